@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PlanConfig(AppConfig):
+    name = "plan"
+    verbose_name = "Kế hoạch CCHC"

@@ -1,0 +1,10 @@
+"""Task and indicator codes in URLs. Wagtail's page URLs admit no dots, so a code
+such as "3.a.4.1" appears as "3-a-4-1"; codes themselves never contain hyphens."""
+
+
+def code_to_url(code):
+    return code.replace(".", "-")
+
+
+def code_from_url(url_code):
+    return url_code.replace("-", ".")

@@ -1,0 +1,121 @@
+"""Indicators ("chỉ tiêu"): measurable targets of an area, kept as snippets with
+drafts and revisions so that editors change them through review."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin
+from wagtail.search import index
+
+from plan.codes import code_to_url
+from plan.targets import describe_target
+
+
+class TargetComparator(models.TextChoices):
+    AT_LEAST = "at_least", "Tối thiểu (≥)"
+    AT_MOST = "at_most", "Tối đa (≤)"
+    BETWEEN = "between", "Trong khoảng"
+    DONE = "done", "Hoàn thành / chưa hoàn thành"
+
+
+class AdministrativeLevel(models.TextChoices):
+    PROVINCE = "province", "Cấp tỉnh"
+    DISTRICT = "district", "Cấp huyện"
+    COMMUNE = "commune", "Cấp xã"
+
+
+class ReportingFrequency(models.TextChoices):
+    MONTHLY = "monthly", "Hằng tháng"
+    QUARTERLY = "quarterly", "Hằng quý"
+    HALF_YEARLY = "half_yearly", "6 tháng"
+    YEARLY = "yearly", "Hằng năm"
+
+
+class Indicator(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    code = models.CharField("mã", max_length=20, unique=True, help_text="Mã ổn định, ví dụ “3.a.4.1”.")
+    area = models.ForeignKey("plan.AreaPage", on_delete=models.PROTECT, related_name="indicators", verbose_name="lĩnh vực")
+    bullet = models.PositiveSmallIntegerField("gạch đầu dòng số", help_text="Thứ tự của ý trong mục “Chỉ tiêu”.")
+    sort_order = models.PositiveSmallIntegerField("thứ tự hiển thị", default=0)
+    original_wording = models.TextField("nguyên văn trong Kế hoạch")
+    statement = models.TextField("nội dung chỉ tiêu", help_text="Phần của nguyên văn ứng với chỉ tiêu này.")
+    metric = models.CharField("thước đo", max_length=255)
+    unit = models.CharField("đơn vị", max_length=40, blank=True)
+    comparator = models.CharField("loại mục tiêu", max_length=16, choices=TargetComparator.choices)
+    target_value = models.DecimalField("giá trị mục tiêu", max_digits=12, decimal_places=2, null=True, blank=True)
+    target_value_max = models.DecimalField(
+        "giá trị mục tiêu tối đa", max_digits=12, decimal_places=2, null=True, blank=True,
+        help_text="Chỉ dùng cho mục tiêu “trong khoảng”.",
+    )
+    level = models.CharField("cấp hành chính", max_length=16, choices=AdministrativeLevel.choices, blank=True)
+    responsible_agency = models.ForeignKey(
+        "plan.Agency", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="indicators", verbose_name="cơ quan chịu trách nhiệm",
+    )
+    frequency = models.CharField(
+        "tần suất báo cáo", max_length=16, choices=ReportingFrequency.choices, default=ReportingFrequency.YEARLY
+    )
+    next_due_date = models.DateField("hạn số liệu kế tiếp", null=True, blank=True)
+    public_source = models.CharField("nguồn số liệu công khai", max_length=255, blank=True)
+    public_source_url = models.URLField("địa chỉ nguồn số liệu", blank=True)
+    topics = ParentalManyToManyField("plan.Topic", blank=True, related_name="indicators", verbose_name="chủ đề")
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="indicator")
+
+    search_fields = [
+        index.SearchField("code"),
+        index.SearchField("statement"),
+        index.SearchField("metric"),
+        index.FilterField("live"),
+    ]
+
+    panels = [
+        FieldRowPanel([FieldPanel("code"), FieldPanel("area"), FieldPanel("bullet"), FieldPanel("sort_order")]),
+        FieldPanel("original_wording"),
+        FieldPanel("statement"),
+        MultiFieldPanel(
+            [
+                FieldPanel("metric"),
+                FieldRowPanel([FieldPanel("comparator"), FieldPanel("target_value"), FieldPanel("target_value_max"), FieldPanel("unit")]),
+                FieldPanel("level"),
+            ],
+            heading="Mục tiêu",
+        ),
+        FieldPanel("responsible_agency"),
+        FieldRowPanel([FieldPanel("frequency"), FieldPanel("next_due_date")]),
+        FieldRowPanel([FieldPanel("public_source"), FieldPanel("public_source_url")]),
+        FieldPanel("topics"),
+    ]
+
+    class Meta:
+        ordering = ["area__path", "sort_order", "code"]
+        verbose_name = "chỉ tiêu"
+        verbose_name_plural = "chỉ tiêu"
+
+    def __str__(self):
+        return f"{self.code} {self.metric}"
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    @property
+    def par_component(self):
+        return self.area.par_component
+
+    @property
+    def target_display(self):
+        return describe_target(self.comparator, self.target_value, self.target_value_max, self.unit)
+
+    def get_url(self):
+        return self.area.url + self.area.reverse_subpage("indicator_detail", args=[code_to_url(self.code)])
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from plan.targets import target_errors
+
+        errors = target_errors(self.comparator, self.target_value, self.target_value_max)
+        if errors:
+            raise ValidationError(errors)

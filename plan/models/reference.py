@@ -1,0 +1,53 @@
+"""Reference data: the agencies the plan names and the topics citizens browse by."""
+
+from django.db import models
+from django.urls import reverse
+from wagtail.search import index
+
+
+class AgencyKind(models.TextChoices):
+    DEPARTMENT = "department", "Sở, ngành"
+    PEOPLE_COMMITTEE = "people_committee", "Ủy ban nhân dân, Hội đồng nhân dân"
+    SERVICE_CENTRE = "service_centre", "Trung tâm phục vụ hành chính công"
+    BANK = "bank", "Ngân hàng"
+    GROUP = "group", "Nhóm cơ quan"
+
+
+class Agency(index.Indexed, models.Model):
+    code = models.SlugField("mã", max_length=80, unique=True, help_text="Dùng trong địa chỉ trang, không dấu.")
+    name = models.CharField("tên cơ quan", max_length=255)
+    kind = models.CharField("loại", max_length=32, choices=AgencyKind.choices, default=AgencyKind.DEPARTMENT)
+    website = models.URLField("trang thông tin điện tử", blank=True)
+    contact_email = models.EmailField("thư điện tử liên hệ", blank=True)
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "cơ quan"
+        verbose_name_plural = "cơ quan"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("plan:agency", args=[self.code])
+
+
+class Topic(index.Indexed, models.Model):
+    slug = models.SlugField("mã", max_length=80, unique=True, help_text="Dùng trong địa chỉ trang, không dấu.")
+    name = models.CharField("tên chủ đề", max_length=120)
+    description = models.TextField("mô tả", blank=True)
+
+    search_fields = [index.SearchField("name"), index.SearchField("description"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "chủ đề"
+        verbose_name_plural = "chủ đề"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("plan:topic", args=[self.slug])

@@ -1,0 +1,78 @@
+"""Querysets for the public pages, each with a fixed number of queries whatever the
+number of tasks and indicators (select_related / prefetch_related, no per-row query)."""
+
+from django.db.models import Count, Prefetch, Q
+
+
+def tasks_for_display(tasks):
+    return tasks.select_related("lead_agency", "area").prefetch_related("coordinating_agencies", "topics").order_by(
+        "area__path", "sort_order"
+    )
+
+
+def indicators_for_display(indicators):
+    return indicators.select_related("responsible_agency", "area").prefetch_related("topics").order_by(
+        "area__path", "sort_order", "code"
+    )
+
+
+def live_areas(plan):
+    from plan.models import AreaPage
+
+    return AreaPage.objects.child_of(plan).live().order_by("number")
+
+
+def areas_with_counts(plan):
+    return live_areas(plan).annotate(
+        task_count=Count("tasks", distinct=True),
+        indicator_count=Count("indicators", filter=Q(indicators__live=True), distinct=True),
+    )
+
+
+def implementation_sections(plan):
+    return plan.implementation_sections.prefetch_related("agencies").order_by("sort_order")
+
+
+def appendix_rows(plan):
+    """Areas in order, each with its tasks, for the appendix framework table."""
+    from plan.models import Task
+
+    tasks = Task.objects.select_related("lead_agency").prefetch_related("coordinating_agencies").order_by("sort_order")
+    return live_areas(plan).prefetch_related(Prefetch("tasks", queryset=tasks, to_attr="appendix_tasks"))
+
+
+def agency_detail(agency):
+    from plan.models import AreaPage, ImplementationSection, Indicator, Task
+
+    live_tasks = Task.objects.filter(area__live=True)
+    return {
+        "led_tasks": tasks_for_display(live_tasks.filter(lead_agency=agency)),
+        "coordinated_tasks": tasks_for_display(live_tasks.filter(coordinating_agencies=agency)),
+        "indicators": indicators_for_display(Indicator.objects.filter(live=True, area__live=True, responsible_agency=agency)),
+        "answerable_areas": AreaPage.objects.live().filter(answerable_agencies=agency).order_by("path"),
+        "supported_areas": AreaPage.objects.live().filter(supporting_agencies=agency).order_by("path"),
+        "sections": ImplementationSection.objects.filter(page__live=True, agencies=agency)
+        .select_related("page")
+        .order_by("page__path", "sort_order"),
+    }
+
+
+def topic_detail(topic):
+    from plan.models import Indicator, Task
+
+    return {
+        "tasks": tasks_for_display(Task.objects.filter(area__live=True, topics=topic)),
+        "indicators": indicators_for_display(Indicator.objects.filter(live=True, area__live=True, topics=topic)),
+    }
+
+
+def group_by_bullet(indicators):
+    """[(original wording, [indicators])] in order: a bullet of the plan that states
+    several targets shows once, above the indicators it was split into."""
+    groups = []
+    for indicator in indicators:
+        if groups and groups[-1][0] == indicator.original_wording:
+            groups[-1][1].append(indicator)
+        else:
+            groups.append((indicator.original_wording, [indicator]))
+    return groups

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Set up everything on a fresh machine and serve the site on SQLite at
+# http://127.0.0.1:8000: virtual environment, install, migrate, load the 2024 plan,
+# create an administrator with a generated password (printed once), run the server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup-venv.sh requirements.txt
+export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-config.settings.dev}
+.venv/bin/python manage.py migrate --no-input
+.venv/bin/python manage.py load_plan
+.venv/bin/python manage.py create_admin
+exec .venv/bin/python manage.py runserver "${HOST:-127.0.0.1}:${PORT:-8000}"

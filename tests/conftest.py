@@ -1,0 +1,18 @@
+"""The whole 2024 plan is loaded once per test session (and per database); each test
+then runs in a transaction that is rolled back."""
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_plan", verbosity=0)
+
+
+@pytest.fixture
+def admin_client(client, django_user_model, db):
+    user = django_user_model.objects.create_superuser("quantri", "quantri@example.org", "mat-khau-thu-nghiem")
+    client.force_login(user)
+    return client

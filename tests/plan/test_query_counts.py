@@ -1,0 +1,64 @@
+"""The plan and area pages issue the same number of queries at 1× and 10× the
+number of tasks and indicators."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from plan.models import AreaPage, Indicator, Task
+
+pytestmark = pytest.mark.django_db
+
+PLAN_URL = "/ke-hoach/cchc-2024/"
+
+
+def count_queries(client, url):
+    client.get(url)  # warm caches that are filled once per process (site root paths)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def multiply_content(factor):
+    """Add (factor − 1) copies of every task and indicator, spread over the areas."""
+    for area in AreaPage.objects.all():
+        tasks = list(area.tasks.all())
+        indicators = list(Indicator.objects.filter(area=area))
+        for copy_number in range(1, factor):
+            for task in tasks:
+                clone = Task.objects.create(
+                    area=area, code=f"{task.code}.{copy_number}", text=task.text,
+                    lead_agency=task.lead_agency, sort_order=task.sort_order + 100 * copy_number,
+                )
+                clone.topics.set(task.topics.all())
+                clone.coordinating_agencies.set(task.coordinating_agencies.all())
+            for indicator in indicators:
+                clone = Indicator.objects.create(
+                    area=area, code=f"{indicator.code}.x{copy_number}", bullet=indicator.bullet,
+                    original_wording=indicator.original_wording, statement=indicator.statement,
+                    metric=indicator.metric, unit=indicator.unit, comparator=indicator.comparator,
+                    target_value=indicator.target_value, target_value_max=indicator.target_value_max,
+                    responsible_agency=indicator.responsible_agency, live=True,
+                )
+                clone.topics.set(indicator.topics.all())
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        PLAN_URL,
+        PLAN_URL + "cai-cach-thu-tuc-hanh-chinh/",
+        PLAN_URL + "chinh-quyen-dien-tu-chinh-quyen-so/",
+        PLAN_URL + "phu-luc/",
+        "/co-quan/so-noi-vu/",
+        "/chu-de/so-hoa/",
+    ],
+)
+def test_query_count_does_not_grow_with_content(client, url):
+    before = count_queries(client, url)
+    tasks = Task.objects.count()
+    multiply_content(10)
+    assert Task.objects.count() == 10 * tasks
+    assert count_queries(client, url) == before
+    assert before <= 25, f"{url} issues {before} queries"
