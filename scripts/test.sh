@@ -32,7 +32,8 @@ PG_DIR=$(mktemp -d)
 PG_PORT=${PG_PORT:-$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 as_pg_owner() {
   # initdb refuses root: as root, the cluster belongs to the postgres user.
-  if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # (from a folder it can enter: the checkout may be private to root).
+  if [ "$(id -u)" = "0" ]; then (cd "$PG_DIR" && runuser -u postgres -- "$@"); else "$@"; fi
 }
 if [ "$(id -u)" = "0" ]; then chown postgres "$PG_DIR"; fi
 stop_cluster() {
