@@ -66,13 +66,30 @@ def topic_detail(topic):
     }
 
 
-def group_by_bullet(indicators):
-    """[(original wording, [indicators])] in order: a bullet of the plan that states
-    several targets shows once, above the indicators it was split into."""
+def group_by_bullet(rows):
+    """[(original wording, [rows])] in order, for rows with an `indicator`: a bullet
+    of the plan that states several targets shows once, above the indicators it was
+    split into."""
     groups = []
-    for indicator in indicators:
-        if groups and groups[-1][0] == indicator.original_wording:
-            groups[-1][1].append(indicator)
+    for row in rows:
+        wording = row.indicator.original_wording
+        if groups and groups[-1][0] == wording:
+            groups[-1][1].append(row)
         else:
-            groups.append((indicator.original_wording, [indicator]))
+            groups.append((wording, [row]))
     return groups
+
+
+def published_revisions(plan, limit=30):
+    """Publication log of the plan document (the plan page and its areas/appendix)."""
+    from wagtail.models import PageLogEntry
+
+    return (
+        PageLogEntry.objects.filter(action="wagtail.publish", page__path__startswith=plan.path)
+        .select_related("page")
+        .order_by("-timestamp")[:limit]
+    )
+
+
+def live_updates(updates, limit=10):
+    return updates.live().order_by("-date", "-first_published_at")[:limit]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plan import views
+from plan import open_data, views
 
 app_name = "plan"
 
@@ -9,4 +9,8 @@ urlpatterns = [
     path("co-quan/<slug:code>/", views.agency_detail, name="agency"),
     path("chu-de/", views.topic_list, name="topic_list"),
     path("chu-de/<slug:slug>/", views.topic_detail, name="topic"),
+    path("cach-tinh-tien-do/", views.progress_method, name="method"),
+    path("du-lieu/", open_data.documentation, name="open_data"),
+    path("du-lieu/chi-tieu.<str:file_format>", open_data.indicators, name="open_data_indicators"),
+    path("du-lieu/ket-qua.<str:file_format>", open_data.results, name="open_data_results"),
 ]

@@ -1,8 +1,9 @@
-"""Public pages for reference data: agencies and topics."""
+"""Public pages for reference data (agencies, topics), the progress method and
+open data."""
 
 from django.shortcuts import get_object_or_404, render
 
-from plan import queries
+from plan import dashboard, progress, queries
 from plan.models import Agency, Topic
 
 
@@ -12,7 +13,19 @@ def agency_list(request):
 
 def agency_detail(request, code):
     agency = get_object_or_404(Agency, code=code)
-    return render(request, "plan/agency_detail.html", {"agency": agency, **queries.agency_detail(agency)})
+    data = queries.agency_detail(agency)
+    led = dashboard.task_rows(data["led_tasks"])
+    indicators = dashboard.indicator_rows(data["indicators"])
+    context = {
+        **data,
+        "agency": agency,
+        "led_tasks": led,
+        "coordinated_tasks": dashboard.task_rows(data["coordinated_tasks"]),
+        "indicators": indicators,
+        "rollups": dashboard.rollup_views([(agency.name, "", indicators, led)]),
+        "has_demo": dashboard.has_demo_figures(indicators) or dashboard.has_demo_figures(led),
+    }
+    return render(request, "plan/agency_detail.html", context)
 
 
 def topic_list(request):
@@ -21,4 +34,20 @@ def topic_list(request):
 
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    return render(request, "plan/topic_detail.html", {"topic": topic, **queries.topic_detail(topic)})
+    data = queries.topic_detail(topic)
+    context = {
+        "topic": topic,
+        "tasks": dashboard.task_rows(data["tasks"]),
+        "indicators": dashboard.indicator_rows(data["indicators"]),
+    }
+    return render(request, "plan/topic_detail.html", context)
+
+
+def progress_method(request):
+    context = {
+        "labels": progress.STATUS_LABELS,
+        "grace_days": progress.REPORTING_GRACE.days,
+        "statuses": [dashboard.StatusView(code) for code in progress.INDICATOR_STATUSES],
+        "task_statuses": [dashboard.StatusView(code) for code in progress.TASK_STATUSES],
+    }
+    return render(request, "plan/progress_method.html", context)

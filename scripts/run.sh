@@ -8,5 +8,8 @@ scripts/setup-venv.sh requirements.txt
 export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-config.settings.dev}
 .venv/bin/python manage.py migrate --no-input
 .venv/bin/python manage.py load_plan
+# Illustrative results, labelled “Dữ liệu minh họa” on every page that shows them.
+.venv/bin/python manage.py load_demo_results
+.venv/bin/python manage.py sync_roles
 .venv/bin/python manage.py create_admin
 exec .venv/bin/python manage.py runserver "${HOST:-127.0.0.1}:${PORT:-8000}"

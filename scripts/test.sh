@@ -5,6 +5,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup-venv.sh requirements-dev.txt
+
+# Browser tests drive Debian's chromium (Playwright cannot download browsers here).
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "== Cài chromium (Debian) cho kiểm thử trình duyệt =="
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Thiếu /usr/bin/chromium: cài gói chromium của Debian (apt-get install chromium) rồi chạy lại." >&2
+    exit 1
+  fi
+fi
 export DJANGO_SETTINGS_MODULE=config.settings.test
 
 echo "== Bộ kiểm thử trên SQLite =="

@@ -16,3 +16,9 @@ def admin_client(client, django_user_model, db):
     user = django_user_model.objects.create_superuser("quantri", "quantri@example.org", "mat-khau-thu-nghiem")
     client.force_login(user)
     return client
+
+
+def pytest_collection_modifyitems(items):
+    """Browser tests use a live server, whose transactional test case empties the
+    database when it ends: they run last, after every test that needs the plan."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

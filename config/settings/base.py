@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     "wagtail_modeladmin",
+    "wagtail.api.v2",
+    "rest_framework",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -57,6 +59,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "plan.access.AgencyAdminGuard",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -131,22 +134,37 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx", "json", "txt"]
 
 
 def search_backends(elasticsearch_url):
-    """The database backend by default; Elasticsearch when ELASTICSEARCH_URL is set."""
+    """The database backend by default; Elasticsearch when ELASTICSEARCH_URL is set.
+    Both fold Vietnamese diacritics (see search/folding.py): on PostgreSQL through the
+    text-search configuration that search/migrations creates (ignored on SQLite), on
+    Elasticsearch through search/elasticsearch.py's analyzers."""
+    from search.elasticsearch import index_settings
+
     if not elasticsearch_url:
-        return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+        return {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "vietnamese_unaccent"}}
     return {
         "default": {
             "BACKEND": "wagtail.search.backends.elasticsearch8",
             "URLS": [elasticsearch_url],
-            "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "cchc"),
+            # Wagtail names each index "<prefix><app>_<model>", e.g. "cchc_plan_task".
+            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX", "cchc") + "_",
             "TIMEOUT": 5,
             "OPTIONS": {},
-            "INDEX_SETTINGS": {},
+            "INDEX_SETTINGS": index_settings(),
         }
     }
 
 
 WAGTAILSEARCH_BACKENDS = search_backends(os.environ.get("ELASTICSEARCH_URL", ""))
+
+# The public search (/tim-kiem/) is rate-limited per client with django-ratelimit;
+# over the limit it answers 429. Counters live in the default cache: with several
+# worker processes, give it a shared cache (memcached, redis) or each process counts
+# on its own. Behind N trusted proxies, set SEARCH_TRUSTED_PROXIES=N so that the
+# client address is read from X-Forwarded-For (see search/ratelimit.py).
+SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "30/m")
+SEARCH_SUGGEST_RATE_LIMIT = os.environ.get("SEARCH_SUGGEST_RATE_LIMIT", "120/m")
+SEARCH_TRUSTED_PROXIES = int(os.environ.get("SEARCH_TRUSTED_PROXIES", "0"))
 
 LOGGING = {
     "version": 1,
@@ -154,3 +172,21 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Public sources of results (manage.py sync_results / import_results URL): only these
+# hosts, never internal addresses, at most this many bytes and seconds.
+RESULT_SOURCES_ALLOWED_HOSTS = env_list("RESULT_SOURCES_ALLOWED_HOSTS", "dichvucong.gov.vn,.dichvucong.gov.vn,.haiduong.gov.vn")
+RESULT_SOURCES_ALLOW_PRIVATE_ADDRESSES = False
+RESULT_SOURCES_MAX_BYTES = int(os.environ.get("RESULT_SOURCES_MAX_BYTES", str(20 * 1024 * 1024)))
+RESULT_SOURCES_TIMEOUT = float(os.environ.get("RESULT_SOURCES_TIMEOUT", "20"))
+RESULT_UPLOAD_DIR = os.environ.get("RESULT_UPLOAD_DIR", str(BASE_DIR / "var" / "imports"))
+RESULT_UPLOAD_MAX_BYTES = 20 * 1024 * 1024
+WAGTAILAPI_LIMIT_MAX = 100
+
+# Editorial workflow: reviewers are notified by e-mail (console backend in development).
+WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAIL_MODERATION_ENABLED = True
+WAGTAILADMIN_NOTIFICATION_USE_HTML = False
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "khong-tra-loi@cchc.localhost")
+DEFAULT_FROM_EMAIL = WAGTAILADMIN_NOTIFICATION_FROM_EMAIL
+WAGTAILADMIN_COMMENTS_ENABLED = True

@@ -1,6 +1,8 @@
 from .indicators import Indicator, TargetComparator, AdministrativeLevel, ReportingFrequency
 from .pages import AppendixPage, AreaPage, ImplementationSection, PlanIndexPage, PlanPage, Task
 from .reference import Agency, AgencyKind, Topic
+from .updates import UpdatePage
+from .results import ImportBatch, ImportBatchStatus, Result, ResultHistory, ResultOrigin, ResultSource, SourceFormat, TaskProgress, TaskStatus
 
 __all__ = [
     "Agency",
@@ -9,11 +11,21 @@ __all__ = [
     "AppendixPage",
     "AreaPage",
     "ImplementationSection",
+    "ImportBatch",
+    "ImportBatchStatus",
     "Indicator",
     "PlanIndexPage",
     "PlanPage",
     "ReportingFrequency",
+    "Result",
+    "ResultHistory",
+    "ResultOrigin",
+    "ResultSource",
+    "SourceFormat",
+    "TaskProgress",
+    "TaskStatus",
     "TargetComparator",
     "Task",
     "Topic",
+    "UpdatePage",
 ]

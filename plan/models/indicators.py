@@ -6,7 +6,7 @@ from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from plan.codes import code_to_url
@@ -33,7 +33,7 @@ class ReportingFrequency(models.TextChoices):
     YEARLY = "yearly", "Hằng năm"
 
 
-class Indicator(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
+class Indicator(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     code = models.CharField("mã", max_length=20, unique=True, help_text="Mã ổn định, ví dụ “3.a.4.1”.")
     area = models.ForeignKey("plan.AreaPage", on_delete=models.PROTECT, related_name="indicators", verbose_name="lĩnh vực")
     bullet = models.PositiveSmallIntegerField("gạch đầu dòng số", help_text="Thứ tự của ý trong mục “Chỉ tiêu”.")
@@ -62,12 +62,19 @@ class Indicator(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, Cl
     topics = ParentalManyToManyField("plan.Topic", blank=True, related_name="indicators", verbose_name="chủ đề")
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="indicator")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState", content_type_field="base_content_type", object_id_field="object_id",
+        related_query_name="indicator", for_concrete_model=False,
+    )
 
     search_fields = [
         index.SearchField("code"),
         index.SearchField("statement"),
         index.SearchField("metric"),
+        index.SearchField("folded_search_text"),
+        index.AutocompleteField("folded_search_text"),
         index.FilterField("live"),
+        index.FilterField("area"),
     ]
 
     panels = [
@@ -110,6 +117,12 @@ class Indicator(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, Cl
 
     def get_url(self):
         return self.area.url + self.area.reverse_subpage("indicator_detail", args=[code_to_url(self.code)])
+
+    def folded_search_text(self):
+        """The searchable text without diacritics (see search/indexing.py)."""
+        from search.indexing import folded_search_text
+
+        return folded_search_text(self)
 
     def clean(self):
         from django.core.exceptions import ValidationError

@@ -35,7 +35,23 @@ class PlanIndexPage(Page):
         return context
 
 
-class PlanPage(Page):
+class UpdateFeedsMixin(RoutablePageMixin):
+    """RSS and Atom feeds of the progress updates about this page."""
+
+    @path("tin-cap-nhat/rss/")
+    def updates_rss(self, request):
+        from plan.feeds import UpdatesRssFeed
+
+        return UpdatesRssFeed()(request, page=self)
+
+    @path("tin-cap-nhat/atom/")
+    def updates_atom(self, request):
+        from plan.feeds import UpdatesAtomFeed
+
+        return UpdatesAtomFeed()(request, page=self)
+
+
+class PlanPage(UpdateFeedsMixin, Page):
     """One plan document. Its heading, legal basis and sections I, III and IV are
     structured fields; section II lives in the AreaPage children."""
 
@@ -60,6 +76,7 @@ class PlanPage(Page):
         index.SearchField("preamble"),
         index.SearchField("purpose"),
         index.SearchField("requirements"),
+        index.SearchField("folded_search_text"),
     ]
 
     content_panels = Page.content_panels + [
@@ -85,14 +102,34 @@ class PlanPage(Page):
     ]
 
     parent_page_types = ["plan.PlanIndexPage"]
-    subpage_types = ["plan.AreaPage", "plan.AppendixPage"]
+    subpage_types = ["plan.AreaPage", "plan.AppendixPage", "plan.UpdatePage"]
 
     class Meta:
         verbose_name = "kế hoạch"
 
+    def folded_search_text(self):
+        """The searchable text without diacritics (see search/indexing.py)."""
+        from search.indexing import folded_search_text
+
+        return folded_search_text(self)
+
+    @path("")
+    def document(self, request):
+        return self.render(request)
+
+    @path("tien-do/")
+    def progress_dashboard(self, request):
+        from plan.progress_views import plan_dashboard
+
+        return plan_dashboard(request, self)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        from plan.feeds import updates_for
+
         context["areas"] = queries.areas_with_counts(self)
+        context["updates"] = updates_for(self)[:10]
+        context["revisions"] = queries.published_revisions(self)
         context["appendix"] = AppendixPage.objects.child_of(self).live().first()
         context["implementation_sections"] = queries.implementation_sections(self)
         return context
@@ -116,7 +153,7 @@ class ImplementationSection(ClusterableModel, Orderable):
         return f"{self.number}. {self.heading}"
 
 
-class AreaPage(RoutablePageMixin, Page):
+class AreaPage(UpdateFeedsMixin, Page):
     """One of the eight reform areas of section II, with its tasks; its indicators
     are snippets that point here."""
 
@@ -133,7 +170,11 @@ class AreaPage(RoutablePageMixin, Page):
     )
     notes = StreamField(TEXT_ITEMS, verbose_name="ghi chú trong văn bản", blank=True)
 
-    search_fields = Page.search_fields + [index.SearchField("heading_as_written")]
+    search_fields = Page.search_fields + [
+        index.SearchField("heading_as_written"),
+        index.SearchField("folded_search_text"),
+        index.AutocompleteField("folded_search_text"),
+    ]
 
     content_panels = Page.content_panels + [
         FieldPanel("number"),
@@ -151,17 +192,29 @@ class AreaPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = "lĩnh vực cải cách"
 
+    def folded_search_text(self):
+        """The searchable text without diacritics (see search/indexing.py)."""
+        from search.indexing import folded_search_text
+
+        return folded_search_text(self)
+
     @property
     def plan(self):
         return PlanPage.objects.get(pk=self.get_parent().pk)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        from plan import dashboard
+        from plan.feeds import updates_for
+
+        task_rows = dashboard.task_rows(queries.tasks_for_display(self.tasks.all()))
+        indicator_rows = dashboard.indicator_rows(queries.indicators_for_display(self.indicators.filter(live=True)))
         context["plan"] = self.get_parent()
-        context["tasks"] = queries.tasks_for_display(self.tasks.all())
-        context["indicator_groups"] = queries.group_by_bullet(
-            queries.indicators_for_display(self.indicators.filter(live=True))
-        )
+        context["task_rows"] = task_rows
+        context["indicator_groups"] = queries.group_by_bullet(indicator_rows)
+        context["rollups"] = dashboard.rollup_views([(self.title, "", indicator_rows, task_rows)])
+        context["has_demo"] = dashboard.has_demo_figures(indicator_rows) or dashboard.has_demo_figures(task_rows)
+        context["updates"] = updates_for(self)[:10]
         context["answerable_agencies"] = list(self.answerable_agencies.all())
         context["supporting_agencies"] = list(self.supporting_agencies.all())
         return context
@@ -172,12 +225,19 @@ class AreaPage(RoutablePageMixin, Page):
 
     @path("nhiem-vu/<slug:url_code>/")
     def task_detail(self, request, url_code):
+        from plan import dashboard
+
         task = queries.tasks_for_display(self.tasks.filter(code=code_from_url(url_code))).first()
         if task is None:
             raise Http404("Không tìm thấy nhiệm vụ.")
+        row = dashboard.task_rows([task])[0]
+        reports = task.progress_reports.order_by("-reported_on", "-created_at")
         return self.render(
             request,
-            context_overrides={"task": task, "plan": self.get_parent()},
+            context_overrides={
+                "task": task, "row": row, "reports": reports, "plan": self.get_parent(),
+                "updates": queries.live_updates(task.updates),
+            },
             template="plan/task_detail.html",
         )
 
@@ -188,14 +248,28 @@ class AreaPage(RoutablePageMixin, Page):
         ).first()
         if indicator is None:
             raise Http404("Không tìm thấy chỉ tiêu.")
+        from plan import charts, dashboard
+
+        row = dashboard.indicator_rows([indicator])[0]
+        results = list(indicator.results.filter(scope=indicator.level).order_by("period_end", "period"))
+        other_scopes = indicator.results.exclude(scope=indicator.level).order_by("period_end", "scope")
         return self.render(
             request,
-            context_overrides={"indicator": indicator, "plan": self.get_parent()},
+            context_overrides={
+                "indicator": indicator,
+                "row": row,
+                "results": results,
+                "other_results": other_scopes,
+                "chart": charts.history_chart(indicator, results),
+                "has_demo": any(r.is_demo for r in results),
+                "updates": queries.live_updates(indicator.updates),
+                "plan": self.get_parent(),
+            },
             template="plan/indicator_detail.html",
         )
 
 
-class Task(ClusterableModel, Orderable):
+class Task(index.Indexed, ClusterableModel, Orderable):
     """A task ("nhiệm vụ") of an area, published and revised with its area page."""
 
     area = ParentalKey(AreaPage, on_delete=models.CASCADE, related_name="tasks")
@@ -218,6 +292,15 @@ class Task(ClusterableModel, Orderable):
     deadline_text = models.CharField("thời gian hoàn thành (như văn bản ghi)", max_length=120, blank=True)
     due_date = models.DateField("hạn hoàn thành (chuẩn hóa)", null=True, blank=True)
     topics = ParentalManyToManyField("plan.Topic", blank=True, related_name="tasks", verbose_name="chủ đề")
+
+    search_fields = [
+        index.SearchField("code"),
+        index.SearchField("text"),
+        index.SearchField("output"),
+        index.SearchField("folded_search_text"),
+        index.AutocompleteField("folded_search_text"),
+        index.FilterField("area"),
+    ]
 
     panels = [
         FieldPanel("code"),
@@ -243,6 +326,12 @@ class Task(ClusterableModel, Orderable):
     def get_url(self):
         return self.area.url + self.area.reverse_subpage("task_detail", args=[code_to_url(self.code)])
 
+    def folded_search_text(self):
+        """The searchable text without diacritics (see search/indexing.py)."""
+        from search.indexing import folded_search_text
+
+        return folded_search_text(self)
+
 
 class AppendixPage(Page):
     """The appendix framework table, built from the plan's tasks (the appendix text
@@ -251,12 +340,19 @@ class AppendixPage(Page):
     intro = models.TextField("giới thiệu", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("folded_search_text")]
     parent_page_types = ["plan.PlanPage"]
     subpage_types = []
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = "phụ lục"
+
+    def folded_search_text(self):
+        """The searchable text without diacritics (see search/indexing.py)."""
+        from search.indexing import folded_search_text
+
+        return folded_search_text(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

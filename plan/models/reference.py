@@ -19,6 +19,10 @@ class Agency(index.Indexed, models.Model):
     kind = models.CharField("loại", max_length=32, choices=AgencyKind.choices, default=AgencyKind.DEPARTMENT)
     website = models.URLField("trang thông tin điện tử", blank=True)
     contact_email = models.EmailField("thư điện tử liên hệ", blank=True)
+    editor_group = models.OneToOneField(
+        "auth.Group", null=True, blank=True, editable=False, on_delete=models.SET_NULL,
+        related_name="agency", verbose_name="nhóm biên tập",
+    )
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

@@ -3,7 +3,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage
-from plan.models import Agency, AppendixPage, AreaPage, Indicator, PlanIndexPage, PlanPage, Task, Topic
+from plan.models import Agency, AppendixPage, AreaPage, Indicator, PlanIndexPage, PlanPage, Task, Topic, UpdatePage
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,9 @@ class PageTypeTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(PlanIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(PlanIndexPage, {PlanPage})
         self.assertAllowedParentPageTypes(PlanPage, {PlanIndexPage})
-        self.assertAllowedSubpageTypes(PlanPage, {AreaPage, AppendixPage})
+        self.assertAllowedSubpageTypes(PlanPage, {AreaPage, AppendixPage, UpdatePage})
+        self.assertAllowedParentPageTypes(UpdatePage, {PlanPage})
+        self.assertAllowedSubpageTypes(UpdatePage, set())
         self.assertAllowedParentPageTypes(AreaPage, {PlanPage})
         self.assertAllowedSubpageTypes(AreaPage, set())
         self.assertAllowedParentPageTypes(AppendixPage, {PlanPage})

@@ -1,0 +1,20 @@
+from django import template
+
+from plan.targets import format_quantity
+
+register = template.Library()
+
+
+@register.filter
+def quantity(value, unit):
+    """A figure in Vietnamese form with its unit: 95,5%, 12 phút."""
+    if value is None or value == "":
+        return ""
+    return format_quantity(value, unit)
+
+
+@register.simple_tag
+def meets_target(indicator, result):
+    from plan.progress import meets_target as judge
+
+    return judge(indicator.comparator, indicator.target_value, indicator.target_value_max, result.value)

@@ -1,0 +1,78 @@
+"""In a real browser (Debian's chromium driven by Playwright): an agency's editor
+uploads a results file and submits it for review; a reviewer approves it; the
+public indicator page then shows the new figure."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from plan.models import Agency
+from plan.roles import REVIEWERS, editor_group_name, sync_roles
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"]
+PASSWORD = "mat-khau-thu-nghiem-123"
+
+
+@pytest.fixture
+def browser_page(monkeypatch):
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM
+    # calls are ordinary synchronous calls all the same.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
+        page = browser.new_page(locale="vi-VN")
+        yield page
+        browser.close()
+
+
+def make_user(django_user_model, username, group_name):
+    user = django_user_model.objects.create_user(username, f"{username}@example.org", PASSWORD)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def log_in(page, base, username):
+    page.goto(f"{base}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/admin/")
+
+
+def test_upload_review_approve_publish(browser_page, live_server, django_user_model, settings, tmp_path):
+    settings.RESULT_UPLOAD_DIR = str(tmp_path / "imports")
+    sync_roles()
+    make_user(django_user_model, "vanphong", editor_group_name(Agency.objects.get(code="van-phong-ubnd-tinh")))
+    make_user(django_user_model, "nguoiduyet", REVIEWERS)
+    results = tmp_path / "ket-qua-quy-1.csv"
+    results.write_text("ma_chi_tieu;ky;gia_tri;nguon;ngay_thu_thap\n3.a.2;2024-Q1;97,3 %;Cổng Dịch vụ công quốc gia;15/04/2024\n",
+                       encoding="utf-8-sig")
+    base, page = live_server.url, browser_page
+    indicator_url = f"{base}/ke-hoach/cchc-2024/cai-cach-thu-tuc-hanh-chinh/chi-tieu/3-a-2/"
+
+    log_in(page, base, "vanphong")
+    page.goto(f"{base}/admin/ket-qua/nhap/")
+    page.set_input_files("input[type=file]", str(results))
+    page.get_by_role("button", name="Kiểm tra và xem trước").click()
+    page.get_by_text("1 dòng hợp lệ").wait_for()
+    page.get_by_role("button", name="Gửi duyệt 1 thay đổi").click()
+    page.get_by_text("Đã gửi duyệt 1 dòng").wait_for()
+    page.goto(indicator_url)
+    assert "97,3%" not in page.content()
+
+    page.context.clear_cookies()
+    log_in(page, base, "nguoiduyet")
+    page.goto(f"{base}/admin/ket-qua/cho-duyet/")
+    page.get_by_role("link", name="ket-qua-quy-1.csv").click()
+    page.get_by_text("1 dòng: 1 mới").wait_for()
+    page.get_by_role("button", name="Duyệt và xuất bản").click()
+    page.get_by_text("Đã duyệt và xuất bản").wait_for()
+
+    page.goto(indicator_url)
+    assert page.locator(".result-summary").get_by_text("97,3%").count() >= 1
+    assert "Quý I/2024" in page.content()
