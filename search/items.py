@@ -47,6 +47,7 @@ class Item:
     agency_role: str = ""
     deadline: str = ""  # deadline facet value (tasks)
     status: str = ""  # progress status code (tasks, indicators)
+    status_is_demo: bool = False  # the status rests on an illustrative figure
     facet_values: dict = field(default_factory=dict)
     score: object = None
     excerpt: list = field(default_factory=list)
@@ -245,18 +246,17 @@ def attach_facets(items, ref):
     """Give every item its facet values (and tasks and indicators their status), in
     a fixed number of queries: the many-to-many choices and what the progress rules
     (plan.progress) need."""
-    from plan import progress
     from plan.models import Indicator, Task
+    from plan.progress_data import indicator_progress_map, task_progress_map
 
     tasks = [item.obj for item in items if item.kind == facets.TASK]
     indicators = [item.obj for item in items if item.kind == facets.INDICATOR]
     task_topics = pairs(Task.topics.through, "task_id", "topic_id", tasks)
     task_partners = pairs(Task.coordinating_agencies.through, "task_id", "agency_id", tasks)
     indicator_topics = pairs(Indicator.topics.through, "indicator_id", "topic_id", indicators)
-    statuses = {
-        facets.TASK: progress.task_statuses(tasks) if tasks else {},
-        facets.INDICATOR: progress.indicator_statuses(indicators) if indicators else {},
-    }
+    task_progress = task_progress_map(tasks) if tasks else {}  # {pk: (status, latest report)}
+    indicator_progress = {pk: (p.status, p.latest) for pk, p in (indicator_progress_map(indicators) if indicators else {}).items()}
+    progress_by_kind = {facets.TASK: task_progress, facets.INDICATOR: indicator_progress}
     topic_slugs = {pk: topic.slug for pk, topic in ref.topics.items()}
     agency_codes = {pk: agency.code for pk, agency in ref.agencies.items()}
 
@@ -270,7 +270,8 @@ def attach_facets(items, ref):
             topics = indicator_topics.get(obj.pk, ())
         elif item.kind == facets.AGENCY_ITEM:
             agencies = [obj.pk]
-        item.status = statuses.get(item.kind, {}).get(obj.pk, "")
+        item.status, evidence = progress_by_kind.get(item.kind, {}).get(obj.pk, ("", None))
+        item.status_is_demo = bool(getattr(evidence, "is_demo", False))
         item.facet_values = {
             facets.TYPE: frozenset([item.kind]),
             facets.AREA: frozenset([str(item.area.pk)] if item.area else ()),

@@ -240,3 +240,19 @@ def test_progress_updates_are_found_with_or_without_diacritics_and_never_as_draf
         assert "/ke-hoach/cchc-2024/tin-1/" in result_links(soup)
         assert "Tin cập nhật" in soup.get_text()
     assert "/ke-hoach/cchc-2024/tin-0/" not in result_links(page(client, "?q=ban+nhap"))
+
+
+def test_a_status_resting_on_demo_figures_says_so(client):
+    from datetime import date
+
+    from plan.models import Result
+
+    Result.objects.create(indicator=Indicator.objects.get(code="3.a.4.2"), period="2024", value=60, source_name="Dữ liệu minh họa",
+                          captured_on=date(2025, 1, 15), is_demo=True)
+    Result.objects.create(indicator=Indicator.objects.get(code="3.a.4.1"), period="2024", value=85, source_name="Cổng DVC",
+                          captured_on=date(2025, 1, 15))
+    soup = page(client, "?q=thanh+toan+truc+tuyen&type=indicator")
+    by_title = {r.select_one("h3").get_text(" ", strip=True): r.get_text(" ", strip=True) for r in soup.select(".result")}
+    demo = next(text for title, text in by_title.items() if "3.a.4.2" in title)
+    real = next(text for title, text in by_title.items() if "3.a.4.1" in title)
+    assert "Dữ liệu minh họa" in demo and "Dữ liệu minh họa" not in real
