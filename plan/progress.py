@@ -156,20 +156,3 @@ def rollup(statuses, order=INDICATOR_STATUSES):
     if with_data:
         share = (Decimal(counter.get(MET, 0) + counter.get(DONE, 0)) * 100 / with_data).quantize(Decimal("0.1"))
     return Rollup(counts, total, with_data, share)
-
-
-# -- bulk helpers for views and other apps (database access lives in progress_data) --
-
-
-def indicator_statuses(indicators, today=None):
-    """{indicator pk: status code} for many indicators, in a fixed number of queries."""
-    from plan.progress_data import indicator_progress_map
-
-    return {pk: progress.status for pk, progress in indicator_progress_map(indicators, today).items()}
-
-
-def task_statuses(tasks, today=None):
-    """{task pk: status code} for many tasks, in a fixed number of queries."""
-    from plan.progress_data import task_status_map
-
-    return task_status_map(tasks, today)

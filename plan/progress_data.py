@@ -66,7 +66,3 @@ def task_progress_map(tasks, today=None):
         )
         mapping[task.pk] = (status, report)
     return mapping
-
-
-def task_status_map(tasks, today=None):
-    return {pk: status for pk, (status, _report) in task_progress_map(tasks, today).items()}

@@ -10,6 +10,7 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from plan import progress
+from plan.progress_data import indicator_progress_map
 from plan.models import Agency, AreaPage, Indicator, Task, TaskProgress, Topic
 from tests.search.helpers import result_keys
 
@@ -68,7 +69,7 @@ def test_a_result_shows_type_area_agency_status_and_marked_excerpt(client):
 def test_indicator_results_show_their_status_from_the_progress_rules(client):
     soup = page(client, "?q=3.a.4.1")
     indicator = Indicator.objects.get(code="3.a.4.1")
-    expected = progress.STATUS_LABELS[progress.indicator_statuses([indicator])[indicator.pk]]
+    expected = progress.STATUS_LABELS[indicator_progress_map([indicator])[indicator.pk].status]
     assert result_links(soup) == [indicator.get_url()]
     assert soup.select_one(".result .status").get_text(strip=True) == expected
 
