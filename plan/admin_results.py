@@ -7,15 +7,12 @@ from wagtail_modeladmin.views import CreateView, EditView
 from plan import access
 from plan.models import Result, ResultHistory, ResultSource, TaskProgress
 from plan.models.results import ResultOrigin
+from plan.results_import.importer import COMPARED_FIELDS, changed_fields
 
 
 def record_manual_change(result, previous, user):
     """A history row for a result changed by hand in the admin (see ResultHistory)."""
-    changes = {
-        name: [str(getattr(previous, name)), str(getattr(result, name))]
-        for name in ("value", "note", "source_name", "source_url", "captured_on", "is_demo", "period", "scope")
-        if getattr(previous, name) != getattr(result, name)
-    }
+    changes = changed_fields(previous, result, COMPARED_FIELDS + ("period", "scope"))
     ResultHistory.objects.create(
         result=result, changed_by=user, origin=ResultOrigin.MANUAL, previous_value=previous.value,
         new_value=result.value, changes=changes,

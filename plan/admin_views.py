@@ -51,6 +51,10 @@ def allowed_indicators(user):
     return set(access.editable_indicators(user).values_list("pk", flat=True))
 
 
+def upload_page(request, form, **context):
+    return render(request, "plan/admin/import.html", {"form": form, "columns": COLUMNS, **context})
+
+
 def import_view(request):
     require_permission(request)
     if request.method == "POST" and "token" in request.POST:
@@ -58,7 +62,7 @@ def import_view(request):
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         return preview(request, form)
-    return render(request, "plan/admin/import.html", {"form": form, "columns": COLUMNS})
+    return upload_page(request, form)
 
 
 def preview(request, form):
@@ -67,10 +71,10 @@ def preview(request, form):
         file_format = detect_format(upload.name)
     except ReadError as error:
         form.add_error("file", str(error))
-        return render(request, "plan/admin/import.html", {"form": form, "columns": COLUMNS})
+        return upload_page(request, form)
     if upload.size > settings.RESULT_UPLOAD_MAX_BYTES:
         form.add_error("file", f"Tệp lớn hơn {settings.RESULT_UPLOAD_MAX_BYTES // (1024 * 1024)} MB.")
-        return render(request, "plan/admin/import.html", {"form": form, "columns": COLUMNS})
+        return upload_page(request, form)
     token = f"{uuid.uuid4().hex}.{file_format}"
     path = upload_dir() / token
     with open(path, "wb") as target:
@@ -81,12 +85,11 @@ def preview(request, form):
     except ReadError as error:
         path.unlink(missing_ok=True)
         form.add_error("file", str(error))
-        return render(request, "plan/admin/import.html", {"form": form, "columns": COLUMNS})
+        return upload_page(request, form)
     if not report.ok:
         path.unlink(missing_ok=True)
-    context = {"form": UploadForm(), "columns": COLUMNS, "report": report, "token": token if report.ok else "",
-               "file_name": upload.name, "is_reviewer": access.is_reviewer(request.user)}
-    return render(request, "plan/admin/import.html", context)
+    return upload_page(request, UploadForm(), report=report, token=token if report.ok else "",
+                       file_name=upload.name, is_reviewer=access.is_reviewer(request.user))
 
 
 def confirm(request):

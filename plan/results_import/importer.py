@@ -48,11 +48,12 @@ def add_error(report, error):
         report.errors.append(error)
 
 
-def changed_fields(existing, row):
+def changed_fields(old, new, names=COMPARED_FIELDS):
+    """{field: [old, new]} for the named fields that differ, as text for the history."""
     return {
-        name: [str(getattr(existing, name)), str(getattr(row, name))]
-        for name in COMPARED_FIELDS
-        if getattr(existing, name) != getattr(row, name)
+        name: [str(getattr(old, name)), str(getattr(new, name))]
+        for name in names
+        if getattr(old, name) != getattr(new, name)
     }
 
 
