@@ -91,6 +91,10 @@ def status_counts(rollup):
     return [(StatusView(code), count) for code, count in rollup.counts.items()]
 
 
-def has_demo_figures(rows):
+def has_demo_figures(*row_lists):
     """True when any row shows an illustrative figure (a result or a progress report)."""
-    return any(getattr(getattr(row, "latest", None) or getattr(row, "report", None), "is_demo", False) for row in rows)
+    return any(
+        getattr(getattr(row, "latest", None) or getattr(row, "report", None), "is_demo", False)
+        for rows in row_lists
+        for row in rows
+    )

@@ -56,7 +56,7 @@ def plan_dashboard(request, plan):
         "area_rollups": dashboard.rollup_views(by_area),
         "agency_rollups": dashboard.rollup_views(by_agency),
         "indicator_rows": shown,
-        "has_demo": dashboard.has_demo_figures(indicator_rows) or dashboard.has_demo_figures(task_rows),
+        "has_demo": dashboard.has_demo_figures(indicator_rows, task_rows),
         "filtered": any(v not in (None, "") for v in filters.values()),
     }
     return render(request, "plan/dashboard.html", context)

@@ -23,7 +23,7 @@ def agency_detail(request, code):
         "coordinated_tasks": dashboard.task_rows(data["coordinated_tasks"]),
         "indicators": indicators,
         "rollups": dashboard.rollup_views([(agency.name, "", indicators, led)]),
-        "has_demo": dashboard.has_demo_figures(indicators) or dashboard.has_demo_figures(led),
+        "has_demo": dashboard.has_demo_figures(indicators, led),
     }
     return render(request, "plan/agency_detail.html", context)
 

@@ -213,7 +213,7 @@ class AreaPage(UpdateFeedsMixin, Page):
         context["task_rows"] = task_rows
         context["indicator_groups"] = queries.group_by_bullet(indicator_rows)
         context["rollups"] = dashboard.rollup_views([(self.title, "", indicator_rows, task_rows)])
-        context["has_demo"] = dashboard.has_demo_figures(indicator_rows) or dashboard.has_demo_figures(task_rows)
+        context["has_demo"] = dashboard.has_demo_figures(indicator_rows, task_rows)
         context["updates"] = updates_for(self)[:10]
         context["answerable_agencies"] = list(self.answerable_agencies.all())
         context["supporting_agencies"] = list(self.supporting_agencies.all())
