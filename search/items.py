@@ -9,14 +9,17 @@ and their labels: they are matched here, by the same rule on the same folded wor
 
 Only published content is ever a candidate: pages that are live and not in a
 private section; tasks and indicators of such area pages; indicators whose own
-`live` flag is set. The backend receives these restrictions as filters, and Wagtail
-loads every hit through the same filtered queryset."""
+`live` flag is set. The backend receives these restrictions as filters, and every
+hit is loaded through the same filtered queryset.
+
+A task or indicator found by the backend (`Item.obj`) has the columns of
+TASK_FIELDS or INDICATOR_FIELDS: a model object through Wagtail's search API, a
+plain row on PostgreSQL (search.postgres)."""
 
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from search import facets
-from search.indexing import item_body, item_texts
+from search import facets, indexing, postgres
 from search.ranking import analyse
 
 # At most this many tasks, and as many indicators, are re-ranked and counted: the
@@ -65,8 +68,10 @@ class Item:
         return self.obj.deadline_text or facets.deadline_label(self.deadline)
 
     def url(self):
-        if self.kind in (facets.TASK, facets.INDICATOR):
-            return self.obj.get_url()
+        if self.kind == facets.TASK:
+            return self.area.task_url(self.obj.code)
+        if self.kind == facets.INDICATOR:
+            return self.area.indicator_url(self.obj.code)
         if self.kind == facets.AGENCY_ITEM:
             return self.obj.get_absolute_url()
         return self.obj.url
@@ -120,9 +125,10 @@ def area_labels(areas, plans):
     return labels
 
 
-def named(obj):
-    name, texts = item_texts(obj)
-    return name, item_body(texts)
+def named(texts):
+    """(name, body) for ranking, from an item's (name, [other texts])."""
+    name, others = texts
+    return name, indexing.item_body(others)
 
 
 # -- the kinds of item -----------------------------------------------------------
@@ -131,7 +137,7 @@ def named(obj):
 def task_item(task, ref):
     task.area = ref.areas[task.area_id]
     task.lead_agency = ref.agencies.get(task.lead_agency_id)
-    name, body = named(task)
+    name, body = named(indexing.task_texts(task))
     return Item(
         facets.TASK, task, "Nhiệm vụ", f"Nhiệm vụ {task.code}", name, body, task.text,
         area=task.area, agencies=[task.lead_agency] if task.lead_agency else [], agency_role="Cơ quan chủ trì",
@@ -142,7 +148,7 @@ def task_item(task, ref):
 def indicator_item(indicator, ref):
     indicator.area = ref.areas[indicator.area_id]
     indicator.responsible_agency = agency = ref.agencies.get(indicator.responsible_agency_id)
-    name, body = named(indicator)
+    name, body = named(indexing.indicator_texts(indicator))
     return Item(
         facets.INDICATOR, indicator, "Chỉ tiêu", f"Chỉ tiêu {indicator.code}: {indicator.metric}", name, body,
         indicator.statement, area=indicator.area, agencies=[agency] if agency else [],
@@ -151,7 +157,7 @@ def indicator_item(indicator, ref):
 
 
 def area_item(area, ref):
-    name, body = named(area)
+    name, body = named(indexing.area_page_texts(area))
     return Item(
         facets.PAGE, area, "Lĩnh vực", ref.area_labels[area.pk], name, body, area.heading_as_written,
         area=area, agencies=list(area.answerable_agencies.all()), agency_role="Cơ quan chịu trách nhiệm",
@@ -159,22 +165,22 @@ def area_item(area, ref):
 
 
 def plan_item(page, ref):
-    name, body = named(page)
+    name, body = named(indexing.plan_page_texts(page))
     return Item(facets.PAGE, page, "Kế hoạch", page.title, name, body, page.preamble)
 
 
 def appendix_item(page, ref):
-    name, body = named(page)
+    name, body = named(indexing.appendix_page_texts(page))
     return Item(facets.PAGE, page, "Phụ lục", page.title, name, body, page.intro)
 
 
 def update_item(page, ref):
-    name, body = named(page)
+    name, body = named(indexing.update_page_texts(page))
     return Item(facets.PAGE, page, "Tin cập nhật", page.title, name, body, page.summary)
 
 
 def agency_item(agency, ref):
-    name, body = named(agency)
+    name, body = named(indexing.agency_texts(agency))
     return Item(facets.AGENCY_ITEM, agency, "Cơ quan", agency.name, name, body, agency.get_kind_display())
 
 
@@ -214,22 +220,31 @@ def backend_sources(ref):
     from plan.models import Indicator, Task
 
     return [
-        (facets.INDICATOR, Indicator.objects.filter(live=True, area_id__in=ref.area_ids).only(*INDICATOR_FIELDS), indicator_item),
-        (facets.TASK, Task.objects.filter(area_id__in=ref.area_ids).only(*TASK_FIELDS), task_item),
+        (facets.INDICATOR, Indicator.objects.filter(live=True, area_id__in=ref.area_ids), INDICATOR_FIELDS, indicator_item),
+        (facets.TASK, Task.objects.filter(area_id__in=ref.area_ids), TASK_FIELDS, task_item),
     ]
+
+
+def backend_hits(backend, queryset, fields, words, minimum, limit, ranked):
+    """The objects of `queryset` with at least `minimum` of the words, at most
+    `limit`, best first when `ranked`. On PostgreSQL, through one plain statement
+    (search.postgres); elsewhere, through Wagtail's search API."""
+    if postgres.handles(backend):
+        return postgres.search(queryset, fields, words, minimum, limit, ranked, backend.config)
+    query = backend_query(words, minimum)
+    return list(backend.search(query, queryset.only(*fields), operator="and", order_by_relevance=ranked)[:limit])
 
 
 def retrieve(backend, words, minimum, ref, limit=CANDIDATE_LIMIT):
     """(items, kinds that had more than `limit` candidates) with at least `minimum`
     of the (distinct) folded query words."""
     candidates, capped = local_candidates(ref, words, minimum), set()
-    query = backend_query(words, minimum)
     # The backend ranks the full matches (to keep the best when there are too many);
     # the near matches are few and ranked here only (ranking an "or" of "and"s costs
     # the backend one rank per word and per group).
     ranked = minimum >= len(words)
-    for kind, queryset, to_item in backend_sources(ref):
-        hits = list(backend.search(query, queryset, operator="and", order_by_relevance=ranked)[: limit + 1])
+    for kind, queryset, fields, to_item in backend_sources(ref):
+        hits = backend_hits(backend, queryset, fields, words, minimum, limit + 1, ranked)
         if len(hits) > limit:
             capped.add(kind)
         for position, obj in enumerate(hits[:limit]):

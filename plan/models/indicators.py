@@ -9,7 +9,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
-from plan.codes import code_to_url
 from plan.targets import describe_target
 
 
@@ -116,7 +115,7 @@ class Indicator(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, in
         return describe_target(self.comparator, self.target_value, self.target_value_max, self.unit)
 
     def get_url(self):
-        return self.area.url + self.area.reverse_subpage("indicator_detail", args=[code_to_url(self.code)])
+        return self.area.indicator_url(self.code)
 
     def folded_search_text(self):
         """The searchable text without diacritics (see search/indexing.py)."""

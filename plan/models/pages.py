@@ -202,6 +202,12 @@ class AreaPage(UpdateFeedsMixin, Page):
     def plan(self):
         return PlanPage.objects.get(pk=self.get_parent().pk)
 
+    def task_url(self, code):
+        return self.url + self.reverse_subpage("task_detail", args=[code_to_url(code)])
+
+    def indicator_url(self, code):
+        return self.url + self.reverse_subpage("indicator_detail", args=[code_to_url(code)])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         from plan import dashboard
@@ -324,7 +330,7 @@ class Task(index.Indexed, ClusterableModel, Orderable):
         return f"{self.code} {self.text[:80]}"
 
     def get_url(self):
-        return self.area.url + self.area.reverse_subpage("task_detail", args=[code_to_url(self.code)])
+        return self.area.task_url(self.code)
 
     def folded_search_text(self):
         """The searchable text without diacritics (see search/indexing.py)."""
