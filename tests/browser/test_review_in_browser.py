@@ -4,6 +4,7 @@ public indicator page then shows the new figure."""
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connections
 
 from plan.models import Agency
 from plan.roles import REVIEWERS, editor_group_name, sync_roles
@@ -45,6 +46,16 @@ def log_in(page, base, username):
 
 
 def test_upload_review_approve_publish(browser_page, live_server, django_user_model, settings, tmp_path):
+    # While Playwright runs, the test's ORM calls have a database connection of their
+    # own (another context than the fixtures'): close it, or PostgreSQL refuses to
+    # drop the test database at the end of the run.
+    try:
+        upload_review_approve_publish(browser_page, live_server.url, django_user_model, settings, tmp_path)
+    finally:
+        connections.close_all()
+
+
+def upload_review_approve_publish(page, base, django_user_model, settings, tmp_path):
     settings.RESULT_UPLOAD_DIR = str(tmp_path / "imports")
     sync_roles()
     make_user(django_user_model, "vanphong", editor_group_name(Agency.objects.get(code="van-phong-ubnd-tinh")))
@@ -52,7 +63,6 @@ def test_upload_review_approve_publish(browser_page, live_server, django_user_mo
     results = tmp_path / "ket-qua-quy-1.csv"
     results.write_text("ma_chi_tieu;ky;gia_tri;nguon;ngay_thu_thap\n3.a.2;2024-Q1;97,3 %;Cổng Dịch vụ công quốc gia;15/04/2024\n",
                        encoding="utf-8-sig")
-    base, page = live_server.url, browser_page
     indicator_url = f"{base}/ke-hoach/cchc-2024/cai-cach-thu-tuc-hanh-chinh/chi-tieu/3-a-2/"
 
     log_in(page, base, "vanphong")
