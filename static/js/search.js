@@ -1,7 +1,8 @@
 /* Search, progressively enhanced (the forms work without this file):
    - suggestions under every input with data-suggest-url, as an ARIA combobox
      (arrow keys to move, Enter to open, Escape to close; the count is announced);
-   - forms with data-auto-submit apply a filter as soon as its box is ticked. */
+   - forms with data-auto-submit apply a filter as soon as its box is ticked, and
+     show the filters of their URL again when the back button returns to them. */
 (function () {
   "use strict";
 
@@ -114,6 +115,8 @@
         event.preventDefault();
         window.location.href = items[active].url;
       } else if (event.key === "Escape") {
+        // Close the list and keep the text (a search box would also empty itself).
+        event.preventDefault();
         close();
       }
     });
@@ -124,6 +127,13 @@
     form.addEventListener("change", function (event) {
       if (event.target.type === "checkbox") {
         form.submit();
+      }
+    });
+    // Back to a page kept in the browser's memory: it still shows the box ticked
+    // just before leaving, not the filters of its URL. Show those again.
+    window.addEventListener("pageshow", function (event) {
+      if (event.persisted) {
+        form.reset();
       }
     });
   }

@@ -11,24 +11,7 @@ from plan.roles import REVIEWERS, editor_group_name, sync_roles
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"]
 PASSWORD = "mat-khau-thu-nghiem-123"
-
-
-@pytest.fixture
-def browser_page(monkeypatch):
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the test's own ORM
-    # calls are ordinary synchronous calls all the same.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
-        page = browser.new_page(locale="vi-VN")
-        yield page
-        browser.close()
 
 
 def make_user(django_user_model, username, group_name):
@@ -45,7 +28,7 @@ def log_in(page, base, username):
     page.wait_for_url(f"{base}/admin/")
 
 
-def test_upload_review_approve_publish(browser_page, live_server, django_user_model, settings, tmp_path):
+def test_upload_review_approve_publish(plan_loaded, browser_page, live_server, django_user_model, settings, tmp_path):
     # While Playwright runs, the test's ORM calls have a database connection of their
     # own (another context than the fixtures'): close it, or PostgreSQL refuses to
     # drop the test database at the end of the run.
