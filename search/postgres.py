@@ -58,9 +58,10 @@ def tsquery(words, minimum):
 
 
 def search(queryset, fields, words, minimum, limit, ranked, config):
-    """The rows of `queryset` (its filters are kept, not its ordering) that have at
-    least `minimum` of the folded `words`: at most `limit`, each an object with the
-    model's `fields` (attribute names, such as "area_id") and `pk`. Ordered by
+    """The rows of `queryset` that have at least `minimum` of the folded `words`: at
+    most `limit`, each an object with the model's `fields` (attribute names, such as
+    "area_id") and `pk`. The queryset's filters are kept (on its own columns: the
+    statement joins no other table), not its ordering. Ordered by
     Wagtail's relevance when `ranked` (for a query of every word; Wagtail ranks an
     "or" otherwise), else newest first, as Wagtail orders them. `config` is the
     text-search configuration of the backend's index."""
@@ -80,6 +81,8 @@ def search(queryset, fields, words, minimum, limit, ranked, config):
     if ranked:
         weights = get_sql_weights()
         order, order_params = f"{RANK} DESC, {order}", [weights, config, query, weights, config, query]
+    pk_name = model._meta.pk.attname
+    fields = [pk_name, *[name for name in fields if name != pk_name]]
     columns = [model._meta.get_field(name).column for name in fields]
     sql = STATEMENT.format(
         columns=", ".join(f"{table}.{quote(column)}" for column in columns),
@@ -93,5 +96,4 @@ def search(queryset, fields, words, minimum, limit, ranked, config):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    pk_name = model._meta.pk.attname
-    return [SimpleNamespace(**dict(zip(fields, row)), pk=row[fields.index(pk_name)]) for row in rows]
+    return [SimpleNamespace(**dict(zip(fields, row)), pk=row[0]) for row in rows]

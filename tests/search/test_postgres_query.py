@@ -104,3 +104,10 @@ def test_the_search_page_uses_one_statement_per_kind(backend, django_assert_num_
     postgres.search(queryset, fields, ["tinh"], 1, 10, True, backend.config)  # the content type is cached
     with django_assert_num_queries(1):
         postgres.search(queryset, fields, ["tinh"], 1, 10, True, backend.config)
+
+
+@pytest.mark.django_db
+def test_rows_have_the_fields_asked_for_and_their_key(backend):
+    rows = postgres.search(Task.objects.all(), ["code", "text"], ["tinh"], 1, 3, True, backend.config)
+    task = Task.objects.get(pk=rows[0].pk)
+    assert vars(rows[0]) == {"id": task.pk, "pk": task.pk, "code": task.code, "text": task.text}
