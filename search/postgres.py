@@ -17,7 +17,7 @@ from itertools import combinations
 from types import SimpleNamespace
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
-from django.db import connection
+from django.db import connections
 
 MATCH = "(entry.title || entry.body) @@ to_tsquery(%s::regconfig, %s)"
 
@@ -61,14 +61,15 @@ def search(queryset, fields, words, minimum, limit, ranked, config):
     """The rows of `queryset` that have at least `minimum` of the folded `words`: at
     most `limit`, each an object with the model's `fields` (attribute names, such as
     "area_id") and `pk`. The queryset's filters are kept (on its own columns: the
-    statement joins no other table), not its ordering. Ordered by
-    Wagtail's relevance when `ranked` (for a query of every word; Wagtail ranks an
-    "or" otherwise), else newest first, as Wagtail orders them. `config` is the
+    statement joins no other table), not its ordering. Ordered by Wagtail's
+    relevance when `ranked` (for a query of every word; Wagtail ranks an "or"
+    otherwise), else newest first, as Wagtail orders them. `config` is the
     text-search configuration of the backend's index."""
     from django.contrib.contenttypes.models import ContentType
     from modelsearch.backends.database.postgres.weights import get_sql_weights
 
-    model, quote = queryset.model, connection.ops.quote_name
+    model, connection = queryset.model, connections[queryset.db]
+    quote = connection.ops.quote_name
     table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
     try:
         where, where_params = queryset.query.get_compiler(connection=connection).compile(queryset.query.where)
