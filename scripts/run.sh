@@ -11,5 +11,6 @@ export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-config.settings.dev}
 # Illustrative results, labelled “Dữ liệu minh họa” on every page that shows them.
 .venv/bin/python manage.py load_demo_results
 .venv/bin/python manage.py sync_roles
-.venv/bin/python manage.py create_admin
-exec .venv/bin/python manage.py runserver "${HOST:-127.0.0.1}:${PORT:-8000}"
+ADDRESS="${HOST:-127.0.0.1}:${PORT:-8000}"
+.venv/bin/python manage.py create_admin --address "http://$ADDRESS"
+exec .venv/bin/python manage.py runserver "$ADDRESS"

@@ -25,3 +25,11 @@ def test_two_setups_get_different_passwords():
     call_command("create_admin", username="hai", stdout=second)
     assert first.getvalue().split("Mật khẩu:")[1].split()[0] != second.getvalue().split("Mật khẩu:")[1].split()[0]
     assert get_user_model().objects.filter(is_superuser=True).count() >= 2
+
+
+def test_it_prints_the_admin_address_of_the_server_being_started():
+    default, other = io.StringIO(), io.StringIO()
+    call_command("create_admin", username="ba", stdout=default)
+    call_command("create_admin", username="bon", address="http://0.0.0.0:8765/", stdout=other)
+    assert "http://127.0.0.1:8000/admin/" in default.getvalue()
+    assert "http://0.0.0.0:8765/admin/" in other.getvalue()
