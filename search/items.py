@@ -231,6 +231,11 @@ def backend_hits(backend, queryset, fields, words, minimum, limit, ranked):
     (search.postgres); elsewhere, through Wagtail's search API."""
     if postgres.handles(backend):
         return postgres.search(queryset, fields, words, minimum, limit, ranked, backend.config)
+    return wagtail_hits(backend, queryset, fields, words, minimum, limit, ranked)
+
+
+def wagtail_hits(backend, queryset, fields, words, minimum, limit, ranked):
+    """backend_hits through Wagtail's search API, as model objects with `fields` loaded."""
     query = backend_query(words, minimum)
     return list(backend.search(query, queryset.only(*fields), operator="and", order_by_relevance=ranked)[:limit])
 

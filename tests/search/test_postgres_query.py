@@ -40,12 +40,6 @@ def sources():
     ]
 
 
-def through_wagtail(backend, queryset, fields, words, minimum, limit):
-    query = items.backend_query(words, minimum)
-    ranked = minimum >= len(words)
-    return list(backend.search(query, queryset.only(*fields), operator="and", order_by_relevance=ranked)[:limit])
-
-
 QUERIES = [
     ("thanh toán trực tuyến", None),
     ("chữ ký số", None),
@@ -65,8 +59,9 @@ def test_same_items_in_the_same_order_as_wagtail(backend, text, minimum):
     minimum = minimum or len(words)
     found_any = False
     for queryset, fields in sources():
-        ours = postgres.search(queryset, fields, words, minimum, 20, minimum >= len(words), backend.config)
-        wagtails = through_wagtail(backend, queryset, fields, words, minimum, 20)
+        ranked = minimum >= len(words)
+        ours = postgres.search(queryset, fields, words, minimum, 20, ranked, backend.config)
+        wagtails = items.wagtail_hits(backend, queryset, fields, words, minimum, 20, ranked)
         assert [row.pk for row in ours] == [obj.pk for obj in wagtails]
         for row, obj in zip(ours, wagtails):
             assert {name: getattr(row, name) for name in fields} == {name: getattr(obj, name) for name in fields}
