@@ -20,7 +20,12 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-PERIODS_PER_YEAR = ["{y}"] + [f"{{y}}-H{h}" for h in (1, 2)] + [f"{{y}}-Q{q}" for q in range(1, 5)] + [f"{{y}}-{m:02d}" for m in range(1, 13)]
+PERIODS_PER_YEAR = (
+    ["{y}"]
+    + [f"{{y}}-H{h}" for h in (1, 2)]
+    + [f"{{y}}-Q{q}" for q in range(1, 5)]
+    + [f"{{y}}-{m:02d}" for m in range(1, 13)]
+)
 
 
 def peak_rss_mb():
@@ -46,10 +51,21 @@ def make_indicators(count):
     area = AreaPage.objects.get(number=3)
     existing = set(Indicator.objects.values_list("code", flat=True))
     Indicator.objects.bulk_create(
-        Indicator(code=f"bench.{n}", area=area, bullet=1, sort_order=100 + n, original_wording="Chỉ tiêu thử tải.",
-                  statement="Chỉ tiêu thử tải.", metric="Thử tải", unit="%", comparator="at_least",
-                  target_value=80, live=True)
-        for n in range(count) if f"bench.{n}" not in existing
+        Indicator(
+            code=f"bench.{n}",
+            area=area,
+            bullet=1,
+            sort_order=100 + n,
+            original_wording="Chỉ tiêu thử tải.",
+            statement="Chỉ tiêu thử tải.",
+            metric="Thử tải",
+            unit="%",
+            comparator="at_least",
+            target_value=80,
+            live=True,
+        )
+        for n in range(count)
+        if f"bench.{n}" not in existing
     )
     return [f"bench.{n}" for n in range(count)]
 
@@ -64,12 +80,20 @@ def write_rows(path, codes, rows, value_offset=0):
                 for code in codes:
                     if written == rows:
                         return
-                    writer.writerow([code, pattern.format(y=year), f"{(written + value_offset) % 100},5", "Nguồn thử tải", "15/01/2024"])
+                    writer.writerow(
+                        [
+                            code,
+                            pattern.format(y=year),
+                            f"{(written + value_offset) % 100},5",
+                            "Nguồn thử tải",
+                            "15/01/2024",
+                        ]
+                    )
                     written += 1
 
 
 def timed_import(path):
-    from plan.results_import.importer import import_file
+    from plan.results.importer import import_file
 
     start = time.perf_counter()
     report = import_file(path, "csv", today=date(2026, 1, 1))

@@ -40,9 +40,23 @@ def throwaway_cluster():
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres")
     data, port = os.path.join(folder, "data"), free_port()
-    as_owner([f"{binaries}/initdb", "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"], folder)
-    as_owner([f"{binaries}/pg_ctl", "-D", data, "-l", os.path.join(folder, "server.log"), "-w",
-              "-o", f"-p {port} -k {folder} -c listen_addresses=127.0.0.1", "start"], folder)
+    as_owner(
+        [f"{binaries}/initdb", "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"], folder
+    )
+    as_owner(
+        [
+            f"{binaries}/pg_ctl",
+            "-D",
+            data,
+            "-l",
+            os.path.join(folder, "server.log"),
+            "-w",
+            "-o",
+            f"-p {port} -k {folder} -c listen_addresses=127.0.0.1",
+            "start",
+        ],
+        folder,
+    )
     try:
         as_owner([f"{binaries}/createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "bench"], folder)
         yield f"postgres://postgres@127.0.0.1:{port}/bench"

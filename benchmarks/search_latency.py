@@ -114,31 +114,54 @@ def fill(total, seed=2024):
         clones = []
         for n in range(start, min(start + batch, new_tasks)):
             model = tasks[n % len(tasks)]
-            clones.append(Task(
-                area_id=model.area_id, code=f"{model.code}.b{n}", text=f"{model.text} {noise()}", output=model.output,
-                lead_agency=rng.choice(agencies), deadline_text=model.deadline_text, sort_order=1000 + n,
-            ))
+            clones.append(
+                Task(
+                    area_id=model.area_id,
+                    code=f"{model.code}.b{n}",
+                    text=f"{model.text} {noise()}",
+                    output=model.output,
+                    lead_agency=rng.choice(agencies),
+                    deadline_text=model.deadline_text,
+                    sort_order=1000 + n,
+                )
+            )
             clones[-1].model_pk = model.pk
         Task.objects.bulk_create(clones)
         Task.topics.through.objects.bulk_create(
-            Task.topics.through(task_id=clone.pk, topic_id=topic) for clone in clones for topic in topics_of.get(("t", clone.model_pk), [])
+            Task.topics.through(task_id=clone.pk, topic_id=topic)
+            for clone in clones
+            for topic in topics_of.get(("t", clone.model_pk), [])
         )
         backend.add_bulk(Task, clones)
     for start in range(0, new_indicators, batch):
         clones = []
         for n in range(start, min(start + batch, new_indicators)):
             model = indicators[n % len(indicators)]
-            clones.append(Indicator(
-                code=f"{model.code}.x{n}", area_id=model.area_id, bullet=model.bullet, sort_order=1000 + n,
-                original_wording=model.original_wording, statement=f"{model.statement} {noise()}", metric=model.metric,
-                unit=model.unit, comparator=model.comparator, target_value=model.target_value,
-                target_value_max=model.target_value_max, level=model.level, responsible_agency=rng.choice(agencies),
-                frequency=model.frequency, live=True,
-            ))
+            clones.append(
+                Indicator(
+                    code=f"{model.code}.x{n}",
+                    area_id=model.area_id,
+                    bullet=model.bullet,
+                    sort_order=1000 + n,
+                    original_wording=model.original_wording,
+                    statement=f"{model.statement} {noise()}",
+                    metric=model.metric,
+                    unit=model.unit,
+                    comparator=model.comparator,
+                    target_value=model.target_value,
+                    target_value_max=model.target_value_max,
+                    level=model.level,
+                    responsible_agency=rng.choice(agencies),
+                    frequency=model.frequency,
+                    live=True,
+                )
+            )
             clones[-1].model_pk = model.pk
         Indicator.objects.bulk_create(clones)
         Indicator.topics.through.objects.bulk_create(
-            Indicator.topics.through(indicator_id=clone.pk, topic_id=topic) for clone in clones for topic in topics_of.get(("i", clone.model_pk), [])
+            Indicator.topics.through(indicator_id=clone.pk, topic_id=topic)
+            for clone in clones
+            for topic in topics_of.get(("i", clone.model_pk), [])
         )
         backend.add_bulk(Indicator, clones)
     from django.db import connection
@@ -180,16 +203,16 @@ def replay(statements):
 
 class QueryTimer:
     """Times the full-text searches of tasks and indicators that search.service runs
-    (search.items.backend_hits: the statement built, run, its rows read) and notes
+    (search.candidates.backend_hits: the statement built, run, its rows read) and notes
     which of the captured SQL statements they are."""
 
     def __init__(self):
         self.ms, self.statements = 0.0, []
 
     def __enter__(self):
-        from search import items
+        from search import candidates
 
-        self.original = items.backend_hits
+        self.original = candidates.backend_hits
 
         def timed(*args, **kwargs):
             from django.db import connection
@@ -201,13 +224,13 @@ class QueryTimer:
             self.statements += [query["sql"] for query in list(connection.queries_log)[before:]]
             return hits
 
-        items.backend_hits = timed
+        candidates.backend_hits = timed
         return self
 
     def __exit__(self, *exc):
-        from search import items
+        from search import candidates
 
-        items.backend_hits = self.original
+        candidates.backend_hits = self.original
 
 
 def measure(repeat):
@@ -236,7 +259,11 @@ def measure(repeat):
         with QueryTimer() as timer:
             all_statements = captured_sql(run_search)
         raw_query, raw_search = replay(timer.statements), replay(all_statements)
-        row = {"label": query, "results": run_search().total, "statements": f"{len(timer.statements)} + {len(all_statements) - len(timer.statements)}"}
+        row = {
+            "label": query,
+            "results": run_search().total,
+            "statements": f"{len(timer.statements)} + {len(all_statements) - len(timer.statements)}",
+        }
         for name in NAMES:
             row[name] = []
         for _ in range(repeat):
@@ -255,7 +282,7 @@ def summary(values):
 
 
 def report(rows, items, repeat):
-    from search.items import CANDIDATE_LIMIT
+    from search.candidates import CANDIDATE_LIMIT
 
     def cells(row):
         parts = []
@@ -271,27 +298,31 @@ def report(rows, items, repeat):
         "",
         f"{repeat} runs per query on one machine; milliseconds, as median / 95th percentile.",
         "",
-        "- **query**: the full-text search queries the search page runs (search.items.backend_hits, on PostgreSQL "
-        "search.postgres: tasks and indicators, the best {limit} of each, and the search for items that lack one word "
-        "when none has them all: the statement built, run, its rows read);".format(limit=CANDIDATE_LIMIT),
+        "- **query**: the full-text search queries the search page runs (search.candidates.backend_hits, on PostgreSQL "
+        f"search.postgres: tasks and indicators, the best {CANDIDATE_LIMIT} of each, and the search for items that "
+        "lack one word when none has them all: the statement built, run, its rows read);",
         "- **raw query**: the same SQL statements replayed through a cursor;",
         "- **search**: everything the page computes (search.service.search: reference lists, the queries above, "
         "facet data and statuses, re-ranking, facet counts, the page of results with excerpts);",
         "- **raw search**: all the SQL statements that computation sends, replayed through a cursor;",
         "- **page**: the whole HTTP response with its HTML, through Django's test client.",
         "",
-        "| query | results / SQL statements (query + rest) | query | raw query | ratio | search | raw search | ratio | page |",
+        "| query | results / SQL statements (query + rest) | query | raw query | ratio "
+        "| search | raw search | ratio | page |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for row in rows:
         parts, ratio_query, ratio_search = cells(row)
         lines.append(
-            f"| `{row['label']}` | {row['results']} / {row['statements']} | {parts[0]} | {parts[1]} | {ratio_query:.2f} "
-            f"| {parts[2]} | {parts[3]} | {ratio_search:.2f} | {parts[4]} |"
+            f"| `{row['label']}` | {row['results']} / {row['statements']} | {parts[0]} | {parts[1]} "
+            f"| {ratio_query:.2f} | {parts[2]} | {parts[3]} | {ratio_search:.2f} | {parts[4]} |"
         )
     everything = {name: [v for row in rows for v in row[name]] for name in NAMES}
     parts, ratio_query, ratio_search = cells(everything)
-    lines.append(f"| **all queries** | | {parts[0]} | {parts[1]} | {ratio_query:.2f} | {parts[2]} | {parts[3]} | {ratio_search:.2f} | {parts[4]} |")
+    lines.append(
+        f"| **all queries** | | {parts[0]} | {parts[1]} | {ratio_query:.2f} "
+        f"| {parts[2]} | {parts[3]} | {ratio_search:.2f} | {parts[4]} |"
+    )
     query_p95, search_p95 = percentile(everything["query"], 0.95), percentile(everything["search"], 0.95)
 
     def verdict(ok):

@@ -10,7 +10,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("", include("plan.urls")),
+    path("", include("plan.public.urls")),
     path("tim-kiem/", include("search.urls")),
 ]
 

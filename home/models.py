@@ -2,8 +2,10 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from plan.models.presenting import PresentedPage
 
-class HomePage(Page):
+
+class HomePage(PresentedPage, Page):
     intro = models.TextField("giới thiệu", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -13,10 +15,3 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "trang chủ"
-
-    def get_context(self, request, *args, **kwargs):
-        from plan.models import PlanPage
-
-        context = super().get_context(request, *args, **kwargs)
-        context["plans"] = PlanPage.objects.live().descendant_of(self).order_by("-year")
-        return context

@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class PlanConfig(AppConfig):
     name = "plan"
     verbose_name = "Kế hoạch CCHC"
+
+    def ready(self):
+        # Connects each page class to the presenter that gathers its context
+        # (plan/models/presenting.py): models never import their presenters.
+        import plan.public.identity  # noqa: F401  (drops the cached identity when it changes)
+        import plan.public.presenters  # noqa: F401

@@ -1,62 +1,22 @@
-"""Admin: indicators and topics as snippets; agencies through wagtail-modeladmin."""
+"""Registers the project's admin screens with Wagtail: snippets, the data registry,
+the results import and review, the reminders report and the dashboard panel. The
+screens themselves live in plan/editorial/admin/."""
 
 from django.urls import path, reverse
-from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.options import modeladmin_register
 
-from plan import access, admin_reports, admin_views
-from plan.admin_results import ResultAdmin, ResultSourceAdmin, TaskProgressAdmin
-from plan.models import Agency, Indicator, Topic
-
-
-class IndicatorViewSet(SnippetViewSet):
-    model = Indicator
-    icon = "list-ol"
-    menu_label = "Chỉ tiêu"
-    menu_order = 200
-    add_to_admin_menu = True
-    list_display = ["code", "metric", "target_display", "responsible_agency", "live"]
-    list_filter = ["area", "comparator", "level", "frequency", "responsible_agency"]
-    search_fields = ["code", "metric", "statement"]
-    ordering = ["code"]
-
-    def get_queryset(self, request):
-        # An agency's editors see their own agency's indicators only (plan.access).
-        return access.editable_indicators(request.user)
-
-
-class TopicViewSet(SnippetViewSet):
-    model = Topic
-    icon = "tag"
-    menu_label = "Chủ đề"
-    menu_order = 210
-    add_to_admin_menu = True
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
-
+from plan.editorial import access
+from plan.editorial.admin import imports, reports
+from plan.editorial.admin.dashboard import DueItemsPanel
+from plan.editorial.admin.registry import AgencyAdmin, ResultAdmin, ResultSourceAdmin, TaskProgressAdmin
+from plan.editorial.admin.snippets import IndicatorViewSet, TopicViewSet
 
 register_snippet(IndicatorViewSet)
 register_snippet(TopicViewSet)
-
-
-class AgencyAdmin(ModelAdmin):
-    model = Agency
-    menu_label = "Cơ quan"
-    menu_icon = "group"
-    menu_order = 220
-    add_to_settings_menu = False
-    list_display = ("name", "code", "kind")
-    list_filter = ("kind",)
-    search_fields = ("name", "code")
-
-
 modeladmin_register(AgencyAdmin)
-
 modeladmin_register(ResultAdmin)
 modeladmin_register(TaskProgressAdmin)
 modeladmin_register(ResultSourceAdmin)
@@ -65,11 +25,11 @@ modeladmin_register(ResultSourceAdmin)
 @hooks.register("register_admin_urls")
 def register_result_import_urls():
     return [
-        path("ket-qua/nhap/", admin_views.import_view, name="plan_results_import"),
-        path("ket-qua/mau.csv", admin_views.template_csv, name="plan_results_template"),
-        path("bao-cao/viec-can-cap-nhat/", admin_reports.reminder_report, name="plan_reminder_report"),
-        path("ket-qua/cho-duyet/", admin_views.review_list, name="plan_results_review_list"),
-        path("ket-qua/cho-duyet/<int:batch_id>/", admin_views.review_batch, name="plan_results_review"),
+        path("ket-qua/nhap/", imports.import_view, name="plan_results_import"),
+        path("ket-qua/mau.csv", imports.template_csv, name="plan_results_template"),
+        path("bao-cao/viec-can-cap-nhat/", reports.reminder_report, name="plan_reminder_report"),
+        path("ket-qua/cho-duyet/", imports.review_list, name="plan_results_review_list"),
+        path("ket-qua/cho-duyet/<int:batch_id>/", imports.review_batch, name="plan_results_review"),
     ]
 
 
@@ -91,21 +51,6 @@ def register_results_review_menu_item():
 @hooks.register("register_reports_menu_item")
 def register_reminder_report_menu_item():
     return MenuItem("Việc cần cập nhật", reverse("plan_reminder_report"), icon_name="warning", order=50)
-
-
-class DueItemsPanel(Component):
-    """Dashboard panel: what needs the signed-in editor now."""
-
-    name = "plan_due_items"
-    order = 50
-    template_name = "plan/admin/due_panel.html"
-
-    def __init__(self, request):
-        self.request = request
-
-    def get_context_data(self, parent_context=None):
-        rows = admin_reports.reminder_rows(self.request.user, timezone.localdate())
-        return {"rows": rows[:15], "total": len(rows)}
 
 
 @hooks.register("construct_homepage_panels")

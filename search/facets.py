@@ -81,7 +81,9 @@ def deadline_sort_key(code):
 def passes(values, selected, skip=None):
     """True if an item with facet `values` ({facet: set}) passes the choices
     `selected` ({facet: set}), leaving out the facet `skip`."""
-    return all(values.get(facet, frozenset()) & chosen for facet, chosen in selected.items() if chosen and facet != skip)
+    return all(
+        values.get(facet, frozenset()) & chosen for facet, chosen in selected.items() if chosen and facet != skip
+    )
 
 
 def apply(items, selected):

@@ -8,6 +8,8 @@ Only the item's own row is used (and its lead agency's name): Wagtail re-indexes
 an item when its row is saved, before any many-to-many choice is written, so
 topics and coordinating agencies are facets, not indexed words."""
 
+from django.utils.html import strip_tags
+
 from search.abbreviations import expansions
 from search.folding import folded_words
 
@@ -42,8 +44,6 @@ def appendix_page_texts(page):
 
 
 def update_page_texts(page):
-    from django.utils.html import strip_tags
-
     return page.title, [page.summary, strip_tags(str(page.body))]
 
 
@@ -80,3 +80,16 @@ def folded_search_text(obj):
     folded = folded_words(name, *texts)
     extra = expansions(folded)
     return f"{folded} {extra}" if extra else folded
+
+
+class FoldedSearchText:
+    """Mixin for a searchable model: `folded_search_text` is the search field that
+    makes every backend accent-insensitive (list it in the model's search_fields).
+
+    The method is set on each model class itself, not inherited from here: Wagtail's
+    Elasticsearch backend names a field after the model class that defines it, and
+    this mixin is not a model."""
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.folded_search_text = folded_search_text

@@ -15,7 +15,7 @@ MAX_VALUES_PER_FACET = 20
 MAX_PAGE = 10_000
 
 VALID_VALUE = {
-    facets.TYPE: re.compile(r"^(?:%s)$" % "|".join(facets.TYPE_LABELS)),
+    facets.TYPE: re.compile(r"^(?:{})$".format("|".join(facets.TYPE_LABELS))),
     facets.AREA: re.compile(r"^[1-9][0-9]{0,9}$"),
     facets.TOPIC: re.compile(r"^[-a-z0-9_]{1,80}$"),
     facets.AGENCY: re.compile(r"^[-a-z0-9_]{1,80}$"),
@@ -67,7 +67,7 @@ def keep_known(params, known):
 
 
 def query_string(params, page=None, without=None):
-    """"?q=...&..." for the params, on `page`, leaving out the (facet, value) pair
+    """ "?q=...&..." for the params, on `page`, leaving out the (facet, value) pair
     `without`; values in a fixed order so that equal searches have equal URLs."""
     pairs = [("q", params.query)] if params.query else []
     for facet in facets.FACETS:

@@ -97,4 +97,4 @@ def search(queryset, fields, words, minimum, limit, ranked, config):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    return [SimpleNamespace(**dict(zip(fields, row)), pk=row[0]) for row in rows]
+    return [SimpleNamespace(**dict(zip(fields, row, strict=True)), pk=row[0]) for row in rows]

@@ -33,14 +33,6 @@ from search.folding import exact_key, fold_word, words
 
 EXACT_PHRASE, EXACT_WORDS, FOLDED_PHRASE, FOLDED_WORDS, SOME_WORDS = 4, 3, 2, 1, 0
 
-TIER_DESCRIPTIONS = {
-    EXACT_PHRASE: "đúng cụm từ, đúng dấu",
-    EXACT_WORDS: "đủ các từ, đúng dấu",
-    FOLDED_PHRASE: "đúng cụm từ, khác dấu",
-    FOLDED_WORDS: "đủ các từ, khác dấu",
-    SOME_WORDS: "một phần các từ",
-}
-
 
 @dataclass(frozen=True)
 class Score:
@@ -127,7 +119,7 @@ def match_field(terms, text):
     found = tuple(f" {word} " in analysed.joined for word, _key in terms)
     exact = tuple(
         is_found and (key is None or any(exact_at(position, key) for position in analysed.positions(word)))
-        for is_found, (word, key) in zip(found, terms)
+        for is_found, (word, key) in zip(found, terms, strict=True)
     )
     wanted = " ".join(word for word, _key in terms)
     phrase = bool(terms) and all(found) and f" {wanted} " in analysed.joined

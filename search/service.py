@@ -9,8 +9,11 @@ from dataclasses import dataclass, field, replace
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError
+from wagtail.search.backends import get_search_backend
 
-from search import facets, items, params as search_params, ranking
+from plan.progress.rules import INDICATOR_STATUSES, STATUS_LABELS, TASK_STATUSES
+from search import candidates, facets, ranking, reference
+from search import params as search_params
 from search.folding import query_terms
 from search.highlight import excerpt
 
@@ -59,8 +62,6 @@ def backend_errors():
 
 
 def get_backend():
-    from wagtail.search.backends import get_search_backend
-
     return get_search_backend()
 
 
@@ -74,22 +75,24 @@ def search(params, backend=None):
 
 
 def run(params, backend):
-    ref = items.load_reference()
+    ref = reference.load_reference()
     params = search_params.keep_known(params, known_values(ref))
-    outcome = Outcome(params, areas=[(ref.area_labels[pk], area) for pk, area in ref.areas.items()], topics=list(ref.topics.values()))
+    outcome = Outcome(
+        params, areas=[(ref.area_labels[pk], area) for pk, area in ref.areas.items()], topics=list(ref.topics.values())
+    )
     terms = query_terms(params.query)
     if not terms:
         return outcome
     words = list(dict.fromkeys(word for word, _key in terms))
-    candidates, capped = items.retrieve(backend, words, len(words), ref)
+    found, capped = candidates.retrieve(backend, words, len(words), ref)
     # Nothing has every word: look for items that lack only one, leaving out words
     # of one letter or digit (too common alone: "3.4" must not find every "3").
     longer = [word for word in words if len(word) > 1]
-    if not candidates and len(words) > 1 and longer:
-        candidates, capped = items.retrieve(backend, longer, max(1, len(longer) - 1), ref)
-        outcome.partial = bool(candidates)
-    items.attach_facets(candidates, ref)
-    ranked = ranking.rank(candidates, terms)
+    if not found and len(words) > 1 and longer:
+        found, capped = candidates.retrieve(backend, longer, max(1, len(longer) - 1), ref)
+        outcome.partial = bool(found)
+    candidates.attach_facets(found, ref)
+    ranked = ranking.rank(found, terms)
     results = facets.apply(ranked, params.selected)
 
     outcome.searched = True
@@ -120,8 +123,6 @@ def paginate(results, params):
 
 
 def known_values(ref):
-    from plan.progress import STATUS_LABELS
-
     return {
         facets.TYPE: set(facets.TYPE_LABELS),
         facets.AREA: {str(pk) for pk in ref.areas},
@@ -133,8 +134,6 @@ def known_values(ref):
 
 
 def facet_lists(counts, selected, ref):
-    from plan.progress import INDICATOR_STATUSES, STATUS_LABELS, TASK_STATUSES
-
     statuses = list(dict.fromkeys([*INDICATOR_STATUSES, *TASK_STATUSES, *STATUS_LABELS]))
     deadlines = set(counts[facets.DEADLINE]) | set(selected.get(facets.DEADLINE, ()))
     labels = {
@@ -143,13 +142,17 @@ def facet_lists(counts, selected, ref):
         facets.TOPIC: {topic.slug: topic.name for topic in ref.topics.values()},
         facets.AGENCY: {agency.code: agency.name for agency in ref.agencies.values()},
         facets.STATUS: {code: STATUS_LABELS[code] for code in statuses},
-        facets.DEADLINE: {code: facets.deadline_label(code) for code in sorted(deadlines, key=facets.deadline_sort_key)},
+        facets.DEADLINE: {
+            code: facets.deadline_label(code) for code in sorted(deadlines, key=facets.deadline_sort_key)
+        },
     }
     by_count = {facets.TOPIC, facets.AGENCY}
     lists = []
     for name in facets.FACETS:
         counter, chosen = counts[name], selected.get(name, frozenset())
-        sort_key = (lambda value, c=counter, l=labels[name]: (-c.get(value, 0), l[value])) if name in by_count else None
+        sort_key = None
+        if name in by_count:
+            sort_key = lambda value, c=counter, names=labels[name]: (-c.get(value, 0), names[value])  # noqa: E731
         options = facets.options(counter, chosen, labels[name], sort_key)
         if options:
             lists.append(Facet(name, facets.FACET_LABELS[name], options))

@@ -4,7 +4,8 @@ unfinished), then tasks and indicators from the search backend's autocomplete.""
 
 from dataclasses import dataclass
 
-from search import items
+from plan.models import Indicator, Task
+from search import reference
 from search.folding import fold_word, folded_words, query_terms, words
 
 MAX_SUGGESTIONS = 8
@@ -46,7 +47,7 @@ def suggest(query, backend):
     terms = query_terms(query)
     if not terms or sum(len(word) for word, _key in terms) < MIN_CHARS:
         return []
-    ref = items.load_reference()
+    ref = reference.load_reference()
     named = [
         ("Chủ đề", [(topic.name, topic.get_absolute_url()) for topic in ref.topics.values()]),
         ("Lĩnh vực", [(ref.area_labels[pk], area.url) for pk, area in ref.areas.items()]),
@@ -64,15 +65,15 @@ def suggest(query, backend):
     found.sort(key=lambda entry: entry[:2])
     suggestions = [suggestion for _quality, _group, suggestion in found]
 
-    from plan.models import Indicator, Task
-
     folded = folded_words(query)
     room = MAX_SUGGESTIONS - len(suggestions)
     if room > 0:
         indicators = Indicator.objects.filter(live=True, area_id__in=ref.area_ids)
         for indicator in backend.autocomplete(folded, indicators, operator="and")[: min(room, MAX_PER_GROUP)]:
             indicator.area = ref.areas[indicator.area_id]
-            suggestions.append(Suggestion(shorten(f"{indicator.code}: {indicator.metric}"), "Chỉ tiêu", indicator.get_url()))
+            suggestions.append(
+                Suggestion(shorten(f"{indicator.code}: {indicator.metric}"), "Chỉ tiêu", indicator.get_url())
+            )
     room = MAX_SUGGESTIONS - len(suggestions)
     if room > 0:
         tasks = Task.objects.filter(area_id__in=ref.area_ids)

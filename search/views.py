@@ -7,7 +7,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from django_ratelimit.decorators import ratelimit
 
-from search import params as search_params, service, suggest as suggestions
+from search import params as search_params
+from search import service
+from search import suggest as suggestions
 from search.folding import clean_query
 from search.ratelimit import client_ip, search_rate, suggest_rate
 
@@ -24,7 +26,9 @@ def search(request):
         outcome = service.search(params)
     except service.SearchUnavailable:
         return retry_later(render(request, "search/unavailable.html", {"query": params.query}, status=503))
-    return render(request, "search/search.html", {"outcome": outcome, "params": outcome.params, "search_query": params.query})
+    return render(
+        request, "search/search.html", {"outcome": outcome, "params": outcome.params, "search_query": params.query}
+    )
 
 
 @require_GET

@@ -11,6 +11,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_plan", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: what one test cached (the site identity,
+    rate-limit counters) never leaks into the next, whose database was rolled back."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def admin_client(client, django_user_model, db):
     user = django_user_model.objects.create_superuser("quantri", "quantri@example.org", "mat-khau-thu-nghiem")

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -59,7 +60,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "plan.access.AgencyAdminGuard",
+    "plan.editorial.access.AgencyAdminGuard",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -75,6 +76,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "plan.public.identity.site_identity",
             ],
         },
     },
@@ -104,7 +106,7 @@ LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-# Grouping is applied where numbers are figures (plan.targets.format_number), not to
+# Grouping is applied where numbers are figures (plan.progress.targets.format_number), not to
 # every integer a template prints (years, ids).
 USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["config.formats"]
@@ -128,7 +130,16 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-WAGTAIL_SITE_NAME = "Kế hoạch cải cách hành chính tỉnh Hải Dương"
+# Who publishes the site, as a new site starts: administrators then edit it in the
+# admin (Cài đặt → Thông tin trang, plan.models.SiteIdentity). The one place the
+# province is named in the code.
+SITE_IDENTITY_DEFAULTS = {
+    "province_name": "tỉnh Hải Dương",
+    "plan_owner": "Ủy ban nhân dân tỉnh Hải Dương",
+    "open_data_licence": "Giấy phép Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)",
+    "open_data_licence_url": "https://creativecommons.org/licenses/by/4.0/deed.vi",
+}
+WAGTAIL_SITE_NAME = f"Cải cách hành chính {SITE_IDENTITY_DEFAULTS['province_name']}"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx", "json", "txt"]
 
@@ -175,7 +186,9 @@ LOGGING = {
 
 # Public sources of results (manage.py sync_results / import_results URL): only these
 # hosts, never internal addresses, at most this many bytes and seconds.
-RESULT_SOURCES_ALLOWED_HOSTS = env_list("RESULT_SOURCES_ALLOWED_HOSTS", "dichvucong.gov.vn,.dichvucong.gov.vn,.haiduong.gov.vn")
+RESULT_SOURCES_ALLOWED_HOSTS = env_list(
+    "RESULT_SOURCES_ALLOWED_HOSTS", "dichvucong.gov.vn,.dichvucong.gov.vn,.haiduong.gov.vn"
+)
 RESULT_SOURCES_ALLOW_PRIVATE_ADDRESSES = False
 RESULT_SOURCES_MAX_BYTES = int(os.environ.get("RESULT_SOURCES_MAX_BYTES", str(20 * 1024 * 1024)))
 RESULT_SOURCES_TIMEOUT = float(os.environ.get("RESULT_SOURCES_TIMEOUT", "20"))

@@ -1,30 +1,29 @@
-from .indicators import Indicator, TargetComparator, AdministrativeLevel, ReportingFrequency
-from .pages import AppendixPage, AreaPage, ImplementationSection, PlanIndexPage, PlanPage, Task
-from .reference import Agency, AgencyKind, Topic
+"""The plan's data: pages (plan, areas with their tasks, appendix, updates), indicator
+snippets, reference data, results and progress, and the site's identity settings.
+Schema only; choices come from plan.vocabulary."""
+
+from .areas import AreaPage, Task
+from .indicators import Indicator
+from .pages import AppendixPage, ImplementationSection, PlanIndexPage, PlanPage
+from .reference import Agency, Topic
+from .results import ImportBatch, Result, ResultHistory, ResultSource, TaskProgress
+from .site_settings import SiteIdentity
 from .updates import UpdatePage
-from .results import ImportBatch, ImportBatchStatus, Result, ResultHistory, ResultOrigin, ResultSource, SourceFormat, TaskProgress, TaskStatus
 
 __all__ = [
     "Agency",
-    "AgencyKind",
-    "AdministrativeLevel",
     "AppendixPage",
     "AreaPage",
     "ImplementationSection",
     "ImportBatch",
-    "ImportBatchStatus",
     "Indicator",
     "PlanIndexPage",
     "PlanPage",
-    "ReportingFrequency",
     "Result",
     "ResultHistory",
-    "ResultOrigin",
     "ResultSource",
-    "SourceFormat",
+    "SiteIdentity",
     "TaskProgress",
-    "TaskStatus",
-    "TargetComparator",
     "Task",
     "Topic",
     "UpdatePage",

@@ -2,6 +2,7 @@
 drafts and revisions so that editors change them through review."""
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -9,32 +10,18 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
-from plan.targets import describe_target
+from plan.progress.targets import describe_target, target_errors
+from plan.vocabulary import AdministrativeLevel, ReportingFrequency, TargetComparator
+from search.indexing import FoldedSearchText
 
 
-class TargetComparator(models.TextChoices):
-    AT_LEAST = "at_least", "Tối thiểu (≥)"
-    AT_MOST = "at_most", "Tối đa (≤)"
-    BETWEEN = "between", "Trong khoảng"
-    DONE = "done", "Hoàn thành / chưa hoàn thành"
-
-
-class AdministrativeLevel(models.TextChoices):
-    PROVINCE = "province", "Cấp tỉnh"
-    DISTRICT = "district", "Cấp huyện"
-    COMMUNE = "commune", "Cấp xã"
-
-
-class ReportingFrequency(models.TextChoices):
-    MONTHLY = "monthly", "Hằng tháng"
-    QUARTERLY = "quarterly", "Hằng quý"
-    HALF_YEARLY = "half_yearly", "6 tháng"
-    YEARLY = "yearly", "Hằng năm"
-
-
-class Indicator(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
+class Indicator(
+    FoldedSearchText, WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel
+):
     code = models.CharField("mã", max_length=20, unique=True, help_text="Mã ổn định, ví dụ “3.a.4.1”.")
-    area = models.ForeignKey("plan.AreaPage", on_delete=models.PROTECT, related_name="indicators", verbose_name="lĩnh vực")
+    area = models.ForeignKey(
+        "plan.AreaPage", on_delete=models.PROTECT, related_name="indicators", verbose_name="lĩnh vực"
+    )
     bullet = models.PositiveSmallIntegerField("gạch đầu dòng số", help_text="Thứ tự của ý trong mục “Chỉ tiêu”.")
     sort_order = models.PositiveSmallIntegerField("thứ tự hiển thị", default=0)
     original_wording = models.TextField("nguyên văn trong Kế hoạch")
@@ -44,26 +31,36 @@ class Indicator(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, in
     comparator = models.CharField("loại mục tiêu", max_length=16, choices=TargetComparator.choices)
     target_value = models.DecimalField("giá trị mục tiêu", max_digits=12, decimal_places=2, null=True, blank=True)
     target_value_max = models.DecimalField(
-        "giá trị mục tiêu tối đa", max_digits=12, decimal_places=2, null=True, blank=True,
+        "giá trị mục tiêu tối đa",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
         help_text="Chỉ dùng cho mục tiêu “trong khoảng”.",
     )
     level = models.CharField("cấp hành chính", max_length=16, choices=AdministrativeLevel.choices, blank=True)
     responsible_agency = models.ForeignKey(
-        "plan.Agency", null=True, blank=True, on_delete=models.PROTECT,
-        related_name="indicators", verbose_name="cơ quan chịu trách nhiệm",
+        "plan.Agency",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="indicators",
+        verbose_name="cơ quan chịu trách nhiệm",
     )
     frequency = models.CharField(
         "tần suất báo cáo", max_length=16, choices=ReportingFrequency.choices, default=ReportingFrequency.YEARLY
     )
-    next_due_date = models.DateField("hạn số liệu kế tiếp", null=True, blank=True)
     public_source = models.CharField("nguồn số liệu công khai", max_length=255, blank=True)
     public_source_url = models.URLField("địa chỉ nguồn số liệu", blank=True)
     topics = ParentalManyToManyField("plan.Topic", blank=True, related_name="indicators", verbose_name="chủ đề")
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="indicator")
     workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState", content_type_field="base_content_type", object_id_field="object_id",
-        related_query_name="indicator", for_concrete_model=False,
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="indicator",
+        for_concrete_model=False,
     )
 
     search_fields = [
@@ -83,13 +80,20 @@ class Indicator(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, in
         MultiFieldPanel(
             [
                 FieldPanel("metric"),
-                FieldRowPanel([FieldPanel("comparator"), FieldPanel("target_value"), FieldPanel("target_value_max"), FieldPanel("unit")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("comparator"),
+                        FieldPanel("target_value"),
+                        FieldPanel("target_value_max"),
+                        FieldPanel("unit"),
+                    ]
+                ),
                 FieldPanel("level"),
             ],
             heading="Mục tiêu",
         ),
         FieldPanel("responsible_agency"),
-        FieldRowPanel([FieldPanel("frequency"), FieldPanel("next_due_date")]),
+        FieldPanel("frequency"),
         FieldRowPanel([FieldPanel("public_source"), FieldPanel("public_source_url")]),
         FieldPanel("topics"),
     ]
@@ -117,17 +121,7 @@ class Indicator(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, in
     def get_url(self):
         return self.area.indicator_url(self.code)
 
-    def folded_search_text(self):
-        """The searchable text without diacritics (see search/indexing.py)."""
-        from search.indexing import folded_search_text
-
-        return folded_search_text(self)
-
     def clean(self):
-        from django.core.exceptions import ValidationError
-
-        from plan.targets import target_errors
-
         errors = target_errors(self.comparator, self.target_value, self.target_value_max)
         if errors:
             raise ValidationError(errors)

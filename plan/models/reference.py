@@ -4,13 +4,7 @@ from django.db import models
 from django.urls import reverse
 from wagtail.search import index
 
-
-class AgencyKind(models.TextChoices):
-    DEPARTMENT = "department", "Sở, ngành"
-    PEOPLE_COMMITTEE = "people_committee", "Ủy ban nhân dân, Hội đồng nhân dân"
-    SERVICE_CENTRE = "service_centre", "Trung tâm phục vụ hành chính công"
-    BANK = "bank", "Ngân hàng"
-    GROUP = "group", "Nhóm cơ quan"
+from plan.vocabulary import AgencyKind
 
 
 class Agency(index.Indexed, models.Model):
@@ -20,8 +14,13 @@ class Agency(index.Indexed, models.Model):
     website = models.URLField("trang thông tin điện tử", blank=True)
     contact_email = models.EmailField("thư điện tử liên hệ", blank=True)
     editor_group = models.OneToOneField(
-        "auth.Group", null=True, blank=True, editable=False, on_delete=models.SET_NULL,
-        related_name="agency", verbose_name="nhóm biên tập",
+        "auth.Group",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="agency",
+        verbose_name="nhóm biên tập",
     )
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]

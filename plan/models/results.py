@@ -7,23 +7,30 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from plan.models.indicators import AdministrativeLevel, ReportingFrequency
-from plan.periods import parse_period
-
-
-class ResultOrigin(models.TextChoices):
-    MANUAL = "manual", "Nhập tay"
-    IMPORT = "import", "Nhập từ tệp"
-    SYNC = "sync", "Đồng bộ từ nguồn công khai"
-    DEMO = "demo", "Dữ liệu minh họa"
+from plan.progress.periods import parse_period
+from plan.vocabulary import (
+    AdministrativeLevel,
+    ImportBatchStatus,
+    ReportedTaskStatus,
+    ReportingFrequency,
+    ResultOrigin,
+    SourceFormat,
+)
 
 
 class Result(models.Model):
-    indicator = models.ForeignKey("plan.Indicator", on_delete=models.PROTECT, related_name="results", verbose_name="chỉ tiêu")
-    period = models.CharField("kỳ", max_length=10, help_text="Năm “2024”, 6 tháng “2024-H1”, quý “2024-Q1” hoặc tháng “2024-03”.")
+    indicator = models.ForeignKey(
+        "plan.Indicator", on_delete=models.PROTECT, related_name="results", verbose_name="chỉ tiêu"
+    )
+    period = models.CharField(
+        "kỳ", max_length=10, help_text="Năm “2024”, 6 tháng “2024-H1”, quý “2024-Q1” hoặc tháng “2024-03”."
+    )
     period_end = models.DateField("ngày cuối kỳ", editable=False)
     scope = models.CharField(
-        "cấp/phạm vi", max_length=16, blank=True, choices=AdministrativeLevel.choices,
+        "cấp/phạm vi",
+        max_length=16,
+        blank=True,
+        choices=AdministrativeLevel.choices,
         help_text="Để trống khi số liệu là chung toàn tỉnh.",
     )
     value = models.DecimalField("giá trị", max_digits=14, decimal_places=4)
@@ -35,14 +42,21 @@ class Result(models.Model):
     origin = models.CharField("cách nhập", max_length=10, choices=ResultOrigin.choices, default=ResultOrigin.MANUAL)
     updated_at = models.DateTimeField("cập nhật lúc", default=timezone.now)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="người cập nhật"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="người cập nhật",
     )
 
     class Meta:
         verbose_name = "kết quả"
         verbose_name_plural = "kết quả"
         ordering = ["indicator__code", "period_end", "scope"]
-        constraints = [models.UniqueConstraint(fields=["indicator", "period", "scope"], name="unique_result_per_period_scope")]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "period", "scope"], name="unique_result_per_period_scope")
+        ]
         indexes = [models.Index(fields=["indicator", "period_end"])]
 
     def __str__(self):
@@ -74,11 +88,18 @@ class ResultHistory(models.Model):
 
     result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="history")
     changed_at = models.DateTimeField("lúc", default=timezone.now)
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     origin = models.CharField("cách nhập", max_length=10, choices=ResultOrigin.choices)
     previous_value = models.DecimalField("giá trị cũ", max_digits=14, decimal_places=4, null=True, blank=True)
     previous_entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="người nhập giá trị cũ"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="người nhập giá trị cũ",
     )
     previous_entered_at = models.DateTimeField("giá trị cũ nhập lúc", null=True, blank=True)
     new_value = models.DecimalField("giá trị mới", max_digits=14, decimal_places=4)
@@ -89,20 +110,24 @@ class ResultHistory(models.Model):
         verbose_name_plural = "lịch sử kết quả"
         ordering = ["-changed_at", "-pk"]
 
-
-class TaskStatus(models.TextChoices):
-    NOT_STARTED = "not_started", "Chưa triển khai"
-    IN_PROGRESS = "in_progress", "Đang thực hiện"
-    DONE = "done", "Hoàn thành"
+    def __str__(self):
+        return f"{self.result_id}: {self.previous_value} → {self.new_value} ({self.changed_at:%d/%m/%Y %H:%M})"
 
 
 class TaskProgress(models.Model):
     """A progress report on a task, entered by its lead agency. The task code is kept
     so that a report outlives a task removed from the plan."""
 
-    task = models.ForeignKey("plan.Task", null=True, blank=True, on_delete=models.SET_NULL, related_name="progress_reports", verbose_name="nhiệm vụ")
+    task = models.ForeignKey(
+        "plan.Task",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="progress_reports",
+        verbose_name="nhiệm vụ",
+    )
     task_code = models.CharField("mã nhiệm vụ", max_length=20, editable=False)
-    status = models.CharField("tình trạng", max_length=16, choices=TaskStatus.choices)
+    status = models.CharField("tình trạng", max_length=16, choices=ReportedTaskStatus.choices)
     percent = models.PositiveSmallIntegerField(
         "tỷ lệ hoàn thành (%)", null=True, blank=True, validators=[MinValueValidator(0), MaxValueValidator(100)]
     )
@@ -110,7 +135,9 @@ class TaskProgress(models.Model):
     evidence_url = models.URLField("đường dẫn minh chứng", max_length=500, blank=True)
     reported_on = models.DateField("ngày báo cáo", default=timezone.localdate)
     is_demo = models.BooleanField("dữ liệu minh họa", default=False)
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -127,16 +154,12 @@ class TaskProgress(models.Model):
         super().save(*args, **kwargs)
 
 
-class SourceFormat(models.TextChoices):
-    CSV = "csv", "CSV"
-    XLSX = "xlsx", "XLSX"
-    JSON = "json", "JSON"
-
-
 class ResultSource(models.Model):
     """A public source of figures for one indicator, fetched by `sync_results`."""
 
-    indicator = models.ForeignKey("plan.Indicator", on_delete=models.CASCADE, related_name="sources", verbose_name="chỉ tiêu")
+    indicator = models.ForeignKey(
+        "plan.Indicator", on_delete=models.CASCADE, related_name="sources", verbose_name="chỉ tiêu"
+    )
     name = models.CharField("tên nguồn", max_length=255)
     url = models.URLField("địa chỉ tải số liệu", max_length=500)
     format = models.CharField("định dạng", max_length=8, choices=SourceFormat.choices)
@@ -145,7 +168,9 @@ class ResultSource(models.Model):
     scope_field = models.CharField("cột/trường chứa cấp (nếu có)", max_length=80, blank=True)
     filter_field = models.CharField("cột/trường lọc (nếu có)", max_length=80, blank=True)
     filter_value = models.CharField("giá trị lọc", max_length=120, blank=True)
-    frequency = models.CharField("tần suất đồng bộ", max_length=16, choices=ReportingFrequency.choices, default=ReportingFrequency.MONTHLY)
+    frequency = models.CharField(
+        "tần suất đồng bộ", max_length=16, choices=ReportingFrequency.choices, default=ReportingFrequency.MONTHLY
+    )
     enabled = models.BooleanField("đang dùng", default=True)
     next_run_at = models.DateTimeField("lần chạy kế tiếp", null=True, blank=True)
     last_success_at = models.DateTimeField("thành công gần nhất", null=True, blank=True, editable=False)
@@ -160,12 +185,6 @@ class ResultSource(models.Model):
         return f"{self.name} ({self.indicator.code})"
 
 
-class ImportBatchStatus(models.TextChoices):
-    PENDING = "pending", "Chờ duyệt"
-    APPROVED = "approved", "Đã duyệt, đã xuất bản"
-    REJECTED = "rejected", "Bị từ chối"
-
-
 class ImportBatch(models.Model):
     """A results file an agency's editor submitted for review. Nothing of it is
     public until a reviewer approves it; then it is imported as a whole."""
@@ -173,13 +192,24 @@ class ImportBatch(models.Model):
     file_name = models.CharField("tên tệp", max_length=255)
     stored_name = models.CharField("tệp lưu tạm", max_length=64, unique=True, editable=False)
     file_format = models.CharField("định dạng", max_length=8, choices=SourceFormat.choices)
-    status = models.CharField("trạng thái", max_length=10, choices=ImportBatchStatus.choices, default=ImportBatchStatus.PENDING)
+    status = models.CharField(
+        "trạng thái", max_length=10, choices=ImportBatchStatus.choices, default=ImportBatchStatus.PENDING
+    )
     rows = models.PositiveIntegerField("số dòng", default=0)
     new = models.PositiveIntegerField("mới", default=0)
     updated = models.PositiveIntegerField("cập nhật", default=0)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="người gửi")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="người gửi"
+    )
     submitted_at = models.DateTimeField("gửi lúc", default=timezone.now)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="người duyệt")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="người duyệt",
+    )
     reviewed_at = models.DateTimeField("duyệt lúc", null=True, blank=True)
     review_comment = models.TextField("ý kiến người duyệt", blank=True)
 

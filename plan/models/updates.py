@@ -9,13 +9,18 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from plan.models.presenting import PresentedPage
+from search.indexing import FoldedSearchText
 
-class UpdatePage(Page):
+
+class UpdatePage(PresentedPage, FoldedSearchText, Page):
     date = models.DateField("ngày đăng", default=timezone.localdate)
     summary = models.TextField("tóm tắt", max_length=500)
     body = RichTextField("nội dung", features=["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"])
     tasks = ParentalManyToManyField("plan.Task", blank=True, related_name="updates", verbose_name="nhiệm vụ liên quan")
-    indicators = ParentalManyToManyField("plan.Indicator", blank=True, related_name="updates", verbose_name="chỉ tiêu liên quan")
+    indicators = ParentalManyToManyField(
+        "plan.Indicator", blank=True, related_name="updates", verbose_name="chỉ tiêu liên quan"
+    )
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -35,16 +40,3 @@ class UpdatePage(Page):
     class Meta:
         verbose_name = "tin cập nhật"
         verbose_name_plural = "tin cập nhật"
-
-    def folded_search_text(self):
-        """The searchable text without diacritics (see search/indexing.py)."""
-        from search.indexing import folded_search_text
-
-        return folded_search_text(self)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["plan"] = self.get_parent()
-        context["related_tasks"] = self.tasks.filter(area__live=True).select_related("area")
-        context["related_indicators"] = self.indicators.filter(live=True, area__live=True).select_related("area")
-        return context

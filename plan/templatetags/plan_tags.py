@@ -1,6 +1,7 @@
 from django import template
 
-from plan.targets import format_quantity
+from plan.progress.rules import meets_target as judge
+from plan.progress.targets import format_quantity
 
 register = template.Library()
 
@@ -15,6 +16,4 @@ def quantity(value, unit):
 
 @register.simple_tag
 def meets_target(indicator, result):
-    from plan.progress import meets_target as judge
-
     return judge(indicator.comparator, indicator.target_value, indicator.target_value_max, result.value)

@@ -2,8 +2,15 @@
 machines)."""
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def launch(playwright, page_cache=False):
@@ -11,6 +18,8 @@ def launch(playwright, page_cache=False):
     `page_cache`, it stays on, as in Chrome: the back button may then show a page
     just as it was left, without loading it again."""
     return playwright.chromium.launch(
-        executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS,
+        executable_path=CHROMIUM,
+        headless=True,
+        args=CHROMIUM_FLAGS,
         ignore_default_args=["--disable-back-forward-cache"] if page_cache else None,
     )

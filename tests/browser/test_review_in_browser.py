@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.db import connections
 
+from plan.editorial.roles import REVIEWERS, editor_group_name, sync_roles
 from plan.models import Agency
-from plan.roles import REVIEWERS, editor_group_name, sync_roles
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -44,8 +44,10 @@ def upload_review_approve_publish(page, base, django_user_model, settings, tmp_p
     make_user(django_user_model, "vanphong", editor_group_name(Agency.objects.get(code="van-phong-ubnd-tinh")))
     make_user(django_user_model, "nguoiduyet", REVIEWERS)
     results = tmp_path / "ket-qua-quy-1.csv"
-    results.write_text("ma_chi_tieu;ky;gia_tri;nguon;ngay_thu_thap\n3.a.2;2024-Q1;97,3 %;Cổng Dịch vụ công quốc gia;15/04/2024\n",
-                       encoding="utf-8-sig")
+    results.write_text(
+        "ma_chi_tieu;ky;gia_tri;nguon;ngay_thu_thap\n3.a.2;2024-Q1;97,3 %;Cổng Dịch vụ công quốc gia;15/04/2024\n",
+        encoding="utf-8-sig",
+    )
     indicator_url = f"{base}/ke-hoach/cchc-2024/cai-cach-thu-tuc-hanh-chinh/chi-tieu/3-a-2/"
 
     log_in(page, base, "vanphong")

@@ -50,7 +50,9 @@ def test_suggestions_appear_as_you_type_and_work_with_the_keyboard(plan_loaded, 
 
 
 @pytest.mark.parametrize("page_cache", [False, True], ids=["page loaded again", "page kept in memory"])
-def test_a_ticked_filter_applies_at_once_and_back_restores_the_results(plan_loaded, live_server, playwright, page_cache):
+def test_a_ticked_filter_applies_at_once_and_back_restores_the_results(
+    plan_loaded, live_server, playwright, page_cache
+):
     browser = launch(playwright, page_cache)
     page = browser.new_page(locale="vi-VN")
     page.add_init_script("addEventListener('pageshow', event => { window.keptInMemory = event.persisted; })")

@@ -9,7 +9,10 @@ REPO = Path(__file__).resolve().parent.parent.parent
 
 
 def run_settings(module, env):
-    code = f"import django, os; os.environ['DJANGO_SETTINGS_MODULE']='{module}'; from django.conf import settings; print(settings.DATABASES['default']['ENGINE'], settings.LANGUAGE_CODE, settings.TIME_ZONE)"
+    code = (
+        f"import django, os; os.environ['DJANGO_SETTINGS_MODULE']='{module}'; from django.conf import settings; "
+        "print(settings.DATABASES['default']['ENGINE'], settings.LANGUAGE_CODE, settings.TIME_ZONE)"
+    )
     clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DATABASE_URL")}
     return subprocess.run([sys.executable, "-c", code], cwd=REPO, env={**clean, **env}, capture_output=True, text=True)
 
@@ -21,7 +24,9 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 
 def test_production_reads_the_database_url():
-    result = run_settings("config.settings.production", {"SECRET_KEY": "x" * 50, "DATABASE_URL": "postgres://u:p@db:5432/cchc"})
+    result = run_settings(
+        "config.settings.production", {"SECRET_KEY": "x" * 50, "DATABASE_URL": "postgres://u:p@db:5432/cchc"}
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["django.db.backends.postgresql", "vi", "Asia/Ho_Chi_Minh"]
 
@@ -41,6 +46,9 @@ def test_search_backend_follows_elasticsearch_url():
 def test_models_and_migrations_agree():
     result = subprocess.run(
         [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
-        cwd=REPO, capture_output=True, text=True, env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"},
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"},
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -35,7 +35,15 @@ def area_form(number, title, tasks, initial=0):
 
 
 def task_form(code, text, lead):
-    return {"code": code, "group": "", "text": text, "output": "", "lead_agency": lead, "deadline_text": "Quý I/2024", "due_date": "2024-03-31"}
+    return {
+        "code": code,
+        "group": "",
+        "text": text,
+        "output": "",
+        "lead_agency": lead,
+        "deadline_text": "Quý I/2024",
+        "due_date": "2024-03-31",
+    }
 
 
 def test_create_an_area_page_with_tasks(admin_client):
@@ -46,7 +54,9 @@ def test_create_an_area_page_with_tasks(admin_client):
     assert response.status_code == 302, response.content.decode()[:2000]
     area = AreaPage.objects.get(slug="linh-vuc-thu-9")
     assert area.live
-    assert [(t.code, t.deadline_text, str(t.due_date)) for t in area.tasks.all()] == [("9.1", "Quý I/2024", "2024-03-31")]
+    assert [(t.code, t.deadline_text, str(t.due_date)) for t in area.tasks.all()] == [
+        ("9.1", "Quý I/2024", "2024-03-31")
+    ]
 
 
 def test_edit_an_area_page_keeps_a_revision(admin_client):
@@ -54,8 +64,17 @@ def test_edit_an_area_page_keeps_a_revision(admin_client):
     url = reverse("wagtailadmin_pages:edit", args=(area.pk,))
     assert admin_client.get(url).status_code == 200
     tasks = [
-        {"id": t.pk, "code": t.code, "group": t.group, "text": t.text + (" (đã sửa)" if t.code == "2.1" else ""),
-         "output": "", "lead_agency": t.lead_agency_id, "lead_agency_derived": "on", "deadline_text": t.deadline_text, "due_date": ""}
+        {
+            "id": t.pk,
+            "code": t.code,
+            "group": t.group,
+            "text": t.text + (" (đã sửa)" if t.code == "2.1" else ""),
+            "output": "",
+            "lead_agency": t.lead_agency_id,
+            "lead_agency_derived": "on",
+            "deadline_text": t.deadline_text,
+            "due_date": "",
+        }
         for t in area.tasks.all()
     ]
     data = area_form(2, area.title, tasks, initial=len(tasks))
@@ -78,11 +97,24 @@ def test_edit_the_plan_page(admin_client):
 
 def indicator_form(code, area, **overrides):
     data = {
-        "code": code, "area": area.pk, "bullet": 1, "sort_order": 0,
-        "original_wording": "Tối thiểu 50% thử nghiệm.", "statement": "Tối thiểu 50% thử nghiệm.",
-        "metric": "Tỷ lệ thử nghiệm", "unit": "%", "comparator": "at_least", "target_value": "50",
-        "target_value_max": "", "level": "", "responsible_agency": "", "frequency": "yearly",
-        "next_due_date": "", "public_source": "", "public_source_url": "", "action-publish": "publish",
+        "code": code,
+        "area": area.pk,
+        "bullet": 1,
+        "sort_order": 0,
+        "original_wording": "Tối thiểu 50% thử nghiệm.",
+        "statement": "Tối thiểu 50% thử nghiệm.",
+        "metric": "Tỷ lệ thử nghiệm",
+        "unit": "%",
+        "comparator": "at_least",
+        "target_value": "50",
+        "target_value_max": "",
+        "level": "",
+        "responsible_agency": "",
+        "frequency": "yearly",
+        "next_due_date": "",
+        "public_source": "",
+        "public_source_url": "",
+        "action-publish": "publish",
     }
     data.update(overrides)
     return data
@@ -113,11 +145,14 @@ def test_an_impossible_target_is_refused_in_vietnamese(admin_client):
 
 
 def test_create_and_edit_a_topic_snippet(admin_client):
-    response = admin_client.post(reverse("wagtailsnippets_plan_topic:add"), {"slug": "chu-de-thu", "name": "Chủ đề thử", "description": ""})
+    response = admin_client.post(
+        reverse("wagtailsnippets_plan_topic:add"), {"slug": "chu-de-thu", "name": "Chủ đề thử", "description": ""}
+    )
     assert response.status_code == 302
     topic = Topic.objects.get(slug="chu-de-thu")
     response = admin_client.post(
-        reverse("wagtailsnippets_plan_topic:edit", args=(topic.pk,)), {"slug": "chu-de-thu", "name": "Chủ đề đã sửa", "description": ""}
+        reverse("wagtailsnippets_plan_topic:edit", args=(topic.pk,)),
+        {"slug": "chu-de-thu", "name": "Chủ đề đã sửa", "description": ""},
     )
     assert response.status_code == 302
     topic.refresh_from_db()

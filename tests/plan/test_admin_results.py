@@ -11,7 +11,11 @@ from plan.models import Indicator, Result, ResultHistory
 pytestmark = pytest.mark.django_db
 
 IMPORT_URL = "/admin/ket-qua/nhap/"
-GOOD = "ma_chi_tieu;ky;gia_tri;nguon;ngay_thu_thap\n3.a.2;2024-Q1;96,2;Cổng Dịch vụ công quốc gia;15/04/2024\n3.a.5;2024-Q1;71;Báo cáo;15/04/2024\n"
+GOOD = (
+    "ma_chi_tieu;ky;gia_tri;nguon;ngay_thu_thap\n"
+    "3.a.2;2024-Q1;96,2;Cổng Dịch vụ công quốc gia;15/04/2024\n"
+    "3.a.5;2024-Q1;71;Báo cáo;15/04/2024\n"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -66,8 +70,18 @@ def test_template_is_downloadable_and_importable(admin_client, tmp_path):
     text = response.content.decode("utf-8")
     assert text.startswith("\ufeff")
     header = next(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    assert header == ["ma_chi_tieu", "ky", "cap", "gia_tri", "ghi_chu", "nguon", "duong_dan_nguon", "ngay_thu_thap", "du_lieu_minh_hoa"]
-    from plan.results_import.importer import import_file
+    assert header == [
+        "ma_chi_tieu",
+        "ky",
+        "cap",
+        "gia_tri",
+        "ghi_chu",
+        "nguon",
+        "duong_dan_nguon",
+        "ngay_thu_thap",
+        "du_lieu_minh_hoa",
+    ]
+    from plan.results.importer import import_file
 
     path = tmp_path / "mau.csv"
     path.write_bytes(response.content)
@@ -86,8 +100,17 @@ def test_import_screen_needs_the_permission(client, django_user_model):
 
 def test_manual_entry_keeps_history(admin_client):
     indicator = Indicator.objects.get(code="3.a.2")
-    data = {"indicator": indicator.pk, "period": "2024-Q1", "scope": "", "value": "95", "note": "", "source_name": "Báo cáo",
-            "source_url": "", "captured_on": "2024-04-15", "is_demo": ""}
+    data = {
+        "indicator": indicator.pk,
+        "period": "2024-Q1",
+        "scope": "",
+        "value": "95",
+        "note": "",
+        "source_name": "Báo cáo",
+        "source_url": "",
+        "captured_on": "2024-04-15",
+        "is_demo": "",
+    }
     response = admin_client.post("/admin/plan/result/create/", data)
     assert response.status_code == 302, response.content.decode()[:1500]
     result = Result.objects.get()
@@ -95,14 +118,27 @@ def test_manual_entry_keeps_history(admin_client):
     assert admin_client.post(f"/admin/plan/result/edit/{result.pk}/", data).status_code == 302
     result.refresh_from_db()
     assert (result.value, result.updated_by.username, result.origin) == (97, "quantri", "manual")
-    history = list(ResultHistory.objects.filter(result=result).values_list("previous_value", "new_value", "changed_by__username", "previous_entered_by__username"))
+    history = list(
+        ResultHistory.objects.filter(result=result).values_list(
+            "previous_value", "new_value", "changed_by__username", "previous_entered_by__username"
+        )
+    )
     assert [(str(p), str(n), u, e) for p, n, u, e in history] == [("95.0000", "97.0000", "quantri", "quantri")]
 
 
 def test_manual_entry_refuses_a_bad_period(admin_client):
     indicator = Indicator.objects.get(code="3.a.2")
-    data = {"indicator": indicator.pk, "period": "Quý 1", "scope": "", "value": "95", "note": "", "source_name": "Báo cáo",
-            "source_url": "", "captured_on": "2024-04-15", "is_demo": ""}
+    data = {
+        "indicator": indicator.pk,
+        "period": "Quý 1",
+        "scope": "",
+        "value": "95",
+        "note": "",
+        "source_name": "Báo cáo",
+        "source_url": "",
+        "captured_on": "2024-04-15",
+        "is_demo": "",
+    }
     response = admin_client.post("/admin/plan/result/create/", data)
     assert response.status_code == 200
     assert "Kỳ không hợp lệ" in response.content.decode()

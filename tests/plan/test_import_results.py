@@ -9,14 +9,34 @@ from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
 from plan.models import Indicator, Result, ResultHistory
-from plan.results_import.importer import import_file
-from plan.results_import.readers import ReadError
+from plan.results.importer import import_file
+from plan.results.readers import ReadError
 
 pytestmark = pytest.mark.django_db
 
-HEADER = ["ma_chi_tieu", "ky", "cap", "gia_tri", "ghi_chu", "nguon", "duong_dan_nguon", "ngay_thu_thap", "du_lieu_minh_hoa"]
+HEADER = [
+    "ma_chi_tieu",
+    "ky",
+    "cap",
+    "gia_tri",
+    "ghi_chu",
+    "nguon",
+    "duong_dan_nguon",
+    "ngay_thu_thap",
+    "du_lieu_minh_hoa",
+]
 GOOD_ROWS = [
-    ["3.a.2", "2024-Q1", "", "95,5 %", "Ghi chú có dấu: “đúng hạn”", "Cổng Dịch vụ công quốc gia", "https://dichvucong.gov.vn/", "15/04/2024", "không"],
+    [
+        "3.a.2",
+        "2024-Q1",
+        "",
+        "95,5 %",
+        "Ghi chú có dấu: “đúng hạn”",
+        "Cổng Dịch vụ công quốc gia",
+        "https://dichvucong.gov.vn/",
+        "15/04/2024",
+        "không",
+    ],
     ["3.a.8.2", "2024-H1", "", "14", "", "Khảo sát của tỉnh", "", "2024-07-10", ""],
     ["7.a.3.2", "2024", "huyện", "1.234,5".replace("1.234,5", "76,25"), "", "Báo cáo CCHC", "", "20/01/2025", "có"],
     ["7.a.1", "2024", "", "hoàn thành", "", "Báo cáo CCHC", "", "20/01/2025", ""],
@@ -38,7 +58,9 @@ def write(tmp_path, name, data):
 
 
 def snapshot():
-    return sorted(Result.objects.values_list("indicator__code", "period", "scope", "value", "note", "is_demo", "updated_at")), ResultHistory.objects.count()
+    return sorted(
+        Result.objects.values_list("indicator__code", "period", "scope", "value", "note", "is_demo", "updated_at")
+    ), ResultHistory.objects.count()
 
 
 def assert_good_rows_landed():
@@ -57,8 +79,11 @@ def assert_good_rows_landed():
         ("bom.csv", lambda: csv_text(GOOD_ROWS).encode("utf-8-sig")),
         ("excel-utf16.csv", lambda: csv_text(GOOD_ROWS, "\t").encode("utf-16")),
         ("semicolon.csv", lambda: csv_text(GOOD_ROWS, ";").encode("utf-8-sig")),
-        ("array.json", lambda: json.dumps([dict(zip(HEADER, r)) for r in GOOD_ROWS], ensure_ascii=False).encode()),
-        ("object.json", lambda: json.dumps({"rows": [dict(zip(HEADER, r)) for r in GOOD_ROWS]}).encode()),
+        (
+            "array.json",
+            lambda: json.dumps([dict(zip(HEADER, r, strict=True)) for r in GOOD_ROWS], ensure_ascii=False).encode(),
+        ),
+        ("object.json", lambda: json.dumps({"rows": [dict(zip(HEADER, r, strict=True)) for r in GOOD_ROWS]}).encode()),
     ],
 )
 def test_each_text_format_and_encoding(tmp_path, name, encode):
@@ -107,7 +132,11 @@ def test_one_bad_row_writes_nothing_and_names_row_column_value_reason(tmp_path):
         (["3.a.2", "2024", "", "95", "", "", "", "01/01/2025", ""], "nguon", "bắt buộc"),
         (["3.a.2", "2024", "", "95", "", "N", "", "32/01/2025", ""], "ngay_thu_thap", "ngày không hợp lệ"),
         (["3.a.2", "2024", "", "95", "", "N", "", "01/01/2099", ""], "ngay_thu_thap", "tương lai"),
-        (["3.a.2", "2024", "", "95", "", "N", "javascript:alert(1)", "01/01/2025", ""], "duong_dan_nguon", "không hợp lệ"),
+        (
+            ["3.a.2", "2024", "", "95", "", "N", "javascript:alert(1)", "01/01/2025", ""],
+            "duong_dan_nguon",
+            "không hợp lệ",
+        ),
         (["3.a.2", "2024", "xã", "95", "", "N", "", "01/01/2025", ""], "cap", "không tách theo cấp"),
         (["7.a.3.1", "2024", "xã", "95", "", "N", "", "01/01/2025", ""], "cap", "cấp khác"),
         (["3.a.2", "2024", "", "95", "", "N", "", "01/01/2025", "có lẽ"], "du_lieu_minh_hoa", "có"),
@@ -160,13 +189,20 @@ def test_dry_run_previews_new_updated_unchanged_and_writes_nothing(tmp_path, dja
     preview = import_file(path, "csv", dry_run=True)
     assert (preview.new, preview.updated, preview.unchanged, preview.written) == (1, 1, 1, False)
     assert snapshot() == before
-    assert [(kind, row.indicator_code) for kind, row, _ in preview.preview] == [("updated", "3.a.2"), ("new", "7.a.3.2")]
+    assert [(kind, row.indicator_code) for kind, row, _ in preview.preview] == [
+        ("updated", "3.a.2"),
+        ("new", "7.a.3.2"),
+    ]
 
     report = import_file(path, "csv", user=editor)
     assert (report.new, report.updated, report.unchanged) == (1, 1, 1)
     result = Result.objects.get(indicator__code="3.a.2")
     assert result.value == 97 and result.updated_by == editor
-    history = list(result.history.values_list("previous_value", "new_value", "changed_by__username", "previous_entered_by__username"))
+    history = list(
+        result.history.values_list(
+            "previous_value", "new_value", "changed_by__username", "previous_entered_by__username"
+        )
+    )
     assert history == [(D("95.5"), D("97"), "bientap", "bientap")]
     assert result.history.get().changes["value"] == ["95.5000", "97.0000"]
 
@@ -201,7 +237,7 @@ def test_unchanged_indicator_count():
 
 
 def test_a_bad_row_after_batches_were_written_rolls_them_all_back(tmp_path, monkeypatch):
-    from plan.results_import import importer
+    from plan.results import importer
 
     monkeypatch.setattr(importer, "BATCH_SIZE", 2)
     rows = GOOD_ROWS + [["3.a.5", "2024", "", "x", "", "N", "", "01/01/2025", ""]]

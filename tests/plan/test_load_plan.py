@@ -5,8 +5,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, Revision
 
-from plan.loader import PlanDataError, load_plan, read_plan_file
-from plan.models import Agency, Indicator, ImplementationSection, Task, Topic
+from plan.content.loader import load_plan
+from plan.content.plan_data import PlanDataError, read_plan_file
+from plan.models import Agency, ImplementationSection, Indicator, Task, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +71,7 @@ def test_unknown_references_are_refused_before_anything_is_written():
 def test_a_failure_half_way_rolls_everything_back(monkeypatch):
     data = read_plan_file()
     data["areas"][0]["tasks"][0]["text"] = "Sửa trước khi lỗi."
-    from plan import loader
+    from plan.content import loader
 
     def explode(*args, **kwargs):
         raise RuntimeError("lỗi giữa chừng")

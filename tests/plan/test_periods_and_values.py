@@ -3,8 +3,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from plan.periods import parse_period
-from plan.results_import.values import parse_date, parse_done_value, parse_flag, parse_number, parse_scope
+from plan.progress.periods import parse_period
+from plan.results.values import parse_date, parse_done_value, parse_flag, parse_number, parse_scope
 
 
 @pytest.mark.parametrize(
@@ -31,9 +31,19 @@ def test_bad_periods(text):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("95,5", D("95.5")), ("95,5 %", D("95.5")), ("95,5%", D("95.5")), ("1.234", D("1234")),
-        ("1.234,5", D("1234.5")), ("95.5", D("95.5")), ("1,234,567", D("1234567")), (" 80 ", D("80")),
-        ("1 234", D("1234")), (95.5, D("95.5")), (7, D("7")), ("-3", D("-3")), ("1\u00a0234,5", D("1234.5")),
+        ("95,5", D("95.5")),
+        ("95,5 %", D("95.5")),
+        ("95,5%", D("95.5")),
+        ("1.234", D("1234")),
+        ("1.234,5", D("1234.5")),
+        ("95.5", D("95.5")),
+        ("1,234,567", D("1234567")),
+        (" 80 ", D("80")),
+        ("1 234", D("1234")),
+        (95.5, D("95.5")),
+        (7, D("7")),
+        ("-3", D("-3")),
+        ("1\u00a0234,5", D("1234.5")),
     ],
 )
 def test_vietnamese_numbers(text, expected):
@@ -47,7 +57,9 @@ def test_not_numbers(text):
 
 
 def test_done_values_dates_flags_scopes():
-    assert parse_done_value("Hoàn thành") == 1 and parse_done_value("chưa hoàn thành") == 0 and parse_done_value("1") == 1
+    assert (
+        parse_done_value("Hoàn thành") == 1 and parse_done_value("chưa hoàn thành") == 0 and parse_done_value("1") == 1
+    )
     with pytest.raises(ValueError):
         parse_done_value("2")
     assert parse_date("27/11/2024") == date(2024, 11, 27) == parse_date("2024-11-27")

@@ -20,10 +20,18 @@ AREA_URL = PLAN_URL + "cai-cach-thu-tuc-hanh-chinh/"
 INDICATOR_URL = AREA_URL + "chi-tieu/3-a-2/"
 
 
-def add_result(code, period, value, scope="", demo=False, source="Cổng Dịch vụ công quốc gia", url="https://dichvucong.gov.vn/"):
+def add_result(
+    code, period, value, scope="", demo=False, source="Cổng Dịch vụ công quốc gia", url="https://dichvucong.gov.vn/"
+):
     return Result.objects.create(
-        indicator=Indicator.objects.get(code=code), period=period, scope=scope, value=D(value),
-        source_name=source, source_url=url, captured_on=date(2024, 7, 15), is_demo=demo,
+        indicator=Indicator.objects.get(code=code),
+        period=period,
+        scope=scope,
+        value=D(value),
+        source_name=source,
+        source_url=url,
+        captured_on=date(2024, 7, 15),
+        is_demo=demo,
     )
 
 
@@ -49,8 +57,14 @@ def test_indicator_page_shows_latest_value_against_target_with_source_and_chart(
 
 def test_per_level_indicator_counts_only_its_own_level(client):
     add_result("7.a.3.2", "2024", "80", scope="commune" if False else "district")
-    Result.objects.create(indicator=Indicator.objects.get(code="7.a.3.3"), period="2024", scope="commune",
-                          value=D("60"), source_name="Báo cáo", captured_on=date(2025, 1, 10))
+    Result.objects.create(
+        indicator=Indicator.objects.get(code="7.a.3.3"),
+        period="2024",
+        scope="commune",
+        value=D("60"),
+        source_name="Báo cáo",
+        captured_on=date(2025, 1, 10),
+    )
     page = html(client, PLAN_URL + "chinh-quyen-dien-tu-chinh-quyen-so/chi-tieu/7-a-3-2/")
     assert "status-met" in page and "80%" in page
     page = html(client, PLAN_URL + "chinh-quyen-dien-tu-chinh-quyen-so/chi-tieu/7-a-3-3/")
@@ -64,7 +78,13 @@ def test_missing_data_is_shown_as_missing(client):
 
 def test_demo_figures_are_labelled_everywhere(client):
     add_result("3.a.2", "2024-Q1", "96", demo=True, source="Dữ liệu minh họa – không phải số liệu chính thức", url="")
-    for url in (INDICATOR_URL, AREA_URL, PLAN_URL + "tien-do/", "/co-quan/van-phong-ubnd-tinh/", "/chu-de/thu-tuc-hanh-chinh/"):
+    for url in (
+        INDICATOR_URL,
+        AREA_URL,
+        PLAN_URL + "tien-do/",
+        "/co-quan/van-phong-ubnd-tinh/",
+        "/chu-de/thu-tuc-hanh-chinh/",
+    ):
         page = html(client, url)
         assert "Dữ liệu minh họa" in page, url
     rows = list(csv.DictReader(io.StringIO(html(client, "/du-lieu/ket-qua.csv").lstrip("\ufeff"))))
@@ -86,7 +106,9 @@ def test_dashboard_counts_filters_and_refuses_unknown_filters(client):
 
 def test_area_and_agency_pages_show_their_rollup(client):
     add_result("3.a.2", "2024", "96")
-    TaskProgress.objects.create(task=Task.objects.get(code="3.1"), status="done", percent=100, reported_on=date(2024, 3, 1))
+    TaskProgress.objects.create(
+        task=Task.objects.get(code="3.1"), status="done", percent=100, reported_on=date(2024, 3, 1)
+    )
     area = html(client, AREA_URL)
     assert "Tiến độ của lĩnh vực" in area and "10,0%" not in area and "100,0%" in area
     assert "1/10 có số liệu" in area
@@ -97,7 +119,13 @@ def test_area_and_agency_pages_show_their_rollup(client):
 
 def test_method_page_explains_every_status(client):
     page = html(client, "/cach-tinh-tien-do/")
-    for words in ("Có nguy cơ không đạt", "Chưa có số liệu", "Chậm cập nhật số liệu", "Quá hạn", "không bao giờ coi thiếu số liệu là 0%"):
+    for words in (
+        "Có nguy cơ không đạt",
+        "Chưa có số liệu",
+        "Chậm cập nhật số liệu",
+        "Quá hạn",
+        "không bao giờ coi thiếu số liệu là 0%",
+    ):
         assert words in page
 
 
@@ -111,10 +139,19 @@ def test_open_data_csv_and_json_follow_the_schema(client):
     assert (row["loai_muc_tieu"], row["muc_tieu"], row["muc_tieu_toi_da"]) == ("between", "95", "100")
     assert row["duong_dan"].endswith(INDICATOR_URL)
     data = json.loads(html(client, "/du-lieu/ket-qua.json"))
-    assert data["data"] == [{
-        "ma_chi_tieu": "3.a.2", "ky": "2024-Q1", "cap": "", "gia_tri": "95.5", "ghi_chu": "", "nguon": "Cổng Dịch vụ công quốc gia",
-        "duong_dan_nguon": "https://dichvucong.gov.vn/", "ngay_thu_thap": "2024-07-15", "du_lieu_minh_hoa": False,
-    }]
+    assert data["data"] == [
+        {
+            "ma_chi_tieu": "3.a.2",
+            "ky": "2024-Q1",
+            "cap": "",
+            "gia_tri": "95.5",
+            "ghi_chu": "",
+            "nguon": "Cổng Dịch vụ công quốc gia",
+            "duong_dan_nguon": "https://dichvucong.gov.vn/",
+            "ngay_thu_thap": "2024-07-15",
+            "du_lieu_minh_hoa": False,
+        }
+    ]
     assert json.loads(html(client, "/du-lieu/chi-tieu.json"))["data"][0]["ma"]
     html(client, "/du-lieu/ket-qua.xml", status=404)
 
@@ -152,7 +189,9 @@ def count_queries(client, url):
     return len(queries)
 
 
-@pytest.mark.parametrize("url", [PLAN_URL + "tien-do/", INDICATOR_URL, AREA_URL, "/co-quan/van-phong-ubnd-tinh/", "/du-lieu/ket-qua.csv"])
+@pytest.mark.parametrize(
+    "url", [PLAN_URL + "tien-do/", INDICATOR_URL, AREA_URL, "/co-quan/van-phong-ubnd-tinh/", "/du-lieu/ket-qua.csv"]
+)
 def test_query_counts_do_not_grow_with_results(client, url):
     add_result("3.a.2", "2024-01", "90")
     TaskProgress.objects.create(task=Task.objects.get(code="3.1"), status="in_progress", percent=20)
@@ -160,7 +199,12 @@ def test_query_counts_do_not_grow_with_results(client, url):
     for month in range(2, 13):
         add_result("3.a.2", f"2024-{month:02d}", "96")
         for indicator in Indicator.objects.exclude(code="3.a.2")[:10]:
-            add_result(indicator.code, f"2024-{month:02d}", "50" if indicator.comparator != "done" else "1", scope=indicator.level)
+            add_result(
+                indicator.code,
+                f"2024-{month:02d}",
+                "50" if indicator.comparator != "done" else "1",
+                scope=indicator.level,
+            )
     for task in Task.objects.all()[:20]:
         TaskProgress.objects.create(task=task, status="in_progress", percent=50)
     assert count_queries(client, url) == before

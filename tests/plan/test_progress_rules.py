@@ -5,9 +5,10 @@ from decimal import Decimal as D
 
 import pytest
 
-from plan import progress
-from plan.periods import parse_period
-from plan.progress import Figure, indicator_progress, meets_target, next_figure_due, rollup, task_status
+from plan.progress import rules
+from plan.progress.periods import parse_period
+from plan.progress.rules import Figure, indicator_progress, meets_target, next_figure_due, rollup, task_status
+from plan.vocabulary import IndicatorStatus, TaskStatus
 
 
 @pytest.mark.parametrize(
@@ -31,30 +32,40 @@ def test_meets_target(comparator, target, target_max, value, expected):
 
 
 def status(comparator, target, target_max, figures, today, frequency="quarterly"):
-    return indicator_progress(comparator, target, target_max, frequency, [Figure(p, D(v)) for p, v in figures], 2024, today)
+    return indicator_progress(
+        comparator, target, target_max, frequency, [Figure(p, D(v)) for p, v in figures], 2024, today
+    )
 
 
 def test_no_figure_is_no_data_never_zero():
     result = status("at_least", D(80), None, [], date(2024, 2, 1))
-    assert result.status == progress.NO_DATA and result.latest is None
+    assert result.status == IndicatorStatus.NO_DATA and result.latest is None
 
 
 def test_range_target_mid_year_below_is_at_risk_and_within_is_met():
-    assert status("between", D(95), D(100), [("2024-Q1", "94")], date(2024, 4, 20)).status == progress.AT_RISK
-    assert status("between", D(95), D(100), [("2024-Q1", "94"), ("2024-Q2", "96")], date(2024, 7, 20)).status == progress.MET
+    assert status("between", D(95), D(100), [("2024-Q1", "94")], date(2024, 4, 20)).status == IndicatorStatus.AT_RISK
+    assert (
+        status("between", D(95), D(100), [("2024-Q1", "94"), ("2024-Q2", "96")], date(2024, 7, 20)).status
+        == IndicatorStatus.MET
+    )
 
 
 def test_at_most_target_waiting_time():
-    assert status("at_most", D(15), None, [("2024-Q1", "14")], date(2024, 4, 20)).status == progress.MET
-    assert status("at_most", D(15), None, [("2024", "17")], date(2025, 1, 20), "yearly").status == progress.NOT_MET
+    assert status("at_most", D(15), None, [("2024-Q1", "14")], date(2024, 4, 20)).status == IndicatorStatus.MET
+    assert (
+        status("at_most", D(15), None, [("2024", "17")], date(2025, 1, 20), "yearly").status == IndicatorStatus.NOT_MET
+    )
 
 
 def test_a_full_year_figure_below_target_is_not_met_even_during_the_year():
-    assert status("at_least", D(80), None, [("2024", "70")], date(2024, 12, 30), "yearly").status == progress.NOT_MET
+    assert (
+        status("at_least", D(80), None, [("2024", "70")], date(2024, 12, 30), "yearly").status
+        == IndicatorStatus.NOT_MET
+    )
 
 
 def test_after_the_plan_year_an_interim_miss_is_not_met():
-    assert status("at_least", D(80), None, [("2024-Q3", "70")], date(2025, 3, 1)).status == progress.NOT_MET
+    assert status("at_least", D(80), None, [("2024-Q3", "70")], date(2025, 3, 1)).status == IndicatorStatus.NOT_MET
 
 
 def test_latest_period_is_the_one_that_ends_last():
@@ -85,14 +96,14 @@ def test_next_figure_due_never_goes_past_the_plan_year():
 @pytest.mark.parametrize(
     "due, reported, percent, today, expected",
     [
-        (None, None, None, date(2024, 6, 1), progress.NO_DATA),
-        (date(2024, 3, 31), None, None, date(2024, 4, 1), progress.OVERDUE),
-        (date(2024, 3, 31), "in_progress", 50, date(2024, 3, 31), progress.IN_PROGRESS),
-        (date(2024, 3, 31), "in_progress", 50, date(2024, 4, 1), progress.OVERDUE),
-        (date(2024, 3, 31), "done", 100, date(2025, 1, 1), progress.DONE),
-        (None, "in_progress", 100, date(2024, 6, 1), progress.DONE),
-        (None, "not_started", 0, date(2024, 6, 1), progress.NOT_STARTED),
-        (None, "not_started", 10, date(2024, 6, 1), progress.IN_PROGRESS),
+        (None, None, None, date(2024, 6, 1), IndicatorStatus.NO_DATA),
+        (date(2024, 3, 31), None, None, date(2024, 4, 1), TaskStatus.OVERDUE),
+        (date(2024, 3, 31), "in_progress", 50, date(2024, 3, 31), TaskStatus.IN_PROGRESS),
+        (date(2024, 3, 31), "in_progress", 50, date(2024, 4, 1), TaskStatus.OVERDUE),
+        (date(2024, 3, 31), "done", 100, date(2025, 1, 1), TaskStatus.DONE),
+        (None, "in_progress", 100, date(2024, 6, 1), TaskStatus.DONE),
+        (None, "not_started", 0, date(2024, 6, 1), TaskStatus.NOT_STARTED),
+        (None, "not_started", 10, date(2024, 6, 1), TaskStatus.IN_PROGRESS),
     ],
 )
 def test_task_status(due, reported, percent, today, expected):
@@ -100,17 +111,22 @@ def test_task_status(due, reported, percent, today, expected):
 
 
 def test_rollup_counts_missing_data_apart():
-    result = rollup([progress.MET, progress.NOT_MET, progress.NO_DATA, progress.NO_DATA])
-    assert result.counts == {progress.MET: 1, progress.AT_RISK: 0, progress.NOT_MET: 1, progress.NO_DATA: 2}
+    result = rollup([IndicatorStatus.MET, IndicatorStatus.NOT_MET, IndicatorStatus.NO_DATA, IndicatorStatus.NO_DATA])
+    assert result.counts == {
+        IndicatorStatus.MET: 1,
+        IndicatorStatus.AT_RISK: 0,
+        IndicatorStatus.NOT_MET: 1,
+        IndicatorStatus.NO_DATA: 2,
+    }
     assert result.total == 4 and result.with_data == 2
     assert result.share_met == D("50.0")
 
 
 def test_rollup_without_any_data_has_no_share():
-    assert rollup([progress.NO_DATA, progress.NO_DATA]).share_met is None
+    assert rollup([IndicatorStatus.NO_DATA, IndicatorStatus.NO_DATA]).share_met is None
     assert rollup([]).share_met is None
 
 
 def test_every_status_has_words_and_an_icon():
-    for code in progress.INDICATOR_STATUSES + progress.TASK_STATUSES:
-        assert progress.STATUS_LABELS[code] and progress.STATUS_ICONS[code] and progress.STATUS_EXPLANATIONS[code]
+    for code in rules.INDICATOR_STATUSES + rules.TASK_STATUSES:
+        assert rules.STATUS_LABELS[code] and rules.STATUS_ICONS[code] and rules.STATUS_EXPLANATIONS[code]

@@ -28,18 +28,28 @@ def multiply_content(factor):
         for copy_number in range(1, factor):
             for task in tasks:
                 clone = Task.objects.create(
-                    area=area, code=f"{task.code}.{copy_number}", text=task.text,
-                    lead_agency=task.lead_agency, sort_order=task.sort_order + 100 * copy_number,
+                    area=area,
+                    code=f"{task.code}.{copy_number}",
+                    text=task.text,
+                    lead_agency=task.lead_agency,
+                    sort_order=task.sort_order + 100 * copy_number,
                 )
                 clone.topics.set(task.topics.all())
                 clone.coordinating_agencies.set(task.coordinating_agencies.all())
             for indicator in indicators:
                 clone = Indicator.objects.create(
-                    area=area, code=f"{indicator.code}.x{copy_number}", bullet=indicator.bullet,
-                    original_wording=indicator.original_wording, statement=indicator.statement,
-                    metric=indicator.metric, unit=indicator.unit, comparator=indicator.comparator,
-                    target_value=indicator.target_value, target_value_max=indicator.target_value_max,
-                    responsible_agency=indicator.responsible_agency, live=True,
+                    area=area,
+                    code=f"{indicator.code}.x{copy_number}",
+                    bullet=indicator.bullet,
+                    original_wording=indicator.original_wording,
+                    statement=indicator.statement,
+                    metric=indicator.metric,
+                    unit=indicator.unit,
+                    comparator=indicator.comparator,
+                    target_value=indicator.target_value,
+                    target_value_max=indicator.target_value_max,
+                    responsible_agency=indicator.responsible_agency,
+                    live=True,
                 )
                 clone.topics.set(indicator.topics.all())
 

@@ -13,10 +13,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page, WorkflowState
+from wagtail.models import WorkflowState
 
+from plan.editorial.roles import REVIEWERS, editor_group_name, sync_roles
 from plan.models import Agency, AreaPage, ImportBatch, Indicator, PlanPage, Result, Task, UpdatePage
-from plan.roles import REVIEWERS, editor_group_name, sync_roles
 
 pytestmark = pytest.mark.django_db
 
@@ -46,8 +46,13 @@ def login(client, user):
 
 
 def office_result():
-    return Result.objects.create(indicator=Indicator.objects.get(code="3.a.2"), period="2024-Q1", value=D(96),
-                                 source_name="Nguồn", captured_on=date(2024, 4, 15))
+    return Result.objects.create(
+        indicator=Indicator.objects.get(code="3.a.2"),
+        period="2024-Q1",
+        value=D(96),
+        source_name="Nguồn",
+        captured_on=date(2024, 4, 15),
+    )
 
 
 def test_roles_are_idempotent_and_follow_the_agencies():
@@ -57,7 +62,9 @@ def test_roles_are_idempotent_and_follow_the_agencies():
     assert Group.objects.count() == groups
     office = Agency.objects.get(code="van-phong-ubnd-tinh")
     assert office.editor_group.name == "Biên tập – Văn phòng UBND tỉnh"
-    assert set(office.editor_group.page_permissions.values_list("page__slug", flat=True)) == {"cai-cach-thu-tuc-hanh-chinh"}
+    assert set(office.editor_group.page_permissions.values_list("page__slug", flat=True)) == {
+        "cai-cach-thu-tuc-hanh-chinh"
+    }
     assert not Agency.objects.get(code="cac-so-ban-nganh").editor_group
 
 
@@ -90,9 +97,18 @@ def test_an_editor_works_on_their_own_agency(client, roles):
     login(client, roles["office"])
     assert client.get(reverse("wagtailsnippets_plan_indicator:edit", args=[indicator.pk])).status_code == 200
     assert client.get(reverse("wagtailadmin_pages:edit", args=[AreaPage.objects.get(number=3).pk])).status_code == 200
+
     def post_result(code):
-        data = {"indicator": Indicator.objects.get(code=code).pk, "period": "2024-Q1", "scope": "", "value": "90", "note": "",
-                "source_name": "Nguồn", "source_url": "", "captured_on": "2024-04-15"}
+        data = {
+            "indicator": Indicator.objects.get(code=code).pk,
+            "period": "2024-Q1",
+            "scope": "",
+            "value": "90",
+            "note": "",
+            "source_name": "Nguồn",
+            "source_url": "",
+            "captured_on": "2024-04-15",
+        }
         return client.post("/admin/plan/result/create/", data)
 
     assert post_result("3.a.2").status_code == 302
@@ -147,17 +163,33 @@ def area_edit_data(area, text_suffix, action):
     from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
     tasks = [
-        {"id": t.pk, "code": t.code, "group": t.group, "text": t.text + (text_suffix if t.code == "3.1" else ""), "output": t.output,
-         "lead_agency": t.lead_agency_id or "", "lead_agency_derived": "on" if t.lead_agency_derived else "", "deadline_text": t.deadline_text,
-         "due_date": "", "topics": [topic.pk for topic in t.topics.all()]}
+        {
+            "id": t.pk,
+            "code": t.code,
+            "group": t.group,
+            "text": t.text + (text_suffix if t.code == "3.1" else ""),
+            "output": t.output,
+            "lead_agency": t.lead_agency_id or "",
+            "lead_agency_derived": "on" if t.lead_agency_derived else "",
+            "deadline_text": t.deadline_text,
+            "due_date": "",
+            "topics": [topic.pk for topic in t.topics.all()],
+        }
         for t in area.tasks.all()
     ]
-    data = nested_form_data({
-        "title": area.title, "slug": area.slug, "number": area.number, "heading_as_written": area.heading_as_written,
-        "par_component": area.par_component, "answerable_agencies": [a.pk for a in area.answerable_agencies.all()],
-        "supporting_agencies": [a.pk for a in area.supporting_agencies.all()], "notes": streamfield([]),
-        "tasks": inline_formset(tasks, initial=len(tasks)),
-    })
+    data = nested_form_data(
+        {
+            "title": area.title,
+            "slug": area.slug,
+            "number": area.number,
+            "heading_as_written": area.heading_as_written,
+            "par_component": area.par_component,
+            "answerable_agencies": [a.pk for a in area.answerable_agencies.all()],
+            "supporting_agencies": [a.pk for a in area.supporting_agencies.all()],
+            "notes": streamfield([]),
+            "tasks": inline_formset(tasks, initial=len(tasks)),
+        }
+    )
     data[action] = "1"
     return data
 
@@ -165,7 +197,9 @@ def area_edit_data(area, text_suffix, action):
 def test_a_page_goes_through_review_to_publication(client, roles):
     area = AreaPage.objects.get(number=3)
     login(client, roles["office"])
-    response = client.post(reverse("wagtailadmin_pages:edit", args=[area.pk]), area_edit_data(area, " (sửa)", "action-submit"))
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[area.pk]), area_edit_data(area, " (sửa)", "action-submit")
+    )
     assert response.status_code == 302
     state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(area.pk))
     assert state.status == "in_progress"
@@ -186,24 +220,42 @@ def test_an_indicator_snippet_goes_through_review(client, roles):
     edit = reverse("wagtailsnippets_plan_indicator:edit", args=[indicator.pk])
     form = client.get(edit).context["form"]
     data = {name: value for name, value in form.initial.items() if value is not None and not isinstance(value, list)}
-    data.update({"target_value": "75", "topics": [t.pk for t in indicator.topics.all()], "action-submit": "1", "area": indicator.area_id,
-                 "responsible_agency": indicator.responsible_agency_id, "level": "", "next_due_date": "", "public_source_url": "",
-                 "target_value_max": ""})
+    data.update(
+        {
+            "target_value": "75",
+            "topics": [t.pk for t in indicator.topics.all()],
+            "action-submit": "1",
+            "area": indicator.area_id,
+            "responsible_agency": indicator.responsible_agency_id,
+            "level": "",
+            "next_due_date": "",
+            "public_source_url": "",
+            "target_value_max": "",
+        }
+    )
     assert client.post(edit, data).status_code == 302
     indicator.refresh_from_db()
     assert indicator.target_value == 70 and indicator.has_unpublished_changes
     state = indicator.current_workflow_state
     assert state.status == "in_progress"
     login(client, roles["reviewer"])
-    url = reverse("wagtailsnippets_plan_indicator:workflow_action", args=[indicator.pk, "approve", state.current_task_state.pk])
+    url = reverse(
+        "wagtailsnippets_plan_indicator:workflow_action", args=[indicator.pk, "approve", state.current_task_state.pk]
+    )
     client.post(url, {"comment": ""})
     indicator.refresh_from_db()
     assert indicator.target_value == 75 and not indicator.has_unpublished_changes
 
 
 def make_update(plan, title, tasks=(), indicators=(), live=True):
-    update = UpdatePage(title=title, slug=title.lower().replace(" ", "-"), summary=f"Tóm tắt {title}", body="<p>Nội dung</p>",
-                        date=date(2024, 6, 1), live=live)
+    update = UpdatePage(
+        title=title,
+        slug=title.lower().replace(" ", "-"),
+        summary=f"Tóm tắt {title}",
+        body="<p>Nội dung</p>",
+        date=date(2024, 6, 1),
+        live=live,
+    )
     plan.add_child(instance=update)
     update.tasks.set(tasks)
     update.indicators.set(indicators)
@@ -216,7 +268,9 @@ def make_update(plan, title, tasks=(), indicators=(), live=True):
 
 def test_updates_are_listed_and_fed_as_valid_rss_and_atom(client):
     plan = PlanPage.objects.get()
-    make_update(plan, "Ket qua quy I", tasks=[Task.objects.get(code="3.1")], indicators=[Indicator.objects.get(code="3.a.2")])
+    make_update(
+        plan, "Ket qua quy I", tasks=[Task.objects.get(code="3.1")], indicators=[Indicator.objects.get(code="3.a.2")]
+    )
     make_update(plan, "Ban nhap", live=False)
     for url in (plan.url, AREA3, AREA3 + "nhiem-vu/3-1/", AREA3 + "chi-tieu/3-a-2/"):
         page = client.get(url).content.decode()
@@ -260,10 +314,16 @@ def test_reminders_pick_exactly_the_due_items(roles):
     # Monthly figures are due 30 days after the month ends: April's (3.a.2) by 30/06: not yet;
     # January's only (3.a.5): February's was due 30/03: late; March's (3.a.7): April's due 30/05: soon.
     for code, period in (("3.a.2", "2024-04"), ("3.a.5", "2024-01"), ("3.a.7", "2024-03")):
-        Result.objects.create(indicator=Indicator.objects.get(code=code), period=period, value=D(90), source_name="N", captured_on=date(2024, 5, 1))
-    Task.objects.filter(code="3.1").update(due_date=date(2024, 5, 25))   # due soon
-    Task.objects.filter(code="3.2").update(due_date=date(2024, 4, 30))   # overdue
-    Task.objects.filter(code="3.3").update(due_date=date(2024, 9, 30))   # later
+        Result.objects.create(
+            indicator=Indicator.objects.get(code=code),
+            period=period,
+            value=D(90),
+            source_name="N",
+            captured_on=date(2024, 5, 1),
+        )
+    Task.objects.filter(code="3.1").update(due_date=date(2024, 5, 25))  # due soon
+    Task.objects.filter(code="3.2").update(due_date=date(2024, 4, 30))  # overdue
+    Task.objects.filter(code="3.3").update(due_date=date(2024, 9, 30))  # later
     call_command("remind_due", stdout=io.StringIO())
     office_mail = next(m for m in mail.outbox if "vp@haiduong.gov.vn" in m.to)
     assert "vanphong@example.org" in office_mail.to
@@ -272,7 +332,8 @@ def test_reminders_pick_exactly_the_due_items(roles):
         "- [Nhiệm vụ quá hạn] Nhiệm vụ 3.2",
         "- [Sắp đến hạn] Chỉ tiêu 3.a.7 Tỷ lệ người dân, doanh nghiệp đánh giá hài lòng trong giải quyết TTHC",
         "- [Sắp đến hạn] Nhiệm vụ 3.1",
-        "- [Số liệu đã quá hạn] Chỉ tiêu 3.a.5 Tỷ lệ hồ sơ giải quyết TTHC được luân chuyển nội bộ giữa các cơ quan bằng phương thức điện tử",
+        "- [Số liệu đã quá hạn] Chỉ tiêu 3.a.5 Tỷ lệ hồ sơ giải quyết TTHC được luân chuyển nội bộ giữa các cơ quan "
+        "bằng phương thức điện tử",
     ]
 
 
@@ -284,11 +345,15 @@ def test_reminder_report_filters_exports_and_stays_within_the_agency(client, rol
     page = client.get("/admin/bao-cao/viec-can-cap-nhat/").content.decode()
     assert "3.2" in page and ">2.1<" not in page
     response = client.get("/admin/bao-cao/viec-can-cap-nhat/?loai=nhiem-vu&export=csv")
-    assert response.content.decode("utf-8").lstrip("\ufeff").splitlines()[1].startswith("Văn phòng UBND tỉnh,Nhiệm vụ,3.2")
+    assert (
+        response.content.decode("utf-8").lstrip("\ufeff").splitlines()[1].startswith("Văn phòng UBND tỉnh,Nhiệm vụ,3.2")
+    )
     login(client, roles["reviewer"])
     page = client.get("/admin/bao-cao/viec-can-cap-nhat/").content.decode()
     assert ">2.1<" in page and ">3.2<" in page
-    assert client.get("/admin/bao-cao/viec-can-cap-nhat/?export=xlsx")["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert client.get("/admin/bao-cao/viec-can-cap-nhat/?export=xlsx")["Content-Type"].startswith(
+        "application/vnd.openxmlformats"
+    )
     dashboard = client.get("/admin/").content.decode()
     assert "Việc cần cập nhật của bạn" in dashboard
 

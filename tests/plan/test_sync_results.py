@@ -13,11 +13,16 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from plan.models import Indicator, Result, ResultSource
-from plan.results_import.fetch import FetchError, address_is_public, check_url, host_allowed
+from plan.results.fetch import FetchError, address_is_public, check_url, host_allowed
 
 pytestmark = pytest.mark.django_db
 
-SOURCE_CSV = "Ky;Chi so;Gia tri;Tinh\n2024-Q1;dung han;96,4;Hải Dương\n2024-Q2;dung han;97,1;Hải Dương\n2024-Q2;dung han;80;Hà Nội\n"
+SOURCE_CSV = (
+    "Ky;Chi so;Gia tri;Tinh\n"
+    "2024-Q1;dung han;96,4;Hải Dương\n"
+    "2024-Q2;dung han;97,1;Hải Dương\n"
+    "2024-Q2;dung han;80;Hà Nội\n"
+)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -59,8 +64,14 @@ def source_server(settings):
 
 def make_source(base, path):
     return ResultSource.objects.create(
-        indicator=Indicator.objects.get(code="3.a.2"), name="Bộ chỉ số phục vụ người dân (thử)", url=base + path,
-        format="csv", period_field="Ky", value_field="Gia tri", filter_field="Tinh", filter_value="Hải Dương",
+        indicator=Indicator.objects.get(code="3.a.2"),
+        name="Bộ chỉ số phục vụ người dân (thử)",
+        url=base + path,
+        format="csv",
+        period_field="Ky",
+        value_field="Gia tri",
+        filter_field="Tinh",
+        filter_value="Hải Dương",
     )
 
 
@@ -111,7 +122,7 @@ def test_a_source_not_yet_due_is_left_alone(source_server):
 
 def test_internal_addresses_are_refused_by_default(source_server, settings):
     settings.RESULT_SOURCES_ALLOW_PRIVATE_ADDRESSES = False
-    source = make_source(source_server, "/good.csv")
+    make_source(source_server, "/good.csv")
     out, err = run_sync()
     assert "địa chỉ nội bộ" in err
     assert not Result.objects.exists()
@@ -145,8 +156,16 @@ def test_host_allow_list(host, allowed):
 
 @pytest.mark.parametrize(
     "address, public",
-    [("8.8.8.8", True), ("127.0.0.1", False), ("10.1.2.3", False), ("192.168.1.1", False),
-     ("169.254.169.254", False), ("::1", False), ("fd00::1", False), ("0.0.0.0", False)],
+    [
+        ("8.8.8.8", True),
+        ("127.0.0.1", False),
+        ("10.1.2.3", False),
+        ("192.168.1.1", False),
+        ("169.254.169.254", False),
+        ("::1", False),
+        ("fd00::1", False),
+        ("0.0.0.0", False),
+    ],
 )
 def test_address_classes(address, public):
     assert address_is_public(address) is public

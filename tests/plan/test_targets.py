@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from plan.targets import describe_target, format_number, target_errors
+from plan.progress.targets import describe_target, format_number, target_errors
 
 
 @pytest.fixture(autouse=True)

@@ -40,7 +40,12 @@ def test_index_names(backend):
 
 def test_index_settings_fold_full_text_and_autocomplete(backend):
     analysis = backend.settings["settings"]["analysis"]
-    folding = {"type": "custom", "tokenizer": "standard", "char_filter": ["strip_combining_marks"], "filter": ["lowercase", "asciifolding"]}
+    folding = {
+        "type": "custom",
+        "tokenizer": "standard",
+        "char_filter": ["strip_combining_marks"],
+        "filter": ["lowercase", "asciifolding"],
+    }
     assert analysis["analyzer"]["default"] == folding  # every text field without its own analyzer
     assert analysis["analyzer"]["standard"] == folding  # autocomplete's search analyzer
     assert analysis["analyzer"]["edgengram_analyzer"]["filter"] == ["lowercase", "asciifolding", "edgengram"]
@@ -54,7 +59,9 @@ def test_task_mapping_uses_the_folding_analyzers(backend):
     properties = backend.mapping_class(Task).get_mapping()["properties"]
     assert properties["folded_search_text"] == {"type": "text", "copy_to": "_all_text"}  # default analyzer: folding
     assert properties["folded_search_text_edgengrams"] == {
-        "type": "text", "analyzer": "edgengram_analyzer", "search_analyzer": "standard",
+        "type": "text",
+        "analyzer": "edgengram_analyzer",
+        "search_analyzer": "standard",
     }
     assert properties["text"]["type"] == "text" and "analyzer" not in properties["text"]
     assert properties["_all_text"] == {"type": "text"}

@@ -4,7 +4,8 @@ placement, composed or decomposed, in any case, compares as it should."""
 import unicodedata
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from search.folding import (
     MAX_QUERY_CHARS,
@@ -23,8 +24,16 @@ BASE_LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
 TONES = ["", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]  # none, huyền, sắc, ngã, hỏi, nặng
 VOWELS = "aăâeêioôơuưy"
 VIETNAMESE_LETTERS = sorted(
-    {unicodedata.normalize("NFC", letter + tone) for letter in BASE_LETTERS for tone in (TONES if letter in VOWELS else [""])}
-    | {unicodedata.normalize("NFC", letter + tone).upper() for letter in BASE_LETTERS for tone in (TONES if letter in VOWELS else [""])}
+    {
+        unicodedata.normalize("NFC", letter + tone)
+        for letter in BASE_LETTERS
+        for tone in (TONES if letter in VOWELS else [""])
+    }
+    | {
+        unicodedata.normalize("NFC", letter + tone).upper()
+        for letter in BASE_LETTERS
+        for tone in (TONES if letter in VOWELS else [""])
+    }
 )
 
 vietnamese_text = st.text(alphabet=st.sampled_from(VIETNAMESE_LETTERS + [" ", ",", ".", "-", "0", "7"]), max_size=60)
@@ -107,7 +116,10 @@ def test_has_marks():
 
 def test_query_terms_leave_unmarked_words_open():
     assert query_terms("thanh toán Truc tuyen") == [
-        ("thanh", None), ("toan", exact_key("toán")), ("truc", None), ("tuyen", None)
+        ("thanh", None),
+        ("toan", exact_key("toán")),
+        ("truc", None),
+        ("tuyen", None),
     ]
     assert query_terms("“—” ... !!") == []
     assert len(query_terms(" ".join(["chu"] * 50))) == MAX_QUERY_WORDS

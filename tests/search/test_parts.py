@@ -15,7 +15,6 @@ from search.elasticsearch import index_settings
 from search.highlight import ELLIPSIS, excerpt
 from search.params import SearchParams, keep_known, parse, parse_page, query_string
 
-
 # -- excerpts --------------------------------------------------------------------
 
 
@@ -70,7 +69,12 @@ def test_deadline_labels_are_vietnamese_and_ordered():
     codes = ["ongoing", "unspecified", "2024-q3", "year-2024", "2024-q1", "other"]
     ordered = sorted(codes, key=facets.deadline_sort_key)
     assert ordered == ["2024-q1", "2024-q3", "year-2024", "ongoing", "other", "unspecified"]
-    assert [facets.deadline_label(code) for code in ordered[:4]] == ["Quý I/2024", "Quý III/2024", "Trong năm 2024", "Thường xuyên"]
+    assert [facets.deadline_label(code) for code in ordered[:4]] == [
+        "Quý I/2024",
+        "Quý III/2024",
+        "Trong năm 2024",
+        "Thường xuyên",
+    ]
 
 
 @dataclass
@@ -110,26 +114,48 @@ def test_options_keep_chosen_values_even_at_zero():
 
 
 def test_parse_keeps_valid_values_and_drops_the_rest():
-    params = parse(QueryDict("q=%20m%E1%BB%99t%20%20c%E1%BB%ADa%00&type=task&type=bogus&area=12&area=-1&area=x"
-                             "&topic=mot-cua&topic=%3Cscript%3E&status=overdue&deadline=2024-q1&deadline=2024-q9&page=3"))
+    params = parse(
+        QueryDict(
+            "q=%20m%E1%BB%99t%20%20c%E1%BB%ADa%00&type=task&type=bogus&area=12&area=-1&area=x"
+            "&topic=mot-cua&topic=%3Cscript%3E&status=overdue&deadline=2024-q1&deadline=2024-q9&page=3"
+        )
+    )
     assert params.query == "một cửa"
-    assert params.selected == {"type": {"task"}, "area": {"12"}, "topic": {"mot-cua"}, "status": {"overdue"}, "deadline": {"2024-q1"}}
+    assert params.selected == {
+        "type": {"task"},
+        "area": {"12"},
+        "topic": {"mot-cua"},
+        "status": {"overdue"},
+        "deadline": {"2024-q1"},
+    }
     assert params.page == 3 and params.has_filters
 
 
-@pytest.mark.parametrize("value, page", [(None, 1), ("", 1), ("-1", 1), ("0", 1), ("2", 2), ("abc", 1), ("9" * 50, 1), ("1e3", 1), ("99999", 10_000)])
+@pytest.mark.parametrize(
+    "value, page",
+    [(None, 1), ("", 1), ("-1", 1), ("0", 1), ("2", 2), ("abc", 1), ("9" * 50, 1), ("1e3", 1), ("99999", 10_000)],
+)
 def test_parse_page(value, page):
     assert parse_page(value) == page
 
 
 def test_keep_known_drops_values_that_name_nothing():
-    params = SearchParams("x", selected={"topic": frozenset({"mot-cua", "khong-co"}), "area": frozenset({"9"}), "deadline": frozenset({"ongoing"})})
+    params = SearchParams(
+        "x",
+        selected={
+            "topic": frozenset({"mot-cua", "khong-co"}),
+            "area": frozenset({"9"}),
+            "deadline": frozenset({"ongoing"}),
+        },
+    )
     kept = keep_known(params, {"topic": {"mot-cua"}, "area": {"3"}, "deadline": None})
     assert kept.selected == {"topic": {"mot-cua"}, "deadline": {"ongoing"}}
 
 
 def test_query_string_is_stable_and_can_leave_a_value_out():
-    params = SearchParams("chữ ký số", selected={"topic": frozenset({"so-hoa", "mot-cua"}), "type": frozenset({"task"})})
+    params = SearchParams(
+        "chữ ký số", selected={"topic": frozenset({"so-hoa", "mot-cua"}), "type": frozenset({"task"})}
+    )
     assert query_string(params) == "?q=ch%E1%BB%AF+k%C3%BD+s%E1%BB%91&type=task&topic=mot-cua&topic=so-hoa"
     assert query_string(params, page=2, without=("topic", "so-hoa")).endswith("&topic=mot-cua&page=2")
     assert parse(QueryDict(query_string(params)[1:])).selected == params.selected
@@ -175,10 +201,15 @@ def test_excerpt_prefers_the_place_where_the_words_follow_each_other():
 def test_area_labels_name_the_plan_year_only_when_there_are_several_plans():
     from types import SimpleNamespace as Obj
 
-    from search.items import area_labels
+    from search.reference import area_labels
 
     plans = [Obj(path="000100010001", year=2025), Obj(path="000100010002", year=2024)]
-    areas = [Obj(pk=7, path="0001000100010003", steplen=4, number=3, title="Cải cách thủ tục hành chính"),
-             Obj(pk=9, path="0001000100020003", steplen=4, number=3, title="Cải cách thủ tục hành chính")]
-    assert area_labels(areas, plans) == {7: "3. Cải cách thủ tục hành chính (2025)", 9: "3. Cải cách thủ tục hành chính (2024)"}
+    areas = [
+        Obj(pk=7, path="0001000100010003", steplen=4, number=3, title="Cải cách thủ tục hành chính"),
+        Obj(pk=9, path="0001000100020003", steplen=4, number=3, title="Cải cách thủ tục hành chính"),
+    ]
+    assert area_labels(areas, plans) == {
+        7: "3. Cải cách thủ tục hành chính (2025)",
+        9: "3. Cải cách thủ tục hành chính (2024)",
+    }
     assert area_labels(areas[1:], plans[1:]) == {9: "3. Cải cách thủ tục hành chính"}

@@ -22,7 +22,9 @@ def lexemes(config, text):
 
 
 def test_the_configuration_folds_vietnamese():
-    assert lexemes("vietnamese_unaccent", "Thủ tục hành chính ĐỒNG BỘ, ặ ế ữ") == lexemes("simple", "thu tuc hanh chinh dong bo, a e u")
+    assert lexemes("vietnamese_unaccent", "Thủ tục hành chính ĐỒNG BỘ, ặ ế ữ") == lexemes(
+        "simple", "thu tuc hanh chinh dong bo, a e u"
+    )
     assert lexemes("vietnamese_unaccent", "ho\u0301a đơn") == lexemes("simple", "hoa don")  # decomposed
     assert lexemes("simple", "Thủ tục") != lexemes("simple", "thu tuc")  # what the default does not do
 

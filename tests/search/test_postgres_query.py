@@ -9,7 +9,7 @@ from django.db import connection
 from wagtail.search.backends import get_search_backend
 
 from plan.models import AreaPage, Indicator, Task
-from search import items, postgres
+from search import candidates, postgres
 from search.folding import fold
 
 
@@ -35,8 +35,8 @@ def backend():
 def sources():
     area_ids = list(AreaPage.objects.values_list("pk", flat=True))
     return [
-        (Indicator.objects.filter(live=True, area_id__in=area_ids), items.INDICATOR_FIELDS),
-        (Task.objects.filter(area_id__in=area_ids), items.TASK_FIELDS),
+        (Indicator.objects.filter(live=True, area_id__in=area_ids), candidates.INDICATOR_FIELDS),
+        (Task.objects.filter(area_id__in=area_ids), candidates.TASK_FIELDS),
     ]
 
 
@@ -61,9 +61,9 @@ def test_same_items_in_the_same_order_as_wagtail(backend, text, minimum):
     for queryset, fields in sources():
         ranked = minimum >= len(words)
         ours = postgres.search(queryset, fields, words, minimum, 20, ranked, backend.config)
-        wagtails = items.wagtail_hits(backend, queryset, fields, words, minimum, 20, ranked)
+        wagtails = candidates.wagtail_hits(backend, queryset, fields, words, minimum, 20, ranked)
         assert [row.pk for row in ours] == [obj.pk for obj in wagtails]
-        for row, obj in zip(ours, wagtails):
+        for row, obj in zip(ours, wagtails, strict=True):
             assert {name: getattr(row, name) for name in fields} == {name: getattr(obj, name) for name in fields}
         found_any = found_any or bool(ours)
     assert found_any, text
@@ -76,8 +76,10 @@ def test_the_filters_of_the_queryset_are_kept(backend):
     Indicator.objects.filter(pk=hidden.pk).update(live=False)
     words = fold(hidden.metric).split()[:2]
     queryset = Indicator.objects.filter(live=True, area_id__in=[area.pk])
-    rows = postgres.search(queryset, items.INDICATOR_FIELDS, words, len(words), 100, True, backend.config)
-    everything = postgres.search(Indicator.objects.all(), items.INDICATOR_FIELDS, words, len(words), 100, True, backend.config)
+    rows = postgres.search(queryset, candidates.INDICATOR_FIELDS, words, len(words), 100, True, backend.config)
+    everything = postgres.search(
+        Indicator.objects.all(), candidates.INDICATOR_FIELDS, words, len(words), 100, True, backend.config
+    )
     assert hidden.pk in {row.pk for row in everything}
     assert hidden.pk not in {row.pk for row in rows}
     assert rows and {row.area_id for row in rows} == {area.pk}
@@ -85,12 +87,13 @@ def test_the_filters_of_the_queryset_are_kept(backend):
 
 @pytest.mark.django_db
 def test_a_filter_nothing_passes_finds_nothing(backend):
-    assert postgres.search(Task.objects.filter(area_id__in=[]), items.TASK_FIELDS, ["tinh"], 1, 10, True, backend.config) == []
+    nothing = Task.objects.filter(area_id__in=[])
+    assert postgres.search(nothing, candidates.TASK_FIELDS, ["tinh"], 1, 10, True, backend.config) == []
 
 
 @pytest.mark.django_db
 def test_a_quote_in_a_word_is_no_error(backend):
-    assert postgres.search(Task.objects.all(), items.TASK_FIELDS, ["o'k\\"], 1, 10, True, backend.config) == []
+    assert postgres.search(Task.objects.all(), candidates.TASK_FIELDS, ["o'k\\"], 1, 10, True, backend.config) == []
 
 
 @pytest.mark.django_db

@@ -34,7 +34,11 @@ TABLE = [
     ("q=cải+cách+thể+chế", {"page:cai-cach-the-che"}, set()),
     ("q=cai+cach+the+che", {"page:cai-cach-the-che"}, set()),
     ("q=thu+tuc+hanh+chinh", {"page:cai-cach-thu-tuc-hanh-chinh"}, {"indicator:3.a.1"}),
-    ("q=kiem+soat+thu+tuc+hanh+chinh", {"task:3.1", "task:3.2", "task:3.3", "task:3.5"}, set()),  # the plan writes "Kiểm soát TTHC"
+    (
+        "q=kiem+soat+thu+tuc+hanh+chinh",
+        {"task:3.1", "task:3.2", "task:3.3", "task:3.5"},
+        set(),
+    ),  # the plan writes "Kiểm soát TTHC"
     ("q=so+noi+vu", {"agency:so-noi-vu"}, {"task:1.1", "task:5.5", "indicator:5.a.3"}),
     ("q=Sở+Tư+pháp", {"agency:so-tu-phap"}, {"task:2.1", "indicator:2.a.1"}),
     ("q=van+phong+ubnd+tinh", {"agency:van-phong-ubnd-tinh"}, {"task:3.1", "indicator:3.a.1"}),
@@ -55,7 +59,11 @@ TABLE = [
     ("q=ho+so+cong+viec", {"indicator:7.a.3.1", "indicator:7.a.3.2", "indicator:7.a.3.3", "task:7.6"}, set()),
     # filters
     ("q=so+hoa&type=task", {"task:3.5"}, set()),
-    ("q=so+noi+vu&type=indicator", {"indicator:4.a.1", "indicator:4.a.2", "indicator:5.a.1", "indicator:5.a.2", "indicator:5.a.3"}, set()),
+    (
+        "q=so+noi+vu&type=indicator",
+        {"indicator:4.a.1", "indicator:4.a.2", "indicator:5.a.1", "indicator:5.a.2", "indicator:5.a.3"},
+        set(),
+    ),
     ("q=mot+cua&agency=van-phong-ubnd-tinh", {"task:3.1", "task:3.2", "task:3.4", "task:3.6"}, set()),
     ("q=chu+ky+so&topic=chu-ky-so", {"task:7.9"}, set()),
 ]

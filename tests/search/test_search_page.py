@@ -9,9 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from plan import progress
-from plan.progress_data import indicator_progress_map
 from plan.models import Agency, AreaPage, Indicator, Task, TaskProgress, Topic
+from plan.progress import rules as progress
+from plan.progress.read_model import indicator_progress_map
 from tests.search.helpers import result_keys
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +99,9 @@ def test_topic_agency_and_area_facets(client):
     assert facet_options(soup, "area")[str(area.pk)][0].startswith("3. Cải cách thủ tục hành chính")
     topic = Topic.objects.get(slug="mot-cua")
     keys = result_keys("q=mot+cua&topic=mot-cua")
-    assert keys and set(keys) <= {f"task:{t.code}" for t in topic.tasks.all()} | {f"indicator:{i.code}" for i in topic.indicators.all()}
+    assert keys and set(keys) <= {f"task:{t.code}" for t in topic.tasks.all()} | {
+        f"indicator:{i.code}" for i in topic.indicators.all()
+    }
 
 
 def test_coordinating_agencies_count_in_the_agency_facet():
@@ -160,7 +162,9 @@ def test_tasks_of_an_unpublished_area_are_never_shown(client):
     area = AreaPage.objects.get(number=3)
     assert any(key.startswith("task:3.") for key in result_keys("q=thanh+toan+truc+tuyen"))
     area.unpublish()
-    keys = result_keys("q=thanh+toan+truc+tuyen") + result_keys("q=mot+cua") + result_keys("q=cai+cach+thu+tuc+hanh+chinh")
+    keys = (
+        result_keys("q=thanh+toan+truc+tuyen") + result_keys("q=mot+cua") + result_keys("q=cai+cach+thu+tuc+hanh+chinh")
+    )
     assert not [key for key in keys if key.startswith(("task:3.", "indicator:3.")) or key == f"page:{area.slug}"]
     assert area.url not in client.get(SEARCH + "?q=mot+cua").content.decode()
 
@@ -177,7 +181,9 @@ def test_private_areas_are_never_shown():
     area = AreaPage.objects.get(number=7)
     PageViewRestriction.objects.create(page=area, restriction_type=PageViewRestriction.PASSWORD, password="mat-khau")
     keys = result_keys("q=chu+ky+so") + result_keys("q=dien+tu")
-    assert keys and not [key for key in keys if key.startswith(("task:7.", "indicator:7.")) or key == f"page:{area.slug}"]
+    assert keys and not [
+        key for key in keys if key.startswith(("task:7.", "indicator:7.")) or key == f"page:{area.slug}"
+    ]
 
 
 def test_published_tasks_are_found_and_drafts_are_not():
@@ -231,8 +237,14 @@ def test_progress_updates_are_found_with_or_without_diacritics_and_never_as_draf
 
     plan = PlanPage.objects.get()
     for title, live in (("Đẩy mạnh chữ ký số trên điện thoại", True), ("Bản nháp về chữ ký số", False)):
-        update = UpdatePage(title=title, slug=f"tin-{int(live)}", summary="Tin về chữ ký số.", body="<p>Nội dung</p>",
-                            date=date(2024, 6, 1), live=live)
+        update = UpdatePage(
+            title=title,
+            slug=f"tin-{int(live)}",
+            summary="Tin về chữ ký số.",
+            body="<p>Nội dung</p>",
+            date=date(2024, 6, 1),
+            live=live,
+        )
         plan.add_child(instance=update)
         if live:
             update.save_revision().publish()
@@ -248,12 +260,25 @@ def test_a_status_resting_on_demo_figures_says_so(client):
 
     from plan.models import Result
 
-    Result.objects.create(indicator=Indicator.objects.get(code="3.a.4.2"), period="2024", value=60, source_name="Dữ liệu minh họa",
-                          captured_on=date(2025, 1, 15), is_demo=True)
-    Result.objects.create(indicator=Indicator.objects.get(code="3.a.4.1"), period="2024", value=85, source_name="Cổng DVC",
-                          captured_on=date(2025, 1, 15))
+    Result.objects.create(
+        indicator=Indicator.objects.get(code="3.a.4.2"),
+        period="2024",
+        value=60,
+        source_name="Dữ liệu minh họa",
+        captured_on=date(2025, 1, 15),
+        is_demo=True,
+    )
+    Result.objects.create(
+        indicator=Indicator.objects.get(code="3.a.4.1"),
+        period="2024",
+        value=85,
+        source_name="Cổng DVC",
+        captured_on=date(2025, 1, 15),
+    )
     soup = page(client, "?q=thanh+toan+truc+tuyen&type=indicator")
-    by_title = {r.select_one("h3").get_text(" ", strip=True): r.get_text(" ", strip=True) for r in soup.select(".result")}
+    by_title = {
+        r.select_one("h3").get_text(" ", strip=True): r.get_text(" ", strip=True) for r in soup.select(".result")
+    }
     demo = next(text for title, text in by_title.items() if "3.a.4.2" in title)
     real = next(text for title, text in by_title.items() if "3.a.4.1" in title)
     assert "Dữ liệu minh họa" in demo and "Dữ liệu minh họa" not in real

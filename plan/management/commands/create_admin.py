@@ -10,12 +10,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--username", default="quantri")
         parser.add_argument("--email", default="quantri@localhost")
-        parser.add_argument("--address", default="http://127.0.0.1:8000", help="địa chỉ trang, để in đường dẫn vào trang quản trị")
+        parser.add_argument(
+            "--address", default="http://127.0.0.1:8000", help="địa chỉ trang, để in đường dẫn vào trang quản trị"
+        )
 
     def handle(self, *args, username, email, address, **options):
         users = get_user_model()
         if users.objects.filter(username=username).exists():
-            self.stdout.write(f"Tài khoản quản trị “{username}” đã có; mật khẩu không đổi (đặt lại: manage.py changepassword {username}).")
+            self.stdout.write(
+                f"Tài khoản quản trị “{username}” đã có; mật khẩu không đổi "
+                f"(đặt lại: manage.py changepassword {username})."
+            )
             return
         password = secrets.token_urlsafe(18)
         users.objects.create_superuser(username=username, email=email, password=password)

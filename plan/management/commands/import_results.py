@@ -5,9 +5,9 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from plan.results_import.fetch import FetchError, fetch_to_file
-from plan.results_import.importer import import_file
-from plan.results_import.readers import ReadError, detect_format
+from plan.results.fetch import FetchError, fetch_to_file
+from plan.results.importer import import_file
+from plan.results.readers import ReadError, detect_format
 
 
 class Command(BaseCommand):
@@ -18,7 +18,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("source", help="Đường dẫn tệp hoặc địa chỉ http(s)://")
-        parser.add_argument("--format", choices=["csv", "xlsx", "json"], help="Định dạng, nếu không đoán được từ tên tệp.")
+        parser.add_argument(
+            "--format", choices=["csv", "xlsx", "json"], help="Định dạng, nếu không đoán được từ tên tệp."
+        )
         parser.add_argument("--dry-run", action="store_true", help="Chỉ xem trước: không ghi gì.")
         parser.add_argument("--user", help="Tên đăng nhập của người nhập (ghi vào lịch sử).")
         parser.add_argument("--no-progress", action="store_true", help="Không hiện thanh tiến trình.")

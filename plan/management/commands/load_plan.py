@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from plan.loader import DEFAULT_DATA_FILE, LoadReport, PlanDataError, load_plan, read_plan_file
+from plan.content.loader import LoadReport, load_plan
+from plan.content.plan_data import DEFAULT_DATA_FILE, PlanDataError, read_plan_file
 
 
 class Command(BaseCommand):

@@ -6,11 +6,15 @@ from django.core.mail import send_mail
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from plan.reminders import DUE_SOON_DAYS, REMINDER_LABELS, reminders_by_agency
+from plan.editorial.reminders import DUE_SOON_DAYS, REMINDER_LABELS, reminders_by_agency
 
 
 def recipients(agency):
-    users = get_user_model().objects.filter(is_active=True, groups=agency.editor_group).exclude(email="") if agency.editor_group_id else []
+    users = (
+        get_user_model().objects.filter(is_active=True, groups=agency.editor_group).exclude(email="")
+        if agency.editor_group_id
+        else []
+    )
     return sorted({agency.contact_email, *(user.email for user in users)} - {""})
 
 
@@ -18,14 +22,23 @@ def message_lines(reminders):
     lines = []
     for reminder, row in reminders.indicators:
         due = row.next_due.strftime("%d/%m/%Y") if row.next_due else ""
-        lines.append(f"- [{REMINDER_LABELS[reminder]}] Chỉ tiêu {row.indicator.code} {row.indicator.metric}: số liệu kỳ tới hạn {due} – {settings.WAGTAILADMIN_BASE_URL}{row.indicator.get_url()}")
+        lines.append(
+            f"- [{REMINDER_LABELS[reminder]}] Chỉ tiêu {row.indicator.code} {row.indicator.metric}: "
+            f"số liệu kỳ tới hạn {due} – {settings.WAGTAILADMIN_BASE_URL}{row.indicator.get_url()}"
+        )
     for reminder, row in reminders.tasks:
-        lines.append(f"- [{REMINDER_LABELS[reminder]}] Nhiệm vụ {row.task.code}: hạn {row.task.due_date:%d/%m/%Y} – {settings.WAGTAILADMIN_BASE_URL}{row.task.get_url()}")
+        lines.append(
+            f"- [{REMINDER_LABELS[reminder]}] Nhiệm vụ {row.task.code}: hạn {row.task.due_date:%d/%m/%Y} – "
+            f"{settings.WAGTAILADMIN_BASE_URL}{row.task.get_url()}"
+        )
     return lines
 
 
 class Command(BaseCommand):
-    help = "Liệt kê và gửi thư nhắc cho từng cơ quan: chỉ tiêu có số liệu đến hạn hoặc quá hạn, nhiệm vụ sắp đến hoặc đã quá hạn."
+    help = (
+        "Liệt kê và gửi thư nhắc cho từng cơ quan: chỉ tiêu có số liệu đến hạn hoặc quá hạn, "
+        "nhiệm vụ sắp đến hoặc đã quá hạn."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--days", type=int, default=DUE_SOON_DAYS, help="Số ngày coi là sắp đến hạn (mặc định 14).")
@@ -49,7 +62,12 @@ class Command(BaseCommand):
                 if not to:
                     self.stdout.write("  (cơ quan chưa có địa chỉ thư điện tử: không gửi)")
                 continue
-            body = "Kính gửi " + reminders.agency.name + ",\n\nCác mục sau cần cập nhật trên trang Kế hoạch CCHC:\n\n" + "\n".join(lines)
+            body = (
+                "Kính gửi "
+                + reminders.agency.name
+                + ",\n\nCác mục sau cần cập nhật trên trang Kế hoạch CCHC:\n\n"
+                + "\n".join(lines)
+            )
             send_mail(f"[CCHC] {reminders.count} mục cần cập nhật ({today:%d/%m/%Y})", body, None, to)
             sent += 1
         self.stdout.write(f"Đã gửi {sent} thư nhắc." if not dry_run else "Chạy thử: không gửi thư.")

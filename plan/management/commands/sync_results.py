@@ -1,9 +1,9 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from plan.results_import.fetch import FetchError
-from plan.results_import.readers import ReadError
-from plan.results_import.sync import due_sources, sync_source
+from plan.results.fetch import FetchError
+from plan.results.readers import ReadError
+from plan.results.sync import due_sources, sync_source
 
 
 class Command(BaseCommand):

@@ -1,0 +1,148 @@
+"""Querysets for the public pages, each with a fixed number of queries whatever the
+number of tasks and indicators (select_related / prefetch_related, no per-row query).
+Published content only: live pages, tasks of live areas, indicators marked live."""
+
+from django.db.models import Count, Prefetch, Q
+from wagtail.models import PageLogEntry
+
+from plan.models import AppendixPage, AreaPage, ImplementationSection, Indicator, PlanPage, Task, UpdatePage
+
+
+def tasks_for_display(tasks):
+    return (
+        tasks.select_related("lead_agency", "area")
+        .prefetch_related("coordinating_agencies", "topics")
+        .order_by("area__path", "sort_order")
+    )
+
+
+def indicators_for_display(indicators):
+    return (
+        indicators.select_related("responsible_agency", "area")
+        .prefetch_related("topics")
+        .order_by("area__path", "sort_order", "code")
+    )
+
+
+def live_plans(parent):
+    return PlanPage.objects.live().descendant_of(parent).order_by("-year")
+
+
+def live_areas(plan):
+    return AreaPage.objects.child_of(plan).live().order_by("number")
+
+
+def live_appendix(plan):
+    return AppendixPage.objects.child_of(plan).live().first()
+
+
+def areas_with_counts(plan):
+    return live_areas(plan).annotate(
+        task_count=Count("tasks", distinct=True),
+        indicator_count=Count("indicators", filter=Q(indicators__live=True), distinct=True),
+    )
+
+
+def implementation_sections(plan):
+    return plan.implementation_sections.prefetch_related("agencies").order_by("sort_order")
+
+
+def appendix_rows(plan):
+    """Areas in order, each with its tasks, for the appendix framework table."""
+    tasks = Task.objects.select_related("lead_agency").prefetch_related("coordinating_agencies").order_by("sort_order")
+    return live_areas(plan).prefetch_related(Prefetch("tasks", queryset=tasks, to_attr="appendix_tasks"))
+
+
+def public_tasks():
+    return Task.objects.filter(area__live=True)
+
+
+def public_indicators():
+    return Indicator.objects.filter(live=True, area__live=True)
+
+
+def area_tasks(area):
+    return tasks_for_display(area.tasks.all())
+
+
+def area_indicators(area):
+    return indicators_for_display(area.indicators.filter(live=True))
+
+
+def area_task(area, code):
+    return tasks_for_display(area.tasks.filter(code=code)).first()
+
+
+def area_indicator(area, code):
+    return indicators_for_display(area.indicators.filter(live=True, code=code)).first()
+
+
+def agency_detail(agency):
+    live_tasks = public_tasks()
+    return {
+        "led_tasks": tasks_for_display(live_tasks.filter(lead_agency=agency)),
+        "coordinated_tasks": tasks_for_display(live_tasks.filter(coordinating_agencies=agency)),
+        "indicators": indicators_for_display(public_indicators().filter(responsible_agency=agency)),
+        "answerable_areas": AreaPage.objects.live().filter(answerable_agencies=agency).order_by("path"),
+        "supported_areas": AreaPage.objects.live().filter(supporting_agencies=agency).order_by("path"),
+        "sections": ImplementationSection.objects.filter(page__live=True, agencies=agency)
+        .select_related("page")
+        .order_by("page__path", "sort_order"),
+    }
+
+
+def topic_detail(topic):
+    return {
+        "tasks": tasks_for_display(public_tasks().filter(topics=topic)),
+        "indicators": indicators_for_display(public_indicators().filter(topics=topic)),
+    }
+
+
+def group_by_bullet(rows):
+    """[(original wording, [rows])] in order, for rows with an `indicator`: a bullet
+    of the plan that states several targets shows once, above the indicators it was
+    split into."""
+    groups = []
+    for row in rows:
+        wording = row.indicator.original_wording
+        if groups and groups[-1][0] == wording:
+            groups[-1][1].append(row)
+        else:
+            groups.append((wording, [row]))
+    return groups
+
+
+def published_revisions(plan, limit=30):
+    """Publication log of the plan document (the plan page and its areas/appendix)."""
+    return (
+        PageLogEntry.objects.filter(action="wagtail.publish", page__path__startswith=plan.path)
+        .select_related("page")
+        .order_by("-timestamp")[:limit]
+    )
+
+
+def updates_about(page):
+    """Live updates under a plan page, or those about an area's tasks or indicators,
+    newest first."""
+    updates = UpdatePage.objects.live()
+    if isinstance(page, AreaPage):
+        parent_path = page.path[: -page.steplen]
+        updates = (
+            updates.filter(path__startswith=parent_path)
+            .filter(Q(tasks__area=page) | Q(indicators__area=page))
+            .distinct()
+        )
+    else:
+        updates = updates.descendant_of(page)
+    return updates.order_by("-date", "-first_published_at")
+
+
+def live_updates(updates, limit=10):
+    return updates.live().order_by("-date", "-first_published_at")[:limit]
+
+
+def update_related(update):
+    """(tasks, indicators) an update reports on, published ones only."""
+    tasks = update.tasks.filter(area__live=True).select_related("area")
+    indicators = update.indicators.filter(live=True, area__live=True).select_related("area")
+    return tasks, indicators

@@ -1,0 +1,102 @@
+"""What the progress pages show: indicators and tasks with their status, and the
+roll-ups per area, per agency and for the whole plan, as rows for templates. Built
+from the rules (plan.progress.rules) through the read model; no request in sight."""
+
+from dataclasses import dataclass
+
+from plan.progress import rules
+from plan.progress.read_model import indicator_progress_map, task_progress_map
+
+
+@dataclass(frozen=True)
+class StatusView:
+    code: str
+
+    @property
+    def label(self):
+        return rules.STATUS_LABELS[self.code]
+
+    @property
+    def icon(self):
+        return rules.STATUS_ICONS[self.code]
+
+    @property
+    def explanation(self):
+        return rules.STATUS_EXPLANATIONS[self.code]
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    indicator: object
+    status: StatusView
+    latest: object  # Result or None
+    late: bool
+    next_due: object
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    task: object
+    status: StatusView
+    report: object  # TaskProgress or None
+
+
+@dataclass(frozen=True)
+class RollupView:
+    title: str
+    url: str
+    indicators: rules.Rollup
+    tasks: rules.Rollup
+
+    @property
+    def indicator_counts(self):
+        return status_counts(self.indicators)
+
+    @property
+    def task_counts(self):
+        return status_counts(self.tasks)
+
+
+def indicator_rows(indicators, today=None):
+    indicators = list(indicators)
+    progress_map = indicator_progress_map(indicators, today)
+    return [
+        IndicatorRow(i, StatusView(p.status), p.latest, p.late, p.next_due)
+        for i in indicators
+        for p in [progress_map[i.pk]]
+    ]
+
+
+def task_rows(tasks, today=None):
+    tasks = list(tasks)
+    progress_map = task_progress_map(tasks, today)
+    return [TaskRow(t, StatusView(progress_map[t.pk][0]), progress_map[t.pk][1]) for t in tasks]
+
+
+def indicator_rollup(rows):
+    return rules.rollup([row.status.code for row in rows], rules.INDICATOR_STATUSES)
+
+
+def task_rollup(rows):
+    return rules.rollup([row.status.code for row in rows], rules.TASK_STATUSES)
+
+
+def rollup_views(groups):
+    """[(title, url, indicator rows, task rows)] → [RollupView]."""
+    return [
+        RollupView(title, url, indicator_rollup(i_rows), task_rollup(t_rows)) for title, url, i_rows, t_rows in groups
+    ]
+
+
+def status_counts(rollup):
+    """[(StatusView, count)] in display order, for templates."""
+    return [(StatusView(code), count) for code, count in rollup.counts.items()]
+
+
+def has_demo_figures(*row_lists):
+    """True when any row shows an illustrative figure (a result or a progress report)."""
+    return any(
+        getattr(getattr(row, "latest", None) or getattr(row, "report", None), "is_demo", False)
+        for rows in row_lists
+        for row in rows
+    )

@@ -1,0 +1,176 @@
+"""Progress rules, in plain functions: how a figure is judged against its target,
+what status an indicator or a task has, and how statuses roll up. The public page
+“Cách tính tiến độ” explains these same rules in Vietnamese; keep the two in step.
+
+Missing data stays missing: an indicator without a figure is “no data”, never 0%.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from plan.progress.periods import add_months, parse_period
+from plan.vocabulary import (
+    MONTHS_PER_REPORT,
+    IndicatorStatus,
+    PeriodKind,
+    ReportingFrequency,
+    TargetComparator,
+    TaskStatus,
+)
+
+# What each status means, shown on the public page “Cách tính tiến độ”.
+STATUS_EXPLANATIONS = {
+    IndicatorStatus.MET: "Số liệu mới nhất đạt mục tiêu.",
+    IndicatorStatus.AT_RISK: (
+        "Số liệu mới nhất chưa đạt mục tiêu, nhưng đó là số liệu giữa năm và năm kế hoạch chưa kết thúc: "
+        "vẫn còn thời gian để đạt."
+    ),
+    IndicatorStatus.NOT_MET: (
+        "Số liệu cả năm chưa đạt mục tiêu, hoặc năm kế hoạch đã kết thúc mà số liệu mới nhất chưa đạt."
+    ),
+    IndicatorStatus.NO_DATA: (
+        "Chưa có số liệu (với nhiệm vụ: chưa có báo cáo tiến độ). Trang web không bao giờ coi thiếu số liệu là 0%."
+    ),
+    TaskStatus.DONE: "Báo cáo tiến độ mới nhất ghi hoàn thành (hoặc 100%).",
+    TaskStatus.IN_PROGRESS: "Báo cáo tiến độ mới nhất ghi đang thực hiện.",
+    TaskStatus.NOT_STARTED: "Báo cáo tiến độ mới nhất ghi chưa triển khai.",
+    TaskStatus.OVERDUE: "Đã qua hạn hoàn thành (khi Kế hoạch nêu thời hạn cụ thể) mà chưa hoàn thành.",
+}
+STATUS_LABELS = {**dict(IndicatorStatus.choices), **dict(TaskStatus.choices)}
+
+# Status is never shown by colour alone: each has an icon and words too.
+STATUS_ICONS = {
+    IndicatorStatus.MET: "✓",
+    TaskStatus.DONE: "✓",
+    IndicatorStatus.AT_RISK: "!",
+    TaskStatus.IN_PROGRESS: "…",
+    IndicatorStatus.NOT_MET: "✗",
+    TaskStatus.OVERDUE: "✗",
+    IndicatorStatus.NO_DATA: "–",
+    TaskStatus.NOT_STARTED: "○",
+}
+INDICATOR_STATUSES = list(IndicatorStatus)
+TASK_STATUSES = [
+    TaskStatus.DONE,
+    TaskStatus.IN_PROGRESS,
+    TaskStatus.NOT_STARTED,
+    TaskStatus.OVERDUE,
+    TaskStatus.NO_DATA,
+]
+
+# How long after a period ends its figure may still arrive before it counts as late.
+REPORTING_GRACE = timedelta(days=30)
+
+
+def meets_target(comparator, target, target_max, value):
+    """True if the value meets the target, False if not, None if it cannot be judged.
+    A "done" target takes 1 for done and 0 for not done."""
+    if value is None:
+        return None
+    value = Decimal(value)
+    if comparator == TargetComparator.AT_LEAST:
+        return value >= Decimal(target)
+    if comparator == TargetComparator.AT_MOST:
+        return value <= Decimal(target)
+    if comparator == TargetComparator.BETWEEN:
+        return Decimal(target) <= value <= Decimal(target_max)
+    if comparator == TargetComparator.DONE:
+        return value >= 1
+    return None
+
+
+@dataclass(frozen=True)
+class Figure:
+    period: str
+    value: Decimal
+
+
+@dataclass(frozen=True)
+class IndicatorProgress:
+    status: str
+    latest: object  # the Figure (or Result) the status rests on, or None
+    late: bool
+    next_due: date | None
+
+
+def latest_figure(figures):
+    dated = [(parse_period(f.period), f) for f in figures]
+    dated = [(p, f) for p, f in dated if p is not None]
+    if not dated:
+        return None, None
+    period, figure = max(dated, key=lambda item: (item[0].end, -((item[0].end - item[0].start).days)))
+    return period, figure
+
+
+def next_figure_due(frequency, latest_period, plan_year):
+    """The date by which the next figure should be in, or None when the plan year's
+    figures are complete."""
+    months = MONTHS_PER_REPORT.get(frequency, MONTHS_PER_REPORT[ReportingFrequency.YEARLY])
+    year_end = date(plan_year, 12, 31)
+    if latest_period is None:
+        first_period_end = add_months(date(plan_year, 1, 1), months - 1)
+        return min(first_period_end, year_end) + REPORTING_GRACE
+    if latest_period.end >= year_end:
+        return None
+    return min(add_months(latest_period.end, months), year_end) + REPORTING_GRACE
+
+
+def indicator_progress(comparator, target, target_max, frequency, figures, plan_year, today):
+    """Status of an indicator from its figures (those of its own level or scope).
+
+    - no figure: no data;
+    - the latest figure meets the target: met;
+    - it does not, and the plan year is over or the figure covers the whole year: not met;
+    - it does not, but there is still time in the plan year: at risk.
+    "late" is set when the next figure is overdue for the reporting frequency."""
+    period, figure = latest_figure(figures)
+    due = next_figure_due(frequency, period, plan_year)
+    late = due is not None and today > due
+    if figure is None:
+        return IndicatorProgress(IndicatorStatus.NO_DATA, None, late, due)
+    if meets_target(comparator, target, target_max, figure.value):
+        status = IndicatorStatus.MET
+    elif period.kind == PeriodKind.YEAR or today > date(plan_year, 12, 31):
+        status = IndicatorStatus.NOT_MET
+    else:
+        status = IndicatorStatus.AT_RISK
+    return IndicatorProgress(status, figure, late, due)
+
+
+def task_status(due_date, latest_status, latest_percent, today):
+    """Status of a task from its latest progress report.
+
+    Done when reported done (or 100%); overdue when its normalised deadline has
+    passed without that; no data when nothing was reported yet; otherwise in
+    progress or not started as reported."""
+    if latest_status == TaskStatus.DONE or (latest_percent is not None and latest_percent >= 100):
+        return TaskStatus.DONE
+    if due_date is not None and today > due_date:
+        return TaskStatus.OVERDUE
+    if latest_status is None:
+        return TaskStatus.NO_DATA
+    if latest_status == TaskStatus.IN_PROGRESS or (latest_percent or 0) > 0:
+        return TaskStatus.IN_PROGRESS
+    return TaskStatus.NOT_STARTED
+
+
+@dataclass(frozen=True)
+class Rollup:
+    counts: dict
+    total: int
+    with_data: int
+    share_met: Decimal | None  # met ÷ indicators with data; None when none has data
+
+
+def rollup(statuses, order=INDICATOR_STATUSES):
+    counter = Counter(statuses)
+    counts = {status: counter.get(status, 0) for status in order}
+    total = sum(counter.values())
+    with_data = total - counter.get(IndicatorStatus.NO_DATA, 0)
+    share = None
+    if with_data:
+        met = counter.get(IndicatorStatus.MET, 0) + counter.get(TaskStatus.DONE, 0)
+        share = (Decimal(met) * 100 / with_data).quantize(Decimal("0.1"))
+    return Rollup(counts, total, with_data, share)

@@ -1,0 +1,1 @@
+"""What visitors see: page presenters, views, feeds and open data."""

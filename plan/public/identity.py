@@ -1,0 +1,40 @@
+"""The site's identity (plan.models.SiteIdentity) for every template, as `identity`,
+without a query per request: it is kept in the default cache and dropped whenever
+an administrator saves it or the sites change. With a cache shared by every worker
+(production), a change shows at once; with the local-memory cache of development,
+each process keeps it at most IDENTITY_CACHE_SECONDS."""
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils.functional import SimpleLazyObject
+from wagtail.models import Site
+
+from plan.models import SiteIdentity
+
+CACHE_KEY = "plan:site-identity"
+IDENTITY_CACHE_SECONDS = 300
+
+
+def current_identity(request):
+    """The SiteIdentity of the site that serves the request ({host: identity} in one
+    cache entry, so that a save drops every host's copy at once)."""
+    identities = cache.get(CACHE_KEY) or {}
+    host = request.get_host()
+    if host not in identities:
+        identities[host] = SiteIdentity.for_request(request)
+        cache.set(CACHE_KEY, identities, IDENTITY_CACHE_SECONDS)
+    return identities[host]
+
+
+def site_identity(request):
+    """Context processor: `identity`, read only when a template uses it."""
+    return {"identity": SimpleLazyObject(lambda: current_identity(request))}
+
+
+@receiver(post_save, sender=SiteIdentity)
+@receiver(post_delete, sender=SiteIdentity)
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def forget_identity(**kwargs):
+    cache.delete(CACHE_KEY)

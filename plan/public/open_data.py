@@ -1,0 +1,141 @@
+"""Open data: every published indicator and all its results as CSV and JSON at
+stable URLs. One whitelist of public fields serves every export and the schema page."""
+
+import csv
+
+from django.http import Http404, JsonResponse, StreamingHttpResponse
+from django.shortcuts import render
+
+from plan.models import Indicator, Result
+
+# (field, type, description): the only fields that leave the site.
+INDICATOR_FIELDS = [
+    ("ma", "chuỗi", "Mã chỉ tiêu, ổn định qua các lần sửa, ví dụ 3.a.2"),
+    ("linh_vuc", "số nguyên", "Số thứ tự lĩnh vực cải cách (1–8) trong mục II của Kế hoạch"),
+    ("nguyen_van", "chuỗi", "Nguyên văn ý chỉ tiêu trong Kế hoạch"),
+    ("noi_dung", "chuỗi", "Phần nguyên văn ứng với chỉ tiêu này"),
+    ("thuoc_do", "chuỗi", "Tên thước đo"),
+    ("loai_muc_tieu", "chuỗi", "at_least (tối thiểu), at_most (tối đa), between (trong khoảng), done (hoàn thành)"),
+    ("muc_tieu", "số thập phân hoặc rỗng", "Giá trị mục tiêu (cận dưới với between)"),
+    ("muc_tieu_toi_da", "số thập phân hoặc rỗng", "Cận trên với between"),
+    ("don_vi", "chuỗi", "Đơn vị: %, phút, hoạt động hoặc rỗng"),
+    ("cap", "chuỗi", "province, district, commune hoặc rỗng (không tách theo cấp)"),
+    ("co_quan_chiu_trach_nhiem", "chuỗi", "Tên cơ quan chịu trách nhiệm"),
+    ("tan_suat", "chuỗi", "monthly, quarterly, half_yearly, yearly"),
+    ("nguon_so_lieu", "chuỗi", "Nguồn số liệu công khai"),
+    ("duong_dan", "chuỗi", "Địa chỉ trang chỉ tiêu trên trang web này"),
+]
+RESULT_FIELDS = [
+    ("ma_chi_tieu", "chuỗi", "Mã chỉ tiêu"),
+    ("ky", "chuỗi", "Kỳ: 2024, 2024-H1, 2024-Q1 hoặc 2024-03"),
+    ("cap", "chuỗi", "province, district, commune hoặc rỗng (chung)"),
+    ("gia_tri", "số thập phân", "Giá trị (chỉ tiêu hoàn thành: 1 là hoàn thành, 0 là chưa)"),
+    ("ghi_chu", "chuỗi", "Ghi chú"),
+    ("nguon", "chuỗi", "Tên nguồn của số liệu"),
+    ("duong_dan_nguon", "chuỗi", "Địa chỉ nguồn"),
+    ("ngay_thu_thap", "ngày (YYYY-MM-DD)", "Ngày số liệu được thu thập"),
+    ("du_lieu_minh_hoa", "true/false", "true: số liệu giả lập để trình diễn, không phải kết quả chính thức"),
+]
+
+
+def decimal_text(value):
+    return "" if value is None else format(value.normalize(), "f")
+
+
+def public_indicators():
+    return (
+        Indicator.objects.filter(live=True, area__live=True)
+        .select_related("area", "responsible_agency")
+        .order_by("code")
+    )
+
+
+def indicator_record(indicator, base_url):
+    return {
+        "ma": indicator.code,
+        "linh_vuc": indicator.area.number,
+        "nguyen_van": indicator.original_wording,
+        "noi_dung": indicator.statement,
+        "thuoc_do": indicator.metric,
+        "loai_muc_tieu": indicator.comparator,
+        "muc_tieu": decimal_text(indicator.target_value),
+        "muc_tieu_toi_da": decimal_text(indicator.target_value_max),
+        "don_vi": indicator.unit,
+        "cap": indicator.level,
+        "co_quan_chiu_trach_nhiem": indicator.responsible_agency.name if indicator.responsible_agency else "",
+        "tan_suat": indicator.frequency,
+        "nguon_so_lieu": indicator.public_source,
+        "duong_dan": base_url + indicator.get_url(),
+    }
+
+
+def result_records():
+    results = (
+        Result.objects.filter(indicator__live=True, indicator__area__live=True)
+        .select_related("indicator")
+        .order_by("indicator__code", "period_end", "period", "scope")
+    )
+    for result in results.iterator(chunk_size=2000):
+        yield {
+            "ma_chi_tieu": result.indicator.code,
+            "ky": result.period,
+            "cap": result.scope,
+            "gia_tri": decimal_text(result.value),
+            "ghi_chu": result.note,
+            "nguon": result.source_name,
+            "duong_dan_nguon": result.source_url,
+            "ngay_thu_thap": result.captured_on.isoformat(),
+            "du_lieu_minh_hoa": result.is_demo,
+        }
+
+
+class Echo:
+    def write(self, value):
+        return value
+
+
+def csv_response(records, fields, filename):
+    writer = csv.writer(Echo())
+    header = [name for name, _type, _description in fields]
+
+    def rows():
+        yield "\ufeff" + writer.writerow(header)
+        for record in records:
+            yield writer.writerow(
+                [str(record[name]).lower() if isinstance(record[name], bool) else record[name] for name in header]
+            )
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def json_response(records, schema_url):
+    return JsonResponse({"schema": schema_url, "data": list(records)}, json_dumps_params={"ensure_ascii": False})
+
+
+def check_format(file_format):
+    if file_format not in ("csv", "json"):
+        raise Http404("Định dạng không có: dùng .csv hoặc .json.")
+
+
+def indicators(request, file_format):
+    check_format(file_format)
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    records = (indicator_record(i, base_url) for i in public_indicators())
+    if file_format == "csv":
+        return csv_response(records, INDICATOR_FIELDS, "chi-tieu.csv")
+    return json_response(records, request.build_absolute_uri("/du-lieu/"))
+
+
+def results(request, file_format):
+    check_format(file_format)
+    if file_format == "csv":
+        return csv_response(result_records(), RESULT_FIELDS, "ket-qua.csv")
+    return json_response(result_records(), request.build_absolute_uri("/du-lieu/"))
+
+
+def documentation(request):
+    return render(
+        request, "plan/open_data.html", {"indicator_fields": INDICATOR_FIELDS, "result_fields": RESULT_FIELDS}
+    )

@@ -1,0 +1,65 @@
+"""A reform area with its indicators and tasks, and the detail page of each task and
+indicator. A detail page gathers only what it shows, not the whole area."""
+
+from django.http import Http404
+
+from plan.content import queries
+from plan.models import AreaPage
+from plan.models.presenting import presents
+from plan.progress import rows
+from plan.public import charts, feeds
+from plan.public.presenters.base import Presenter
+
+
+@presents(AreaPage)
+class AreaPresenter(Presenter):
+    def plan(self):
+        return self.page.get_parent()
+
+    def context(self):
+        area = self.page
+        task_rows = rows.task_rows(queries.area_tasks(area))
+        indicator_rows = rows.indicator_rows(queries.area_indicators(area))
+        return {
+            "plan": self.plan(),
+            "task_rows": task_rows,
+            "indicator_groups": queries.group_by_bullet(indicator_rows),
+            "rollups": rows.rollup_views([(area.title, "", indicator_rows, task_rows)]),
+            "has_demo": rows.has_demo_figures(indicator_rows, task_rows),
+            "updates": queries.updates_about(area)[:10],
+            "answerable_agencies": list(area.answerable_agencies.all()),
+            "supporting_agencies": list(area.supporting_agencies.all()),
+        }
+
+    def task_page(self, code):
+        task = queries.area_task(self.page, code)
+        if task is None:
+            raise Http404("Không tìm thấy nhiệm vụ.")
+        context = {
+            "task": task,
+            "row": rows.task_rows([task])[0],
+            "reports": task.progress_reports.order_by("-reported_on", "-created_at"),
+            "plan": self.plan(),
+            "updates": queries.live_updates(task.updates),
+        }
+        return self.render("plan/task_detail.html", context)
+
+    def indicator_page(self, code):
+        indicator = queries.area_indicator(self.page, code)
+        if indicator is None:
+            raise Http404("Không tìm thấy chỉ tiêu.")
+        results = list(indicator.results.filter(scope=indicator.level).order_by("period_end", "period"))
+        context = {
+            "indicator": indicator,
+            "row": rows.indicator_rows([indicator])[0],
+            "results": results,
+            "other_results": indicator.results.exclude(scope=indicator.level).order_by("period_end", "scope"),
+            "chart": charts.history_chart(indicator, results),
+            "has_demo": any(r.is_demo for r in results),
+            "updates": queries.live_updates(indicator.updates),
+            "plan": self.plan(),
+        }
+        return self.render("plan/indicator_detail.html", context)
+
+    def updates_feed(self, kind):
+        return feeds.updates_feed(self.request, self.page, kind)

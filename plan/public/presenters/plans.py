@@ -1,0 +1,32 @@
+"""The list of plans and a plan document, with its dashboard and update feeds."""
+
+from plan.content import queries
+from plan.models import PlanIndexPage, PlanPage
+from plan.models.presenting import presents
+from plan.public import dashboard, feeds
+from plan.public.presenters.base import Presenter
+
+
+@presents(PlanIndexPage)
+class PlanIndexPresenter(Presenter):
+    def context(self):
+        return {"plans": queries.live_plans(self.page)}
+
+
+@presents(PlanPage)
+class PlanPresenter(Presenter):
+    def context(self):
+        plan = self.page
+        return {
+            "areas": queries.areas_with_counts(plan),
+            "updates": queries.updates_about(plan)[:10],
+            "revisions": queries.published_revisions(plan),
+            "appendix": queries.live_appendix(plan),
+            "implementation_sections": queries.implementation_sections(plan),
+        }
+
+    def dashboard(self):
+        return dashboard.plan_dashboard(self.request, self.page)
+
+    def updates_feed(self, kind):
+        return feeds.updates_feed(self.request, self.page, kind)

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from plan.public import open_data, views
+
+app_name = "plan"
+
+urlpatterns = [
+    path("co-quan/", views.agency_list, name="agency_list"),
+    path("co-quan/<slug:code>/", views.agency_detail, name="agency"),
+    path("chu-de/", views.topic_list, name="topic_list"),
+    path("chu-de/<slug:slug>/", views.topic_detail, name="topic"),
+    path("cach-tinh-tien-do/", views.progress_method, name="method"),
+    path("du-lieu/", open_data.documentation, name="open_data"),
+    path("du-lieu/chi-tieu.<str:file_format>", open_data.indicators, name="open_data_indicators"),
+    path("du-lieu/ket-qua.<str:file_format>", open_data.results, name="open_data_results"),
+]

@@ -1,0 +1,54 @@
+"""Public pages for reference data (agencies, topics), the progress method and
+open data."""
+
+from django.shortcuts import get_object_or_404, render
+
+from plan.content import queries
+from plan.models import Agency, Topic
+from plan.progress import rows, rules
+
+
+def agency_list(request):
+    return render(request, "plan/agency_list.html", {"agencies": Agency.objects.order_by("name")})
+
+
+def agency_detail(request, code):
+    agency = get_object_or_404(Agency, code=code)
+    data = queries.agency_detail(agency)
+    led = rows.task_rows(data["led_tasks"])
+    indicators = rows.indicator_rows(data["indicators"])
+    context = {
+        **data,
+        "agency": agency,
+        "led_tasks": led,
+        "coordinated_tasks": rows.task_rows(data["coordinated_tasks"]),
+        "indicators": indicators,
+        "rollups": rows.rollup_views([(agency.name, "", indicators, led)]),
+        "has_demo": rows.has_demo_figures(indicators, led),
+    }
+    return render(request, "plan/agency_detail.html", context)
+
+
+def topic_list(request):
+    return render(request, "plan/topic_list.html", {"topics": Topic.objects.order_by("name")})
+
+
+def topic_detail(request, slug):
+    topic = get_object_or_404(Topic, slug=slug)
+    data = queries.topic_detail(topic)
+    context = {
+        "topic": topic,
+        "tasks": rows.task_rows(data["tasks"]),
+        "indicators": rows.indicator_rows(data["indicators"]),
+    }
+    return render(request, "plan/topic_detail.html", context)
+
+
+def progress_method(request):
+    context = {
+        "labels": rules.STATUS_LABELS,
+        "grace_days": rules.REPORTING_GRACE.days,
+        "statuses": [rows.StatusView(code) for code in rules.INDICATOR_STATUSES],
+        "task_statuses": [rows.StatusView(code) for code in rules.TASK_STATUSES],
+    }
+    return render(request, "plan/progress_method.html", context)

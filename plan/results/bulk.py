@@ -1,0 +1,111 @@
+"""Fast writes of many results. Django's bulk_create and bulk_update spend most of an
+import compiling SQL value by value; here rows go to the database as plain tuples
+(psycopg2's execute_values on PostgreSQL, executemany elsewhere)."""
+
+import json
+
+from django.apps import apps
+from django.db import connection
+
+RESULT_COLUMNS = (
+    "indicator_id",
+    "period",
+    "period_end",
+    "scope",
+    "value",
+    "note",
+    "source_name",
+    "source_url",
+    "captured_on",
+    "is_demo",
+    "origin",
+    "updated_at",
+    "updated_by_id",
+)
+UPDATE_COLUMNS = (
+    "value",
+    "note",
+    "source_name",
+    "source_url",
+    "captured_on",
+    "is_demo",
+    "origin",
+    "updated_at",
+    "updated_by_id",
+)
+UPDATE_TYPES = ("numeric", "text", "text", "text", "date", "boolean", "text", "timestamptz", "bigint")
+HISTORY_COLUMNS = (
+    "result_id",
+    "changed_at",
+    "changed_by_id",
+    "origin",
+    "previous_value",
+    "new_value",
+    "changes",
+    "previous_entered_by_id",
+    "previous_entered_at",
+)
+
+
+def table(model_name):
+    return connection.ops.quote_name(apps.get_model("plan", model_name)._meta.db_table)
+
+
+def insert_rows(model_name, columns, rows, casts=None):
+    """Insert tuples in `columns` order; `casts` maps a column to a PostgreSQL type."""
+    if not rows:
+        return
+    names = ", ".join(columns)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            from psycopg2.extras import execute_values
+
+            template = (
+                "(" + ", ".join(f"%s::{(casts or {}).get(c)}" if (casts or {}).get(c) else "%s" for c in columns) + ")"
+            )
+            execute_values(
+                cursor.cursor,
+                f"INSERT INTO {table(model_name)} ({names}) VALUES %s",
+                rows,
+                template=template,
+                page_size=1000,
+            )
+        else:
+            placeholders = ", ".join(["%s"] * len(columns))
+            cursor.executemany(f"INSERT INTO {table(model_name)} ({names}) VALUES ({placeholders})", rows)
+
+
+def insert_results(rows):
+    """rows: tuples in RESULT_COLUMNS order."""
+    insert_rows("Result", RESULT_COLUMNS, rows)
+
+
+def insert_history(rows):
+    """rows: tuples in HISTORY_COLUMNS order, `changes` as a dict."""
+    serialised = [row[:6] + (json.dumps(row[6], ensure_ascii=False),) + row[7:] for row in rows]
+    insert_rows("ResultHistory", HISTORY_COLUMNS, serialised, casts={"changes": "jsonb"})
+
+
+def update_results(rows):
+    """rows: tuples (id, *UPDATE_COLUMNS values)."""
+    if not rows:
+        return
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            from psycopg2.extras import execute_values
+
+            assignments = ", ".join(
+                f"{column} = v.{column}::{kind}" for column, kind in zip(UPDATE_COLUMNS, UPDATE_TYPES, strict=True)
+            )
+            names = ", ".join(("id",) + UPDATE_COLUMNS)
+            execute_values(
+                cursor.cursor,
+                f"UPDATE {table('Result')} AS r SET {assignments} FROM (VALUES %s) AS v ({names}) WHERE r.id = v.id",
+                rows,
+                page_size=1000,
+            )
+        else:
+            assignments = ", ".join(f"{column} = %s" for column in UPDATE_COLUMNS)
+            cursor.executemany(
+                f"UPDATE {table('Result')} SET {assignments} WHERE id = %s", [row[1:] + row[:1] for row in rows]
+            )

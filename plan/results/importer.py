@@ -1,0 +1,223 @@
+"""Import results: every row is validated while the file streams past (only the
+keys are kept, to catch duplicates); rows are written in batches inside one
+transaction that is committed only if no row had an error. A dry run goes through
+the same steps and is always rolled back, to preview what would be new, updated or
+unchanged."""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from plan.models import Indicator, Result
+from plan.progress.periods import parse_period
+from plan.results.bulk import insert_history, insert_results, update_results
+from plan.results.readers import read_rows
+from plan.results.rows import IndicatorInfo, RowError, check_row
+from plan.vocabulary import ResultOrigin
+
+BATCH_SIZE = 2000
+MAX_ERRORS_LISTED = 200
+PREVIEW_ROWS = 50
+COMPARED_FIELDS = ("value", "note", "source_name", "source_url", "captured_on", "is_demo")
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list = field(default_factory=list)
+    error_count: int = 0
+    preview: list = field(default_factory=list)  # [(kind, ResultRow, previous value or None)]
+    written: bool = False
+
+    @property
+    def ok(self):
+        return self.error_count == 0
+
+
+def known_indicators():
+    return {
+        code: IndicatorInfo(pk, comparator, unit, level)
+        for code, pk, comparator, unit, level in Indicator.objects.values_list(
+            "code", "pk", "comparator", "unit", "level"
+        )
+    }
+
+
+def add_error(report, error):
+    report.error_count += 1
+    if len(report.errors) < MAX_ERRORS_LISTED:
+        report.errors.append(error)
+
+
+def changed_fields(old, new, names=COMPARED_FIELDS):
+    """{field: [old, new]} for the named fields that differ, as text for the history."""
+    return {
+        name: [str(getattr(old, name)), str(getattr(new, name))]
+        for name in names
+        if getattr(old, name) != getattr(new, name)
+    }
+
+
+def apply_batch(batch, report, user, origin, dry_run):
+    """Compare a batch with the stored results; write new and changed ones."""
+    if not batch:
+        return
+    existing = {
+        (r.indicator_id, r.period, r.scope): r
+        for r in Result.objects.filter(
+            indicator_id__in={row.indicator_pk for row in batch}, period__in={row.period for row in batch}
+        )
+    }
+    now = timezone.now()
+    user_id = user.pk if user else None
+    inserts, updates, history = [], [], []
+    for row in batch:
+        current = existing.get(row.key)
+        if current is None:
+            report.new += 1
+            kind, previous = "new", None
+            inserts.append(
+                (
+                    row.indicator_pk,
+                    row.period,
+                    parse_period(row.period).end,
+                    row.scope,
+                    row.value,
+                    row.note,
+                    row.source_name,
+                    row.source_url,
+                    row.captured_on,
+                    row.is_demo,
+                    origin,
+                    now,
+                    user_id,
+                )
+            )
+        else:
+            changes = changed_fields(current, row)
+            if not changes:
+                report.unchanged += 1
+                continue
+            report.updated += 1
+            kind, previous = "updated", current.value
+            updates.append(
+                (
+                    current.pk,
+                    row.value,
+                    row.note,
+                    row.source_name,
+                    row.source_url,
+                    row.captured_on,
+                    row.is_demo,
+                    origin,
+                    now,
+                    user_id,
+                )
+            )
+            history.append(
+                (
+                    current.pk,
+                    now,
+                    user_id,
+                    origin,
+                    current.value,
+                    row.value,
+                    changes,
+                    current.updated_by_id,
+                    current.updated_at,
+                )
+            )
+        if len(report.preview) < PREVIEW_ROWS:
+            report.preview.append((kind, row, previous))
+    if dry_run:
+        return
+    insert_results(inserts)
+    update_results(updates)
+    insert_history(history)
+
+
+class Rollback(Exception):
+    """Raised inside the transaction to undo a dry run or a file with errors."""
+
+
+def import_rows(
+    open_rows,
+    *,
+    user=None,
+    origin=ResultOrigin.IMPORT,
+    dry_run=False,
+    today=None,
+    progress=None,
+    allowed_indicators=None,
+):
+    """Validate and (unless dry_run) write the rows that `open_rows()` yields, as
+    (row number, {column: value}), in one pass and one transaction.
+
+    Rows are written in batches while no error has been seen; after the first
+    error the rest of the file is still checked (so that the report lists every
+    bad row) but nothing more is written, and the transaction is rolled back at
+    the end: with one bad row, nothing lands. A dry run is rolled back too.
+    `allowed_indicators` (a set of pks, or None for all) limits an agency's editor
+    to the indicators of that agency."""
+    today = today or timezone.localdate()
+    indicators = known_indicators()
+    report = ImportReport()
+    seen = {}
+    try:
+        with transaction.atomic():
+            batch = []
+            for number, row in open_rows():
+                report.rows += 1
+                result_row, errors = check_row(number, row, indicators, today)
+                for error in errors:
+                    add_error(report, error)
+                if (
+                    result_row is not None
+                    and allowed_indicators is not None
+                    and result_row.indicator_pk not in allowed_indicators
+                ):
+                    add_error(
+                        report,
+                        RowError(
+                            number,
+                            "ma_chi_tieu",
+                            result_row.indicator_code,
+                            "chỉ tiêu thuộc cơ quan khác: bạn không được nhập số liệu cho chỉ tiêu này",
+                        ),
+                    )
+                    result_row = None
+                if result_row is not None:
+                    first = seen.setdefault(result_row.key, number)
+                    if first != number:
+                        add_error(
+                            report,
+                            RowError(number, "ky", result_row.period, f"trùng chỉ tiêu, kỳ và cấp với dòng {first}"),
+                        )
+                    elif report.ok:
+                        batch.append(result_row)
+                if len(batch) == BATCH_SIZE:
+                    apply_batch(batch, report, user, origin, dry_run)
+                    batch = []
+                if progress:
+                    progress(1)
+            if report.rows == 0:
+                add_error(report, RowError(0, "", "", "tệp không có dòng số liệu nào"))
+            if report.ok:
+                apply_batch(batch, report, user, origin, dry_run)
+            if dry_run or not report.ok:
+                raise Rollback
+    except Rollback:
+        pass
+    if not report.ok:
+        report.new = report.updated = report.unchanged = 0
+        report.preview = []
+    report.written = report.ok and not dry_run
+    return report
+
+
+def import_file(path, file_format, **options):
+    return import_rows(lambda: read_rows(path, file_format), **options)

@@ -1,0 +1,166 @@
+"""Validate one row of a results file against the known indicators. Pure: the
+indicators come in as a dictionary, the row as a dictionary of text."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
+from plan.progress.periods import parse_period
+from plan.results import values
+from plan.vocabulary import TargetComparator
+
+# The template's columns, with what each holds (shown in the admin and the docs).
+COLUMNS = {
+    "ma_chi_tieu": "Mã chỉ tiêu, ví dụ 3.a.2 (bắt buộc)",
+    "ky": "Kỳ số liệu: 2024, 2024-H1, 2024-Q1 hoặc 2024-03 (bắt buộc)",
+    "cap": "Cấp: để trống (chung toàn tỉnh), tỉnh, huyện hoặc xã",
+    "gia_tri": (
+        "Giá trị: 95,5 hoặc 95,5 % hoặc 1.234; chỉ tiêu hoàn thành ghi “hoàn thành” / “chưa hoàn thành” (bắt buộc)"
+    ),
+    "ghi_chu": "Ghi chú",
+    "nguon": "Tên nguồn số liệu (bắt buộc)",
+    "duong_dan_nguon": "Địa chỉ nguồn (http:// hoặc https://)",
+    "ngay_thu_thap": "Ngày thu thập số liệu: dd/mm/yyyy (bắt buộc)",
+    "du_lieu_minh_hoa": "Dữ liệu minh họa: có / không (mặc định: không)",
+}
+REQUIRED = ("ma_chi_tieu", "ky", "gia_tri", "nguon", "ngay_thu_thap")
+MAX_VALUE = Decimal("9999999999")
+FOUR_PLACES = Decimal("0.0001")
+SOURCE_URL = URLValidator(schemes=["http", "https"])
+
+
+@dataclass(frozen=True)
+class IndicatorInfo:
+    pk: int
+    comparator: str
+    unit: str
+    level: str
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    indicator_pk: int
+    indicator_code: str
+    period: str
+    scope: str
+    value: Decimal
+    note: str
+    source_name: str
+    source_url: str
+    captured_on: date
+    is_demo: bool
+
+    @property
+    def key(self):
+        return (self.indicator_pk, self.period, self.scope)
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    column: str
+    value: str
+    reason: str
+
+    def __str__(self):
+        return f"Dòng {self.row}, cột “{self.column}”, giá trị “{self.value}”: {self.reason}."
+
+
+def text(value):
+    return "" if value is None else str(value).strip()
+
+
+def check_row(number, row, indicators, today):
+    """(ResultRow, []) for a good row, (None, [RowError, ...]) for a bad one."""
+    cells = {column: text(row.get(column)) for column in COLUMNS}
+    errors = []
+
+    def fail(column, reason):
+        errors.append(RowError(number, column, cells[column][:200], reason))
+
+    missing = {column for column in REQUIRED if not cells[column]}
+    for column in REQUIRED:
+        if column in missing:
+            fail(column, "bắt buộc phải có")
+
+    period = parse_period(cells["ky"])
+    if period is None and "ky" not in missing:
+        fail("ky", "kỳ không hợp lệ (dùng 2024, 2024-H1, 2024-Q1 hoặc 2024-03)")
+
+    indicator = indicators.get(cells["ma_chi_tieu"])
+    if indicator is None:
+        if "ma_chi_tieu" not in missing:
+            fail("ma_chi_tieu", "không có chỉ tiêu nào mang mã này")
+        return None, errors
+
+    scope = indicator.level
+    if cells["cap"]:
+        try:
+            scope = values.parse_scope(cells["cap"])
+            if indicator.level and scope != indicator.level:
+                fail("cap", "chỉ tiêu này chỉ áp dụng cho cấp khác")
+            elif not indicator.level and scope:
+                fail("cap", "chỉ tiêu này không tách theo cấp: để trống cột cấp")
+        except ValueError as error:
+            fail("cap", str(error))
+
+    value = None
+    raw_value = row.get("gia_tri")  # a spreadsheet cell may hold a number, not text
+    if "gia_tri" not in missing:
+        try:
+            if indicator.comparator == TargetComparator.DONE:
+                value = values.parse_done_value(raw_value)
+            else:
+                value = values.parse_number(raw_value)
+                if value < 0:
+                    fail("gia_tri", "giá trị không được âm")
+                elif indicator.unit == "%" and value > 100:
+                    fail("gia_tri", "tỷ lệ phần trăm không vượt quá 100")
+                elif value > MAX_VALUE:
+                    fail("gia_tri", "giá trị quá lớn")
+        except ValueError as error:
+            fail("gia_tri", str(error))
+
+    captured_on = None
+    if "ngay_thu_thap" not in missing:
+        try:
+            captured_on = values.parse_date(row.get("ngay_thu_thap"))
+            if captured_on > today:
+                fail("ngay_thu_thap", "ngày thu thập ở tương lai")
+        except ValueError as error:
+            fail("ngay_thu_thap", str(error))
+
+    if cells["duong_dan_nguon"]:
+        try:
+            SOURCE_URL(cells["duong_dan_nguon"])
+        except ValidationError:
+            fail("duong_dan_nguon", "địa chỉ không hợp lệ (phải bắt đầu bằng http:// hoặc https://)")
+
+    is_demo = False
+    try:
+        is_demo = values.parse_flag(cells["du_lieu_minh_hoa"])
+    except ValueError as error:
+        fail("du_lieu_minh_hoa", str(error))
+
+    if len(cells["nguon"]) > 255:
+        fail("nguon", "tên nguồn dài quá 255 ký tự")
+    if errors:
+        return None, errors
+    return (
+        ResultRow(
+            indicator_pk=indicator.pk,
+            indicator_code=cells["ma_chi_tieu"],
+            period=period.code,
+            scope=scope,
+            value=value.quantize(FOUR_PLACES),
+            note=cells["ghi_chu"],
+            source_name=cells["nguon"],
+            source_url=cells["duong_dan_nguon"],
+            captured_on=captured_on,
+            is_demo=is_demo,
+        ),
+        [],
+    )
