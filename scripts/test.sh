@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Install and run the whole test suite: first on SQLite, then on a throwaway
-# PostgreSQL cluster started in a temporary folder (when PostgreSQL is installed).
+# Install and run the whole test suite: the linters (ruff, import-linter), then the
+# tests on SQLite, then on a throwaway PostgreSQL cluster started in a temporary folder (when PostgreSQL is installed).
 # REQUIRE_POSTGRES=1 (set by CI) turns a missing or broken PostgreSQL into a failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +17,11 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 export DJANGO_SETTINGS_MODULE=config.settings.test
+
+echo "== Kiểm tra mã: ruff (lint, định dạng) và các tầng import (import-linter) =="
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+.venv/bin/lint-imports --no-cache
 
 echo "== Bộ kiểm thử trên SQLite =="
 env -u DATABASE_URL .venv/bin/python -m pytest "$@"
