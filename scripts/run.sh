@@ -1,16 +1,15 @@
 #!/usr/bin/env bash
 # Set up everything on a fresh machine and serve the site on SQLite at
-# http://127.0.0.1:8000: virtual environment, install, migrate, load the 2024 plan,
-# create an administrator with a generated password (printed once), run the server.
+# http://127.0.0.1:8000: virtual environment, install, migrate, load what is missing of
+# the 2024 plan (never overwriting what editors changed), create an administrator
+# with a generated password (printed once), run the server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup-venv.sh requirements.txt
 export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-config.settings.dev}
 .venv/bin/python manage.py migrate --no-input
-.venv/bin/python manage.py load_plan
-# Illustrative results, labelled “Dữ liệu minh họa” on every page that shows them.
-.venv/bin/python manage.py load_demo_results
-.venv/bin/python manage.py sync_roles
 ADDRESS="${HOST:-127.0.0.1}:${PORT:-8000}"
-.venv/bin/python manage.py create_admin --address "http://$ADDRESS"
+# Loads what is missing of the plan (never what editors changed), the demo figures,
+# the roles and the administrator (plan/management/commands/start_site.py).
+.venv/bin/python manage.py start_site --address "http://$ADDRESS"
 exec .venv/bin/python manage.py runserver "$ADDRESS"

@@ -1,11 +1,13 @@
 """Load a plan data file (YAML, see plan/data/ and plan/content/plan_data.py) into
 pages, tasks, indicators, agencies and topics.
 
-Idempotent: every object is compared with the file first and written only when it
-differs, so a second run creates no page, record or revision. Everything happens in
-one transaction: a file that fails half way leaves the database as it was."""
+The admin is the source of truth once the site runs: by default the loader creates
+what is missing and reports, field by field, what differs from the file; in update
+mode it applies the file only to objects nobody changed since they were loaded, or to
+those forced one by one (plan/content/edits.py). A second run changes nothing: no
+page, record or revision. Everything happens in one transaction: a file that fails
+half way leaves the database as it was."""
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
@@ -13,19 +15,12 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from home.models import HomePage
-from plan.content.changes import assign_changes, assign_m2m, ensure_child, publish_page, stream
+from plan.content.changes import assign_changes, assign_m2m, snapshot
+from plan.content.edits import CREATE, EditGuard, LoadReport
+from plan.content.page_values import area_setter, fields_setter, plan_setter, supporting_agencies_by_area
 from plan.content.plan_data import PlanDataError, data_errors
-from plan.models import (
-    Agency,
-    AppendixPage,
-    AreaPage,
-    ImplementationSection,
-    Indicator,
-    PlanIndexPage,
-    PlanPage,
-    Task,
-    Topic,
-)
+from plan.models import AppendixPage, AreaPage, Indicator, PlanIndexPage, PlanPage
+from plan.models.reference import Agency, Topic
 from plan.vocabulary import ReportingFrequency
 
 PROVINCE = settings.SITE_IDENTITY_DEFAULTS["province_name"]
@@ -43,71 +38,61 @@ APPENDIX_INTRO = (
 )
 
 
-@dataclass
-class LoadReport:
-    created: list = field(default_factory=list)
-    updated: list = field(default_factory=list)
-
-    @property
-    def changed(self):
-        return bool(self.created or self.updated)
-
-
-def load_plan(data, report=None):
+def load_plan(data, report=None, mode=CREATE, force=()):
     errors = data_errors(data)
     if errors:
         raise PlanDataError(errors)
     report = report or LoadReport()
     with transaction.atomic():
-        agencies = {item["code"]: sync_agency(item, report) for item in data["agencies"]}
-        topics = {item["slug"]: sync_topic(item, report) for item in data["topics"]}
-        home = ensure_home_page(report)
-        index = ensure_child(home, PlanIndexPage, INDEX_SLUG, {"title": INDEX_TITLE}, report)
-        plan = sync_plan_page(index, data["plan"], agencies, report)
+        guard = EditGuard(report, mode, force)
+        agencies = {item["code"]: sync_agency(item, guard) for item in data["agencies"]}
+        topics = {item["slug"]: sync_topic(item, guard) for item in data["topics"]}
+        home = ensure_home_page(guard)
+        index = sync_page(home, PlanIndexPage, INDEX_SLUG, guard, fields_setter({"title": INDEX_TITLE}))
+        plan = sync_page(index, PlanPage, data["plan"]["slug"], guard, plan_setter(data["plan"], agencies))
         supporting = supporting_agencies_by_area(data["plan"]["implementation"])
         for area_data in data["areas"]:
-            area = sync_area_page(plan, area_data, agencies, topics, supporting, report)
+            setter = area_setter(area_data, agencies, topics, supporting.get(area_data["number"], []))
+            area = sync_page(plan, AreaPage, area_data["slug"], guard, setter)
             for position, item in enumerate(area_data["indicators"]):
-                sync_indicator(area, item, position, agencies, topics, report)
-        ensure_child(
-            plan,
-            AppendixPage,
-            APPENDIX_SLUG,
-            {
-                "title": (f"Phụ lục Khung Kế hoạch thực hiện CCHC nhà nước {PROVINCE} năm {data['plan']['year']}"),
-                "intro": APPENDIX_INTRO,
-            },
-            report,
-        )
+                sync_indicator(area, item, position, agencies, topics, guard)
+        appendix_title = f"Phụ lục Khung Kế hoạch thực hiện CCHC nhà nước {PROVINCE} năm {data['plan']['year']}"
+        appendix = {"title": appendix_title, "intro": APPENDIX_INTRO}
+        sync_page(plan, AppendixPage, APPENDIX_SLUG, guard, fields_setter(appendix))
     return report
 
 
-def sync_agency(item, report):
-    agency = Agency.objects.filter(code=item["code"]).first()
+# -- reference data --------------------------------------------------------------
+
+
+def sync_plain(model, lookup, key, values, guard):
+    """An agency or a topic: created when missing, else compared and written when allowed."""
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        obj = model.objects.create(**lookup, **values)
+        guard.created(key, snapshot(obj, values))
+        return obj
+    before = snapshot(obj, values)
+    assign_changes(obj, values)
+    if guard.may_write(key, before, snapshot(obj, values)):
+        obj.save()
+        return obj
+    return model.objects.get(pk=obj.pk)
+
+
+def sync_agency(item, guard):
     values = {"name": item["name"], "kind": item["kind"]}
-    if agency is None:
-        report.created.append(f"cơ quan {item['code']}")
-        return Agency.objects.create(code=item["code"], **values)
-    if assign_changes(agency, values):
-        agency.save()
-        report.updated.append(f"cơ quan {item['code']}")
-    return agency
+    return sync_plain(Agency, {"code": item["code"]}, f"agency:{item['code']}", values, guard)
 
 
-def sync_topic(item, report):
-    topic = Topic.objects.filter(slug=item["slug"]).first()
+def sync_topic(item, guard):
     values = {"name": item["name"], "description": item.get("description", "")}
-    if topic is None:
-        report.created.append(f"chủ đề {item['slug']}")
-        return Topic.objects.create(slug=item["slug"], **values)
-    if assign_changes(topic, values):
-        topic.save()
-        report.updated.append(f"chủ đề {item['slug']}")
-    return topic
+    return sync_plain(Topic, {"slug": item["slug"]}, f"topic:{item['slug']}", values, guard)
 
 
-def ensure_home_page(report):
-    """The site root is a HomePage; Wagtail's placeholder welcome page is replaced."""
+def ensure_home_page(guard):
+    """The site root is a HomePage; Wagtail's placeholder welcome page is replaced.
+    An existing home page is the editors' and is left as it is."""
     home = HomePage.objects.first()
     if home is not None:
         return home
@@ -125,119 +110,39 @@ def ensure_home_page(report):
         site.root_page = home
         site.site_name = HOME_TITLE
         site.save()
-    report.created.append("trang chủ")
+    guard.created("home", {"title": HOME_TITLE})
     return home
 
 
-# -- the plan --------------------------------------------------------------------
+# -- pages -----------------------------------------------------------------------
 
 
-def sync_plan_page(index, data, agencies, report):
-    page = PlanPage.objects.child_of(index).filter(slug=data["slug"]).first()
-    created = page is None
-    if created:
-        page = PlanPage(slug=data["slug"])
-    changed = assign_changes(
-        page,
-        {
-            "title": data["title"],
-            "document_kind": data["document_kind"],
-            "subtitle": data["subtitle"],
-            "number": data["number"],
-            "issuing_body": data["issuing_body"],
-            "place": data["place"],
-            "date_text": data["date_text"],
-            "year": data["year"],
-            "preamble": data["preamble"],
-            "legal_basis": stream("document", data["legal_basis"]),
-            "purpose": stream("item", data["purpose"]),
-            "requirements": stream("item", data["requirements"]),
-            "funding": stream("item", data["funding"]),
-        },
-    )
-    changed |= sync_implementation_sections(page, data["implementation"], agencies)
-    return publish_page(index, page, created, changed, report)
+def sync_page(parent, page_class, slug, guard, setter):
+    """A page under `parent`: created and published when missing; else the file's
+    values are set in memory, compared, and published only when the guard allows.
+    `setter(page)` sets the values and returns the page's snapshot."""
+    key = f"{page_class._meta.model_name}:{parent.url_path}{slug}/"
+    page = page_class.objects.child_of(parent).filter(slug=slug).first()
+    if page is None:
+        page = page_class(slug=slug)
+        values = setter(page)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        guard.created(key, values)
+        return page
+    before = setter.describe(page)
+    after = setter(page)
+    if guard.may_write(key, before, after, has_draft=page.has_unpublished_changes):
+        page.save_revision().publish()
+        return page
+    return page_class.objects.get(pk=page.pk)
 
 
-def sync_implementation_sections(page, sections_data, agencies):
-    existing = {section.number: section for section in page.implementation_sections.all()}
-    sections, changed = [], len(existing) != len(sections_data)
-    for position, item in enumerate(sections_data):
-        section = existing.get(item["number"]) or ImplementationSection(number=item["number"])
-        changed |= section.pk is None
-        changed |= assign_changes(
-            section, {"heading": item["heading"], "duties": stream("item", item["duties"]), "sort_order": position}
-        )
-        changed |= assign_m2m(section, "agencies", [agencies[code] for code in item["agencies"]])
-        sections.append(section)
-    if changed:
-        page.implementation_sections = sections
-    return changed
+# -- indicators ------------------------------------------------------------------
 
 
-def supporting_agencies_by_area(implementation):
-    """Area number → agency codes that section IV asks to help answer for it."""
-    supporting = {}
-    for section in implementation:
-        for number in section.get("coordinates_components", []):
-            supporting.setdefault(number, []).extend(section["agencies"])
-    return supporting
-
-
-def sync_area_page(plan, data, agencies, topics, supporting, report):
-    page = AreaPage.objects.child_of(plan).filter(slug=data["slug"]).first()
-    created = page is None
-    if created:
-        page = AreaPage(slug=data["slug"])
-    changed = assign_changes(
-        page,
-        {
-            "title": data["title"],
-            "number": data["number"],
-            "heading_as_written": data["heading_as_written"],
-            "par_component": data.get("par_component", ""),
-            "notes": stream("item", data.get("notes", [])),
-        },
-    )
-    changed |= assign_m2m(page, "answerable_agencies", [agencies[c] for c in data["answerable_agencies"]])
-    changed |= assign_m2m(page, "supporting_agencies", [agencies[c] for c in supporting.get(data["number"], [])])
-    changed |= sync_tasks(page, data["tasks"], agencies, topics)
-    return publish_page(plan, page, created, changed, report)
-
-
-def sync_tasks(page, tasks_data, agencies, topics):
-    existing = {task.code: task for task in page.tasks.all()} if page.pk else {}
-    tasks, changed = [], set(existing) != {item["code"] for item in tasks_data}
-    for position, item in enumerate(tasks_data):
-        task = existing.get(item["code"]) or Task(code=item["code"])
-        changed |= assign_changes(
-            task,
-            {
-                "group": item.get("group", ""),
-                "text": item["text"],
-                "output": item.get("output", ""),
-                "lead_agency": agencies.get(item["lead_agency"]) if item.get("lead_agency") else None,
-                "lead_agency_derived": bool(item.get("lead_agency_derived")),
-                "coordinating_derived": bool(item.get("coordinating_derived")),
-                "deadline_text": item.get("deadline_text", ""),
-                "due_date": item.get("due_date"),
-                "sort_order": position,
-            },
-        )
-        changed |= assign_m2m(
-            task, "coordinating_agencies", [agencies[c] for c in item.get("coordinating_agencies", [])]
-        )
-        changed |= assign_m2m(task, "topics", [topics[s] for s in item.get("topics", [])])
-        tasks.append(task)
-    if changed:
-        page.tasks = tasks
-    return changed
-
-
-def sync_indicator(area, item, position, agencies, topics, report):
-    indicator = Indicator.objects.filter(code=item["code"]).first()
-    created = indicator is None
-    values = {
+def indicator_values(area, item, position, agencies):
+    return {
         "area": area,
         "bullet": item["bullet"],
         "sort_order": position,
@@ -254,17 +159,27 @@ def sync_indicator(area, item, position, agencies, topics, report):
         "public_source": item.get("public_source", ""),
         "public_source_url": item.get("public_source_url", ""),
     }
-    if created:
+
+
+def sync_indicator(area, item, position, agencies, topics, guard):
+    key = f"indicator:{item['code']}"
+    values = indicator_values(area, item, position, agencies)
+    wanted_topics = [topics[s] for s in item.get("topics", [])]
+    indicator = Indicator.objects.filter(code=item["code"]).first()
+    if indicator is None:
         indicator = Indicator(code=item["code"], live=True, **values)
         indicator.full_clean()
         indicator.save()
-        changed = True
-    else:
-        changed = assign_changes(indicator, values)
-    changed |= assign_m2m(indicator, "topics", [topics[s] for s in item.get("topics", [])])
-    if changed:
+        indicator.topics.set(wanted_topics)
         indicator.save_revision().publish()
-        (report.created if created else report.updated).append(f"chỉ tiêu {item['code']}")
+        guard.created(key, snapshot(indicator, values, ["topics"]))
+        return indicator
+    before = snapshot(indicator, values, ["topics"])
+    assign_changes(indicator, values)
+    assign_m2m(indicator, "topics", wanted_topics)
+    after = snapshot(indicator, values, ["topics"])
+    if guard.may_write(key, before, after, has_draft=indicator.has_unpublished_changes):
+        indicator.save_revision().publish()
     return indicator
 
 

@@ -4,6 +4,7 @@ Schema only; choices come from plan.vocabulary."""
 
 from .areas import AreaPage, Task
 from .indicators import Indicator
+from .loading import LoadRecord
 from .pages import AppendixPage, ImplementationSection, PlanIndexPage, PlanPage
 from .reference import Agency, Topic
 from .results import ImportBatch, Result, ResultHistory, ResultSource, TaskProgress
@@ -17,6 +18,7 @@ __all__ = [
     "ImplementationSection",
     "ImportBatch",
     "Indicator",
+    "LoadRecord",
     "PlanIndexPage",
     "PlanPage",
     "Result",

@@ -5,6 +5,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, Revision
 
+from plan.content.edits import UPDATE
 from plan.content.loader import load_plan
 from plan.content.plan_data import PlanDataError, read_plan_file
 from plan.models import Agency, ImplementationSection, Indicator, Task, Topic
@@ -33,23 +34,38 @@ def test_loading_twice_changes_nothing():
     assert "Không có thay đổi" in out.getvalue()
 
 
-def test_a_changed_task_is_updated_in_place_with_one_new_revision():
+def test_by_default_a_changed_file_only_reports_what_differs():
+    data = read_plan_file()
+    data["areas"][2]["tasks"][3]["text"] = "Nội dung đã sửa."
+    data["areas"][2]["indicators"][1]["target_value"] = 96
+    before = snapshot()
+    report = load_plan(data)
+    assert snapshot() == before
+    assert report.updated == [] and report.created == []
+    found = {d.key: d for d in report.differences}
+    area = found["areapage:/home/ke-hoach/cchc-2024/cai-cach-thu-tuc-hanh-chinh/"]
+    assert area.fields == {"tasks 3.4 · text": [Task.objects.get(code="3.4").text, "Nội dung đã sửa."]}
+    assert found["indicator:3.a.2"].fields == {"target_value": ["95", "96"]}
+    assert not any(d.applied for d in report.differences)
+
+
+def test_update_mode_changes_a_task_in_place_with_one_new_revision():
     data = read_plan_file()
     task = Task.objects.get(code="3.4")
     data["areas"][2]["tasks"][3]["text"] = "Nội dung đã sửa."
     revisions = Revision.objects.count()
-    report = load_plan(data)
-    assert report.updated == ["trang cai-cach-thu-tuc-hanh-chinh"]
+    report = load_plan(data, mode=UPDATE)
+    assert report.updated == ["areapage:/home/ke-hoach/cchc-2024/cai-cach-thu-tuc-hanh-chinh/"]
     assert Revision.objects.count() == revisions + 1
     task.refresh_from_db()
     assert task.text == "Nội dung đã sửa."  # same row: anything that points at the task keeps pointing at it
 
 
-def test_a_changed_indicator_gets_a_published_revision():
+def test_update_mode_publishes_a_changed_indicator():
     data = read_plan_file()
     data["areas"][2]["indicators"][1]["target_value"] = 96
-    report = load_plan(data)
-    assert report.updated == ["chỉ tiêu 3.a.2"]
+    report = load_plan(data, mode=UPDATE)
+    assert report.updated == ["indicator:3.a.2"]
     indicator = Indicator.objects.get(code="3.a.2")
     assert indicator.target_value == 96
     assert indicator.live_revision == indicator.latest_revision
