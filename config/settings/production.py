@@ -9,6 +9,8 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
 
 DEBUG = False
+# Never illustrative figures on the public site (manage.py load_demo_results refuses).
+DEMO_DATA_ALLOWED = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

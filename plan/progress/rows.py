@@ -47,6 +47,8 @@ class RollupView:
     url: str
     indicators: rules.Rollup
     tasks: rules.Rollup
+    indicator_demo: int = 0  # statuses that rest on an illustrative figure
+    task_demo: int = 0
 
     @property
     def indicator_counts(self):
@@ -84,7 +86,8 @@ def task_rollup(rows):
 def rollup_views(groups):
     """[(title, url, indicator rows, task rows)] → [RollupView]."""
     return [
-        RollupView(title, url, indicator_rollup(i_rows), task_rollup(t_rows)) for title, url, i_rows, t_rows in groups
+        RollupView(title, url, indicator_rollup(i_rows), task_rollup(t_rows), demo_count(i_rows), demo_count(t_rows))
+        for title, url, i_rows, t_rows in groups
     ]
 
 
@@ -93,10 +96,22 @@ def status_counts(rollup):
     return [(StatusView(code), count) for code, count in rollup.counts.items()]
 
 
+def evidence(row):
+    """The figure a row's status rests on: a Result, a TaskProgress report, or None."""
+    return getattr(row, "latest", None) or getattr(row, "report", None)
+
+
+def demo_count(rows):
+    """How many of the rows have a status that rests on an illustrative figure."""
+    return sum(1 for row in rows if getattr(evidence(row), "is_demo", False))
+
+
 def has_demo_figures(*row_lists):
     """True when any row shows an illustrative figure (a result or a progress report)."""
-    return any(
-        getattr(getattr(row, "latest", None) or getattr(row, "report", None), "is_demo", False)
-        for rows in row_lists
-        for row in rows
-    )
+    return any(demo_count(rows) for rows in row_lists)
+
+
+def only_demo_figures(*row_lists):
+    """True when figures are shown and every one of them is illustrative: nothing real yet."""
+    figures = [evidence(row) for rows in row_lists for row in rows if evidence(row) is not None]
+    return bool(figures) and all(figure.is_demo for figure in figures)

@@ -68,4 +68,6 @@ def history_chart(indicator, results):
     # not depend on JavaScript, so the chart is kept as plain SVG.
     svg = re.sub(r"<script.*?</script>", "", chart.render(is_unicode=True), flags=re.S)
     label = f"Biểu đồ kết quả chỉ tiêu {indicator.code} qua các kỳ; số liệu chi tiết ở bảng bên dưới."
+    if any(result.is_demo for result in results):
+        label += " Có số liệu minh họa, không phải kết quả chính thức."
     return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" focusable="false" ', 1)

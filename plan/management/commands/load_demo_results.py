@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
@@ -17,6 +18,11 @@ class Command(BaseCommand):
         parser.add_argument("--year", type=int, default=2024, help="Năm kế hoạch (mặc định 2024).")
 
     def handle(self, *args, year, **options):
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError(
+                "Cấu hình này không cho nạp số liệu minh họa (DEMO_DATA_ALLOWED tắt, như trên máy chủ thật): "
+                "trang công khai chỉ đăng số liệu chính thức."
+            )
         plan = PlanPage.objects.filter(year=year).first()
         if plan is None:
             raise CommandError(f"Chưa có kế hoạch năm {year}: chạy load_plan trước.")

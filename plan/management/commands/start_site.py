@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -14,7 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, address, no_demo, **options):
         call_command("load_plan", stdout=self.stdout)
-        if not no_demo:
+        if settings.DEMO_DATA_ALLOWED and not no_demo:
             # Illustrative results, labelled “Dữ liệu minh họa” on every page that shows them.
             call_command("load_demo_results", stdout=self.stdout)
         call_command("sync_roles", stdout=self.stdout)
