@@ -5,6 +5,19 @@ level is never written out as a bare string anywhere else."""
 from django.db import models
 
 
+class FactOrigin(models.TextChoices):
+    """Where a fact the site shows comes from."""
+
+    QUOTED = "quoted", "Trích Kế hoạch"
+    INFERRED = "inferred", "Suy ra"
+    EDITOR = "editor", "Do biên tập viên đặt"
+
+
+class DocumentStatus(models.TextChoices):
+    DRAFT = "draft", "Dự thảo"
+    SIGNED = "signed", "Đã ký ban hành"
+
+
 class TargetComparator(models.TextChoices):
     AT_LEAST = "at_least", "Tối thiểu (≥)"
     AT_MOST = "at_most", "Tối đa (≤)"

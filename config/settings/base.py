@@ -140,6 +140,10 @@ SITE_IDENTITY_DEFAULTS = {
     "open_data_licence_url": "https://creativecommons.org/licenses/by/4.0/deed.vi",
 }
 WAGTAIL_SITE_NAME = f"Cải cách hành chính {SITE_IDENTITY_DEFAULTS['province_name']}"
+
+# Illustrative figures (manage.py load_demo_results) show the site working; production
+# refuses them (config/settings/production.py), and remove_demo_results deletes them.
+DEMO_DATA_ALLOWED = os.environ.get("DEMO_DATA_ALLOWED", "1") == "1"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx", "json", "txt"]
 

@@ -33,8 +33,9 @@ INDEX_TITLE = "Kế hoạch cải cách hành chính"
 INDEX_SLUG = "ke-hoach"
 APPENDIX_SLUG = "phu-luc"
 APPENDIX_INTRO = (
-    "Khung Kế hoạch thực hiện CCHC nhà nước: mỗi dòng là một nhiệm vụ, với sản phẩm, "
-    "cơ quan chủ trì, cơ quan phối hợp và thời gian hoàn thành."
+    "Văn bản Kế hoạch được công bố không kèm Phụ lục “Khung Kế hoạch thực hiện CCHC nhà nước”. "
+    "Bảng dưới đây do trang này lập từ các nhiệm vụ ở mục II của Kế hoạch; khi có Phụ lục chính thức, "
+    "các dòng của Phụ lục được đăng ở đầu trang, kèm nguồn."
 )
 
 
@@ -56,7 +57,7 @@ def load_plan(data, report=None, mode=CREATE, force=()):
             area = sync_page(plan, AreaPage, area_data["slug"], guard, setter)
             for position, item in enumerate(area_data["indicators"]):
                 sync_indicator(area, item, position, agencies, topics, guard)
-        appendix_title = f"Phụ lục Khung Kế hoạch thực hiện CCHC nhà nước {PROVINCE} năm {data['plan']['year']}"
+        appendix_title = f"Nhiệm vụ năm {data['plan']['year']} theo mục II (Phụ lục của Kế hoạch chưa được công bố)"
         appendix = {"title": appendix_title, "intro": APPENDIX_INTRO}
         sync_page(plan, AppendixPage, APPENDIX_SLUG, guard, fields_setter(appendix))
     return report

@@ -6,6 +6,7 @@ things, so that the loader can compare the stored page with the file
 
 from plan.content.changes import assign_changes, assign_m2m, snapshot, stream
 from plan.models import ImplementationSection, Task
+from plan.vocabulary import DocumentStatus
 
 TASK_M2M = ("coordinating_agencies", "topics")
 
@@ -40,6 +41,7 @@ def plan_setter(data, agencies):
     fields = {
         "title": data["title"],
         "document_kind": data["document_kind"],
+        "document_status": data.get("document_status", DocumentStatus.DRAFT),
         "subtitle": data["subtitle"],
         "number": data["number"],
         "issuing_body": data["issuing_body"],
@@ -58,12 +60,14 @@ def plan_setter(data, agencies):
 class Sections:
     """The numbered sub-sections of section IV, children of the plan page."""
 
+    M2M = ("agencies", "addressed_agencies")
+
     def __init__(self, sections_data, agencies):
         self.wanted = [
             (
                 item["number"],
                 {"heading": item["heading"], "duties": stream("item", item["duties"]), "sort_order": n},
-                [agencies[code] for code in item["agencies"]],
+                {name: [agencies[code] for code in item.get(name, [])] for name in self.M2M},
             )
             for n, item in enumerate(sections_data)
         ]
@@ -72,7 +76,7 @@ class Sections:
         fields = ("heading", "duties", "sort_order")
         return {
             "sections": [
-                {"id": section.number, **snapshot(section, fields, ["agencies"])}
+                {"id": section.number, **snapshot(section, fields, self.M2M)}
                 for section in page.implementation_sections.all()
             ]
         }
@@ -80,10 +84,11 @@ class Sections:
     def assign(self, page):
         existing = {section.number: section for section in page.implementation_sections.all()}
         sections = []
-        for number, values, agencies in self.wanted:
+        for number, values, m2m in self.wanted:
             section = existing.get(number) or ImplementationSection(number=number)
             assign_changes(section, values)
-            assign_m2m(section, "agencies", agencies)
+            for name, wanted in m2m.items():
+                assign_m2m(section, name, wanted)
             sections.append(section)
         page.implementation_sections = sections
 

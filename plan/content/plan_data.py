@@ -48,7 +48,7 @@ def data_errors(data):
                 if topic not in topic_slugs:
                     errors.append(f"{where}, mục {code}: chủ đề “{topic}” không có trong danh sách chủ đề.")
     for section in data["plan"].get("implementation", []):
-        for code in section.get("agencies", []):
+        for code in [*section.get("agencies", []), *section.get("addressed_agencies", [])]:
             if code not in agency_codes:
                 errors.append(f"mục IV.{section.get('number')}: cơ quan “{code}” không có trong danh sách cơ quan.")
     return errors

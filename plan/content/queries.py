@@ -82,10 +82,13 @@ def agency_detail(agency):
     return {
         "led_tasks": tasks_for_display(live_tasks.filter(lead_agency=agency)),
         "coordinated_tasks": tasks_for_display(live_tasks.filter(coordinating_agencies=agency)),
-        "indicators": indicators_for_display(public_indicators().filter(responsible_agency=agency)),
+        "indicators": list(indicators_for_display(public_indicators().filter(responsible_agency=agency))),
         "answerable_areas": AreaPage.objects.live().filter(answerable_agencies=agency).order_by("path"),
         "supported_areas": AreaPage.objects.live().filter(supporting_agencies=agency).order_by("path"),
         "sections": ImplementationSection.objects.filter(page__live=True, agencies=agency)
+        .select_related("page")
+        .order_by("page__path", "sort_order"),
+        "collective_sections": ImplementationSection.objects.filter(page__live=True, addressed_agencies=agency)
         .select_related("page")
         .order_by("page__path", "sort_order"),
     }
@@ -93,8 +96,8 @@ def agency_detail(agency):
 
 def topic_detail(topic):
     return {
-        "tasks": tasks_for_display(public_tasks().filter(topics=topic)),
-        "indicators": indicators_for_display(public_indicators().filter(topics=topic)),
+        "tasks": list(tasks_for_display(public_tasks().filter(topics=topic))),
+        "indicators": list(indicators_for_display(public_indicators().filter(topics=topic))),
     }
 
 

@@ -5,7 +5,7 @@ Schema only; choices come from plan.vocabulary."""
 from .areas import AreaPage, Task
 from .indicators import Indicator
 from .loading import LoadRecord
-from .pages import AppendixPage, ImplementationSection, PlanIndexPage, PlanPage
+from .pages import AppendixPage, AppendixRow, ImplementationSection, PlanIndexPage, PlanPage
 from .reference import Agency, Topic
 from .results import ImportBatch, Result, ResultHistory, ResultSource, TaskProgress
 from .site_settings import SiteIdentity
@@ -14,6 +14,7 @@ from .updates import UpdatePage
 __all__ = [
     "Agency",
     "AppendixPage",
+    "AppendixRow",
     "AreaPage",
     "ImplementationSection",
     "ImportBatch",

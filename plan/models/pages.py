@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from plan.models.presenting import PresentedPage
+from plan.vocabulary import DocumentStatus
 from search.indexing import FoldedSearchText
 
 TEXT_ITEMS = [("item", blocks.TextBlock(label="Đoạn"))]
@@ -47,6 +48,13 @@ class PlanPage(PresentedPage, UpdateFeedsMixin, FoldedSearchText, Page):
     structured fields; section II lives in the AreaPage children."""
 
     document_kind = models.CharField("loại văn bản", max_length=60, default="KẾ HOẠCH")
+    document_status = models.CharField(
+        "tình trạng văn bản",
+        max_length=10,
+        choices=DocumentStatus.choices,
+        default=DocumentStatus.DRAFT,
+        help_text="Dự thảo, hay văn bản đã ký ban hành (khi đó hãy nhập số, ký hiệu và ngày ban hành).",
+    )
     subtitle = models.CharField("trích yếu", max_length=255)
     number = models.CharField(
         "số, ký hiệu", max_length=60, blank=True, help_text="Như trong văn bản, ví dụ “/KH-UBND”."
@@ -73,6 +81,7 @@ class PlanPage(PresentedPage, UpdateFeedsMixin, FoldedSearchText, Page):
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [
+                FieldPanel("document_status"),
                 FieldPanel("document_kind"),
                 FieldPanel("subtitle"),
                 FieldPanel("number"),
@@ -116,9 +125,23 @@ class ImplementationSection(ClusterableModel, Orderable):
     agencies = ParentalManyToManyField(
         "plan.Agency", blank=True, related_name="implementation_sections", verbose_name="cơ quan"
     )
+    addressed_agencies = ParentalManyToManyField(
+        "plan.Agency",
+        blank=True,
+        related_name="collective_sections",
+        verbose_name="cơ quan thuộc nhóm được giao chung",
+        help_text="Khi mục giao nhiệm vụ cho một nhóm (ví dụ “các sở, ban, ngành”): các cơ quan thuộc nhóm, "
+        "do trang xác định theo tiêu đề của mục.",
+    )
     duties = StreamField(TEXT_ITEMS, verbose_name="nhiệm vụ được giao", blank=True)
 
-    panels = [FieldPanel("number"), FieldPanel("heading"), FieldPanel("agencies"), FieldPanel("duties")]
+    panels = [
+        FieldPanel("number"),
+        FieldPanel("heading"),
+        FieldPanel("agencies"),
+        FieldPanel("addressed_agencies"),
+        FieldPanel("duties"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = "mục tổ chức thực hiện"
@@ -128,12 +151,16 @@ class ImplementationSection(ClusterableModel, Orderable):
 
 
 class AppendixPage(PresentedPage, FoldedSearchText, Page):
-    """The appendix framework table, built from the plan's tasks (the appendix text
-    itself is not part of the published plan text)."""
+    """The plan's appendix ("Phụ lục Khung Kế hoạch"). The published text came without
+    it: the page shows a table assembled from section II, and the real appendix rows
+    once editors enter them (AppendixRow), each with its source."""
 
     intro = models.TextField("giới thiệu", blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("rows", heading="Các dòng của Phụ lục chính thức", label="dòng"),
+    ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("folded_search_text")]
     parent_page_types = ["plan.PlanPage"]
     subpage_types = []
@@ -141,3 +168,47 @@ class AppendixPage(PresentedPage, FoldedSearchText, Page):
 
     class Meta:
         verbose_name = "phụ lục"
+
+
+class AppendixRow(Orderable):
+    """A row of the plan's real appendix, entered by an editor from the document named
+    in `source`."""
+
+    page = ParentalKey(AppendixPage, on_delete=models.CASCADE, related_name="rows")
+    number = models.CharField("STT", max_length=20, blank=True)
+    task = models.ForeignKey(
+        "plan.Task",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="appendix_rows",
+        verbose_name="nhiệm vụ tương ứng",
+    )
+    content = models.TextField("nội dung nhiệm vụ")
+    output = models.TextField("sản phẩm", blank=True)
+    lead = models.CharField("cơ quan chủ trì", max_length=255, blank=True)
+    partners = models.CharField("cơ quan phối hợp", max_length=500, blank=True)
+    deadline = models.CharField("thời gian hoàn thành", max_length=120, blank=True)
+    source = models.CharField(
+        "nguồn",
+        max_length=255,
+        help_text="Văn bản có Phụ lục này, ví dụ “Phụ lục kèm Kế hoạch số 4012/KH-UBND ngày 20/12/2023”.",
+    )
+
+    panels = [
+        FieldPanel("number"),
+        FieldPanel("task"),
+        FieldPanel("content"),
+        FieldPanel("output"),
+        FieldPanel("lead"),
+        FieldPanel("partners"),
+        FieldPanel("deadline"),
+        FieldPanel("source"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "dòng phụ lục"
+        verbose_name_plural = "dòng phụ lục"
+
+    def __str__(self):
+        return f"{self.number} {self.content[:60]}"

@@ -5,6 +5,7 @@ from django import forms
 from django.shortcuts import render
 
 from plan.content import queries
+from plan.content.provenance_data import attach_provenance
 from plan.progress import rows, rules
 
 
@@ -36,6 +37,7 @@ def plan_dashboard(request, plan):
             request, "plan/dashboard.html", {"page": plan, "plan": plan, "form": form, "invalid": True}, status=400
         )
 
+    attach_provenance(indicators=indicators)
     indicator_rows = rows.indicator_rows(indicators)
     task_rows = rows.task_rows(tasks)
     by_area = [
@@ -73,6 +75,7 @@ def plan_dashboard(request, plan):
         "agency_rollups": rows.rollup_views(by_agency),
         "indicator_rows": shown,
         "has_demo": rows.has_demo_figures(indicator_rows, task_rows),
+        "only_demo": rows.only_demo_figures(indicator_rows, task_rows),
         "filtered": any(v not in (None, "") for v in filters.values()),
     }
     return render(request, "plan/dashboard.html", context)

@@ -6,6 +6,7 @@ import csv
 from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 
+from plan.content.provenance_data import attach_provenance
 from plan.models import Indicator, Result
 
 # (field, type, description): the only fields that leave the site.
@@ -20,9 +21,18 @@ INDICATOR_FIELDS = [
     ("muc_tieu_toi_da", "số thập phân hoặc rỗng", "Cận trên với between"),
     ("don_vi", "chuỗi", "Đơn vị: %, phút, hoạt động hoặc rỗng"),
     ("cap", "chuỗi", "province, district, commune hoặc rỗng (không tách theo cấp)"),
+    ("nguon_goc_muc_tieu", "chuỗi", "Nguồn gốc cách đọc mục tiêu (loai_muc_tieu, muc_tieu, don_vi, cap)"),
     ("co_quan_chiu_trach_nhiem", "chuỗi", "Tên cơ quan chịu trách nhiệm"),
+    (
+        "nguon_goc_co_quan",
+        "chuỗi",
+        "Nguồn gốc của co_quan_chiu_trach_nhiem: trích Kế hoạch, suy ra (theo quy tắc nào) "
+        "hoặc do biên tập viên đặt (ai, khi nào)",
+    ),
     ("tan_suat", "chuỗi", "monthly, quarterly, half_yearly, yearly"),
+    ("nguon_goc_tan_suat", "chuỗi", "Nguồn gốc của tan_suat"),
     ("nguon_so_lieu", "chuỗi", "Nguồn số liệu công khai"),
+    ("nguon_goc_nguon_so_lieu", "chuỗi", "Nguồn gốc của nguon_so_lieu"),
     ("duong_dan", "chuỗi", "Địa chỉ trang chỉ tiêu trên trang web này"),
 ]
 RESULT_FIELDS = [
@@ -62,9 +72,13 @@ def indicator_record(indicator, base_url):
         "muc_tieu_toi_da": decimal_text(indicator.target_value_max),
         "don_vi": indicator.unit,
         "cap": indicator.level,
+        "nguon_goc_muc_tieu": indicator.provenance["target"].text,
         "co_quan_chiu_trach_nhiem": indicator.responsible_agency.name if indicator.responsible_agency else "",
+        "nguon_goc_co_quan": indicator.provenance["responsible_agency"].text,
         "tan_suat": indicator.frequency,
+        "nguon_goc_tan_suat": indicator.provenance["frequency"].text,
         "nguon_so_lieu": indicator.public_source,
+        "nguon_goc_nguon_so_lieu": indicator.provenance["data_source"].text,
         "duong_dan": base_url + indicator.get_url(),
     }
 
@@ -122,7 +136,9 @@ def check_format(file_format):
 def indicators(request, file_format):
     check_format(file_format)
     base_url = request.build_absolute_uri("/").rstrip("/")
-    records = (indicator_record(i, base_url) for i in public_indicators())
+    indicators = list(public_indicators())
+    attach_provenance(indicators=indicators)
+    records = (indicator_record(i, base_url) for i in indicators)
     if file_format == "csv":
         return csv_response(records, INDICATOR_FIELDS, "chi-tieu.csv")
     return json_response(records, request.build_absolute_uri("/du-lieu/"))

@@ -4,6 +4,7 @@ open data."""
 from django.shortcuts import get_object_or_404, render
 
 from plan.content import queries
+from plan.content.provenance_data import attach_provenance
 from plan.models import Agency, Topic
 from plan.progress import rows, rules
 
@@ -15,13 +16,15 @@ def agency_list(request):
 def agency_detail(request, code):
     agency = get_object_or_404(Agency, code=code)
     data = queries.agency_detail(agency)
-    led = rows.task_rows(data["led_tasks"])
+    led_tasks, coordinated_tasks = list(data["led_tasks"]), list(data["coordinated_tasks"])
+    attach_provenance([*led_tasks, *coordinated_tasks], data["indicators"])
+    led = rows.task_rows(led_tasks)
     indicators = rows.indicator_rows(data["indicators"])
     context = {
         **data,
         "agency": agency,
         "led_tasks": led,
-        "coordinated_tasks": rows.task_rows(data["coordinated_tasks"]),
+        "coordinated_tasks": rows.task_rows(coordinated_tasks),
         "indicators": indicators,
         "rollups": rows.rollup_views([(agency.name, "", indicators, led)]),
         "has_demo": rows.has_demo_figures(indicators, led),
@@ -36,6 +39,7 @@ def topic_list(request):
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     data = queries.topic_detail(topic)
+    attach_provenance(data["tasks"], data["indicators"])
     context = {
         "topic": topic,
         "tasks": rows.task_rows(data["tasks"]),

@@ -1,6 +1,8 @@
-"""The appendix framework table of a plan."""
+"""The appendix of a plan: the real appendix rows editors entered, with their source,
+and the table assembled from section II, said to be so."""
 
 from plan.content import queries
+from plan.content.provenance_data import attach_provenance
 from plan.models import AppendixPage
 from plan.models.presenting import presents
 from plan.public.presenters.base import Presenter
@@ -9,5 +11,16 @@ from plan.public.presenters.base import Presenter
 @presents(AppendixPage)
 class AppendixPresenter(Presenter):
     def context(self):
-        plan = self.page.get_parent()
-        return {"plan": plan, "area_rows": queries.appendix_rows(plan)}
+        page = self.page
+        plan = page.get_parent()
+        revision = page.live_revision
+        editor = revision.user if revision else None
+        area_rows = list(queries.appendix_rows(plan))
+        attach_provenance(tasks=[task for area in area_rows for task in area.appendix_tasks])
+        return {
+            "plan": plan,
+            "area_rows": area_rows,
+            "official_rows": list(page.rows.all()),
+            "rows_entered_by": (editor.get_full_name() or editor.get_username()) if editor else "",
+            "rows_updated_at": page.last_published_at,
+        }

@@ -4,6 +4,7 @@ indicator. A detail page gathers only what it shows, not the whole area."""
 from django.http import Http404
 
 from plan.content import queries
+from plan.content.provenance_data import attach_provenance
 from plan.models import AreaPage
 from plan.models.presenting import presents
 from plan.progress import rows
@@ -18,8 +19,9 @@ class AreaPresenter(Presenter):
 
     def context(self):
         area = self.page
-        task_rows = rows.task_rows(queries.area_tasks(area))
-        indicator_rows = rows.indicator_rows(queries.area_indicators(area))
+        tasks, indicators = list(queries.area_tasks(area)), list(queries.area_indicators(area))
+        attach_provenance(tasks, indicators)
+        task_rows, indicator_rows = rows.task_rows(tasks), rows.indicator_rows(indicators)
         return {
             "plan": self.plan(),
             "task_rows": task_rows,
@@ -35,6 +37,7 @@ class AreaPresenter(Presenter):
         task = queries.area_task(self.page, code)
         if task is None:
             raise Http404("Không tìm thấy nhiệm vụ.")
+        attach_provenance(tasks=[task])
         context = {
             "task": task,
             "row": rows.task_rows([task])[0],
@@ -48,6 +51,7 @@ class AreaPresenter(Presenter):
         indicator = queries.area_indicator(self.page, code)
         if indicator is None:
             raise Http404("Không tìm thấy chỉ tiêu.")
+        attach_provenance(indicators=[indicator])
         results = list(indicator.results.filter(scope=indicator.level).order_by("period_end", "period"))
         context = {
             "indicator": indicator,

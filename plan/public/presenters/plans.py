@@ -1,6 +1,7 @@
 """The list of plans and a plan document, with its dashboard and update feeds."""
 
 from plan.content import queries
+from plan.content.document import document_heading
 from plan.models import PlanIndexPage, PlanPage
 from plan.models.presenting import presents
 from plan.public import dashboard, feeds
@@ -23,6 +24,7 @@ class PlanPresenter(Presenter):
             "revisions": queries.published_revisions(plan),
             "appendix": queries.live_appendix(plan),
             "implementation_sections": queries.implementation_sections(plan),
+            "document": document_heading(plan.document_status, plan.number, plan.date_text, plan.issued_on, plan.place),
         }
 
     def dashboard(self):

@@ -1,0 +1,112 @@
+"""Where each fact the site adds to the plan's wording comes from: quoted from the plan
+(with its place in the text), inferred (with the rule), or set by an editor (who,
+when). Nothing inferred is presented as the plan's word; a fact the plan does not
+state has no origin and is shown as "Kế hoạch không nêu". Pure functions: the
+objects' current values and what load_plan wrote come in as plain snapshots
+(plan/content/changes.py), the editor as a name and a date."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from plan.vocabulary import FactOrigin
+
+# The facts, with the fields each is made of (as in load_plan's snapshots).
+TASK_FACTS = {
+    "lead_agency": ("lead_agency", "lead_agency_derived"),
+    "coordinating_agencies": ("coordinating_agencies", "coordinating_derived"),
+    "deadline": ("deadline_text", "due_date"),
+}
+INDICATOR_FACTS = {
+    "responsible_agency": ("responsible_agency",),
+    "frequency": ("frequency",),
+    "data_source": ("public_source", "public_source_url"),
+    "target": ("comparator", "target_value", "target_value_max", "unit", "level"),
+}
+FACT_LABELS = {
+    "lead_agency": "cơ quan chủ trì",
+    "coordinating_agencies": "cơ quan phối hợp",
+    "deadline": "thời gian hoàn thành",
+    "responsible_agency": "cơ quan chịu trách nhiệm",
+    "frequency": "tần suất báo cáo",
+    "data_source": "nguồn số liệu",
+    "target": "cách đọc mục tiêu",
+}
+
+
+@dataclass(frozen=True)
+class Provenance:
+    origin: str | None  # a FactOrigin; None when the plan does not state the fact
+    basis: str = ""  # the place in the text, the rule, or what the editor did
+    who: str = ""
+    when: datetime | None = None
+
+    @property
+    def text(self):
+        """The origin in plain Vietnamese, e.g. "Suy ra: theo mục IV …"."""
+        if self.origin is None:
+            return "Kế hoạch không nêu"
+        text = f"{FactOrigin(self.origin).label}: {self.basis}"
+        if self.who or self.when:
+            when = f", {self.when:%d/%m/%Y}" if self.when else ""
+            text += f" ({self.who}{when})" if self.who else f" ({when.lstrip(', ')})"
+        return text
+
+
+def task_provenance(current, loaded, area_number, code, editor="", edited_at=None):
+    """{fact: Provenance} for a task. `current` and `loaded` are snapshots with the
+    fields of TASK_FACTS (`loaded` is None when load_plan did not write the task)."""
+    place = f"nhiệm vụ {code}, mục II.{area_number}"
+    section_iv = f"theo mục IV “Tổ chức thực hiện”, nơi giao trách nhiệm lĩnh vực {area_number}"
+    facts = {}
+    for fact, fields in TASK_FACTS.items():
+        if edited(current, loaded, fields):
+            facts[fact] = by_editor(editor, edited_at)
+            continue
+        value, derived = current.get(fields[0]), current.get(fields[1])
+        if not value:
+            facts[fact] = Provenance(None)
+        elif fact == "deadline":
+            facts[fact] = Provenance(FactOrigin.QUOTED, f"nguyên văn {place}")
+        elif derived:
+            facts[fact] = Provenance(FactOrigin.INFERRED, f"{section_iv}; nhiệm vụ không ghi {FACT_LABELS[fact]}")
+        else:
+            facts[fact] = Provenance(FactOrigin.QUOTED, f"nguyên văn {place}")
+    return facts
+
+
+def indicator_provenance(current, loaded, area_number, code, editor="", edited_at=None):
+    """{fact: Provenance} for an indicator (fields of INDICATOR_FACTS)."""
+    facts = {}
+    for fact, fields in INDICATOR_FACTS.items():
+        if edited(current, loaded, fields):
+            facts[fact] = by_editor(editor, edited_at)
+        elif not current.get(fields[0]):
+            facts[fact] = Provenance(None)
+        elif fact == "responsible_agency":
+            facts[fact] = Provenance(
+                FactOrigin.INFERRED,
+                f"theo mục IV “Tổ chức thực hiện”, nơi giao cơ quan chịu trách nhiệm chỉ số thành phần "
+                f"lĩnh vực {area_number}; chỉ tiêu không ghi cơ quan",
+            )
+        elif fact == "target":
+            facts[fact] = Provenance(
+                FactOrigin.INFERRED, f"đọc từ nguyên văn chỉ tiêu {code} (mục II.{area_number}, phần “Chỉ tiêu”)"
+            )
+        else:
+            facts[fact] = Provenance(
+                FactOrigin.EDITOR,
+                f"người biên soạn trang chọn khi nhập Kế hoạch; Kế hoạch không nêu {FACT_LABELS[fact]}",
+            )
+    return facts
+
+
+def edited(current, loaded, fields):
+    """True when an editor changed the fact since load_plan wrote it (or it was never
+    loaded: then it was entered in the admin)."""
+    if loaded is None:
+        return True
+    return any(current.get(name) != loaded.get(name) for name in fields)
+
+
+def by_editor(editor, edited_at):
+    return Provenance(FactOrigin.EDITOR, "sửa trong trang quản trị", editor, edited_at)
