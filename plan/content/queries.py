@@ -101,20 +101,6 @@ def topic_detail(topic):
     }
 
 
-def group_by_bullet(rows):
-    """[(original wording, [rows])] in order, for rows with an `indicator`: a bullet
-    of the plan that states several targets shows once, above the indicators it was
-    split into."""
-    groups = []
-    for row in rows:
-        wording = row.indicator.original_wording
-        if groups and groups[-1][0] == wording:
-            groups[-1][1].append(row)
-        else:
-            groups.append((wording, [row]))
-    return groups
-
-
 def published_revisions(plan, limit=30):
     """Publication log of the plan document (the plan page and its areas/appendix)."""
     return (

@@ -59,6 +59,34 @@ class RollupView:
         return status_counts(self.tasks)
 
 
+@dataclass(frozen=True)
+class BulletGroup:
+    """A bullet of the plan's targets and the indicators it was split into (several
+    requirements, or one target per level), judged together."""
+
+    wording: str
+    rows: list
+
+    @property
+    def combined(self):
+        """The bullet's status when it holds several targets: met only if all are."""
+        if len(self.rows) < 2:
+            return None
+        return StatusView(rules.combined_status(row.status.code for row in self.rows))
+
+
+def bullet_groups(rows):
+    """[BulletGroup] in order: consecutive indicators with the same original wording."""
+    groups = []
+    for row in rows:
+        wording = row.indicator.original_wording
+        if groups and groups[-1].wording == wording:
+            groups[-1].rows.append(row)
+        else:
+            groups.append(BulletGroup(wording, [row]))
+    return groups
+
+
 def indicator_rows(indicators, today=None):
     indicators = list(indicators)
     progress_map = indicator_progress_map(indicators, today)

@@ -156,6 +156,17 @@ def task_status(due_date, latest_status, latest_percent, today):
     return TaskStatus.NOT_STARTED
 
 
+def combined_status(statuses):
+    """The status of a bullet of the plan that states several targets (two joined
+    requirements, or one target per level): met only when every one is met. Not met
+    if any is not met, at risk if any is at risk, no data while any has none."""
+    statuses = list(statuses)
+    for status in (IndicatorStatus.NOT_MET, IndicatorStatus.AT_RISK, IndicatorStatus.NO_DATA):
+        if status in statuses:
+            return status
+    return IndicatorStatus.MET
+
+
 @dataclass(frozen=True)
 class Rollup:
     counts: dict

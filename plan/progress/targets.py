@@ -44,6 +44,14 @@ def format_quantity(value, unit):
     return f"{text}%" if unit == "%" else f"{text} {unit}"
 
 
+def format_result(value, comparator, unit):
+    """A measured figure as people read it: "95,5%", "12 phút", and for a done-type
+    target "Hoàn thành" or "Chưa hoàn thành", never 1 or 0."""
+    if comparator == TargetComparator.DONE:
+        return "Hoàn thành" if Decimal(value) >= 1 else "Chưa hoàn thành"
+    return format_quantity(value, unit)
+
+
 def describe_target(comparator, value, value_max, unit):
     """The target in words, e.g. "≥ 80%", "95% – 100%", "≤ 15 phút", "Hoàn thành"."""
     if comparator == TargetComparator.DONE:

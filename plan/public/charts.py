@@ -22,8 +22,9 @@ CHART_STYLE = Style(
 
 
 def history_chart(indicator, results):
-    """SVG text, or "" when there is nothing to draw."""
-    if not results:
+    """SVG text, or "" when there is nothing to draw. A done-type target has no line
+    to draw: its results read "Hoàn thành" / "Chưa hoàn thành" in the table."""
+    if not results or indicator.comparator == TargetComparator.DONE:
         return ""
     chart = pygal.Line(
         style=CHART_STYLE,

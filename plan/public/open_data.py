@@ -8,6 +8,8 @@ from django.shortcuts import render
 
 from plan.content.provenance_data import attach_provenance
 from plan.models import Indicator, Result
+from plan.progress.targets import format_result
+from plan.vocabulary import TargetComparator
 
 # (field, type, description): the only fields that leave the site.
 INDICATOR_FIELDS = [
@@ -39,7 +41,12 @@ RESULT_FIELDS = [
     ("ma_chi_tieu", "chuỗi", "Mã chỉ tiêu"),
     ("ky", "chuỗi", "Kỳ: 2024, 2024-H1, 2024-Q1 hoặc 2024-03"),
     ("cap", "chuỗi", "province, district, commune hoặc rỗng (chung)"),
-    ("gia_tri", "số thập phân", "Giá trị (chỉ tiêu hoàn thành: 1 là hoàn thành, 0 là chưa)"),
+    ("gia_tri", "số thập phân hoặc rỗng", "Giá trị đo được; rỗng với chỉ tiêu hoàn thành / chưa hoàn thành"),
+    (
+        "hoan_thanh",
+        "chuỗi",
+        "Với chỉ tiêu hoàn thành / chưa hoàn thành: “Hoàn thành” hoặc “Chưa hoàn thành”; rỗng với chỉ tiêu đo bằng số",
+    ),
     ("ghi_chu", "chuỗi", "Ghi chú"),
     ("nguon", "chuỗi", "Tên nguồn của số liệu"),
     ("duong_dan_nguon", "chuỗi", "Địa chỉ nguồn"),
@@ -90,11 +97,13 @@ def result_records():
         .order_by("indicator__code", "period_end", "period", "scope")
     )
     for result in results.iterator(chunk_size=2000):
+        done_type = result.indicator.comparator == TargetComparator.DONE
         yield {
             "ma_chi_tieu": result.indicator.code,
             "ky": result.period,
             "cap": result.scope,
-            "gia_tri": decimal_text(result.value),
+            "gia_tri": "" if done_type else decimal_text(result.value),
+            "hoan_thanh": format_result(result.value, TargetComparator.DONE, "") if done_type else "",
             "ghi_chu": result.note,
             "nguon": result.source_name,
             "duong_dan_nguon": result.source_url,

@@ -9,6 +9,7 @@ from decimal import Decimal
 from plan.progress.periods import parse_period
 from plan.vocabulary import ReportedTaskStatus, ReportingFrequency, TargetComparator
 
+MEASURED_UNITS = ("%", "phút")
 DEMO_SOURCE = "Dữ liệu minh họa – không phải số liệu chính thức"
 PERIODS = {
     ReportingFrequency.MONTHLY: [f"{{year}}-{month:02d}" for month in range(1, 13)],
@@ -37,7 +38,9 @@ def demo_values(comparator, target, target_max, unit, count, rng):
         value = start + (end - start) * share + Decimal(str(rng.uniform(-1, 1)))
         if unit == "%":
             value = min(value, Decimal(100))
-        values.append(max(value, Decimal(0)).quantize(Decimal("0.1")))
+        # Counted things ("hoạt động") come in whole numbers; rates and minutes do not.
+        step = Decimal("0.1") if unit in MEASURED_UNITS else Decimal(1)
+        values.append(max(value, Decimal(0)).quantize(step))
     return values
 
 

@@ -1,7 +1,7 @@
 from django import template
 
 from plan.progress.rules import meets_target as judge
-from plan.progress.targets import format_quantity
+from plan.progress.targets import format_quantity, format_result
 
 register = template.Library()
 
@@ -12,6 +12,15 @@ def quantity(value, unit):
     if value is None or value == "":
         return ""
     return format_quantity(value, unit)
+
+
+@register.filter
+def result_text(value, indicator):
+    """A result's value as people read it for this indicator: "95,5%", or "Hoàn thành"
+    / "Chưa hoàn thành" for a done-type target."""
+    if value is None or value == "":
+        return ""
+    return format_result(value, indicator.comparator, indicator.unit)
 
 
 @register.simple_tag

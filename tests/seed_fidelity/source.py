@@ -54,7 +54,18 @@ def task_count(bullets):
     return count
 
 
+# Bullets that join two requirements in one sentence, each measured on its own (the
+# target is met only when both are): a count for the site, not a numeric target.
+JOINED_REQUIREMENTS = {
+    "Thực hiện đầy đủ 02 hoạt động theo dõi thi hành pháp luật": 2,
+    "Thực hiện đúng quy định về số lượng cấp phó": 2,
+}
+
+
 def indicator_count(bullet):
+    for start, count in JOINED_REQUIREMENTS.items():
+        if bullet.lstrip("-+ ").startswith(start):
+            return count
     return max(1, len(TARGET.findall(bullet)))
 
 

@@ -44,7 +44,7 @@ def test_indicator_and_task_counts_per_area(number):
 
 
 def test_totals():
-    assert Indicator.objects.count() == 31
+    assert Indicator.objects.count() == 33  # 31 numeric targets, two bullets joining two requirements
     assert Task.objects.count() == 57
 
 
@@ -89,7 +89,10 @@ def test_codes_are_stable_and_unique():
         ("7.a.3.1", "at_least", "85", None, "%", "province"),
         ("7.a.3.2", "at_least", "75", None, "%", "district"),
         ("7.a.3.3", "at_least", "65", None, "%", "commune"),
-        ("2.a.3", "at_least", "2", None, "hoạt động", ""),
+        ("2.a.3.1", "at_least", "2", None, "hoạt động", ""),
+        ("2.a.3.2", "done", None, None, "", ""),
+        ("4.a.1.1", "done", None, None, "", ""),
+        ("4.a.1.2", "at_least", "100", None, "%", ""),
         ("7.a.1", "done", None, None, "", ""),
     ],
 )
@@ -109,6 +112,14 @@ def test_split_indicators_keep_the_whole_original_wording():
     assert "thanh toán trực tuyến" in payment[0].original_wording and "50%" in payment[0].original_wording
     levels = Indicator.objects.filter(code__startswith="7.a.3.")
     assert sorted(levels.values_list("level", flat=True)) == ["commune", "district", "province"]
+
+
+@pytest.mark.parametrize("prefix", ["2.a.3.", "4.a.1."])
+def test_joined_requirements_are_one_bullet_each_measured(prefix):
+    parts = list(Indicator.objects.filter(code__startswith=prefix).order_by("code"))
+    assert len(parts) == 2 and len({part.original_wording for part in parts}) == 1
+    for part in parts:
+        assert seed.plain(part.statement).rstrip(".") in seed.plain(part.original_wording)
 
 
 @pytest.mark.parametrize("number, agency", ANSWERABLE.items())

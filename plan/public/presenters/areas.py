@@ -25,7 +25,7 @@ class AreaPresenter(Presenter):
         return {
             "plan": self.plan(),
             "task_rows": task_rows,
-            "indicator_groups": queries.group_by_bullet(indicator_rows),
+            "indicator_groups": rows.bullet_groups(indicator_rows),
             "rollups": rows.rollup_views([(area.title, "", indicator_rows, task_rows)]),
             "has_demo": rows.has_demo_figures(indicator_rows, task_rows),
             "updates": queries.updates_about(area)[:10],
