@@ -18,28 +18,43 @@ def area_key(area):
 
 
 def attach_provenance(tasks=(), indicators=()):
-    """Set `.provenance` ({fact: Provenance}) on each task and indicator."""
+    """Set `.provenance` ({fact: Provenance}) on each task and indicator. Who published
+    a change is read only for the objects an editor changed."""
     tasks, indicators = list(tasks), list(indicators)
     if not tasks and not indicators:
         return
     areas = {task.area_id: task.area for task in tasks}
     keys = [area_key(area) for area in areas.values()] + [f"indicator:{i.code}" for i in indicators]
     loaded = dict(LoadRecord.objects.filter(key__in=keys).values_list("key", "values"))
-    revision_ids = [a.live_revision_id for a in areas.values()] + [i.live_revision_id for i in indicators]
-    revisions = Revision.objects.filter(pk__in=[pk for pk in revision_ids if pk]).select_related("user")
-    editors = {revision.pk: (user_name(revision.user), revision.created_at) for revision in revisions}
+    facts = []  # (object, rule, current, loaded, area number, revision id)
     for task in tasks:
         area = areas[task.area_id]
         loaded_tasks = {t["id"]: t for t in loaded.get(area_key(area), {}).get("tasks", [])}
-        editor, when = editors.get(area.live_revision_id, ("", None))
         current = snapshot(task, TASK_FIELDS, TASK_M2M)
-        task.provenance = task_provenance(current, loaded_tasks.get(task.code), area.number, task.code, editor, when)
+        facts.append((task, task_provenance, current, loaded_tasks.get(task.code), area.number, area.live_revision_id))
     for indicator in indicators:
-        editor, when = editors.get(indicator.live_revision_id, ("", None))
         current = snapshot(indicator, INDICATOR_FIELDS)
-        indicator.provenance = indicator_provenance(
-            current, loaded.get(f"indicator:{indicator.code}"), indicator.area.number, indicator.code, editor, when
-        )
+        loaded_values = loaded.get(f"indicator:{indicator.code}")
+        area_number = indicator.area.number
+        facts.append((indicator, indicator_provenance, current, loaded_values, area_number, indicator.live_revision_id))
+    editors = publishers([revision for _obj, _rule, current, was, _n, revision in facts if differs(current, was)])
+    for obj, rule, current, was, number, revision in facts:
+        editor, when = editors.get(revision, ("", None))
+        obj.provenance = rule(current, was, number, obj.code, editor, when)
+
+
+def differs(current, loaded):
+    """True when some fact of an object is not what load_plan wrote (an editor's)."""
+    return loaded is None or any(value != loaded.get(name) for name, value in current.items())
+
+
+def publishers(revision_ids):
+    """{revision pk: (who published it, when)}; no query when there is none to read."""
+    revision_ids = [pk for pk in revision_ids if pk]
+    if not revision_ids:
+        return {}
+    revisions = Revision.objects.filter(pk__in=revision_ids).select_related("user")
+    return {revision.pk: (user_name(revision.user), revision.created_at) for revision in revisions}
 
 
 def user_name(user):

@@ -104,6 +104,9 @@ class ResultHistory(models.Model):
     previous_entered_at = models.DateTimeField("giá trị cũ nhập lúc", null=True, blank=True)
     new_value = models.DecimalField("giá trị mới", max_digits=14, decimal_places=4)
     changes = models.JSONField("các trường thay đổi", default=dict, blank=True)
+    # Why the figure changed, shown on the indicator's public page. Imports write rows
+    # without it (plan/results/bulk.py): the database default keeps them valid.
+    reason = models.TextField("lý do sửa", blank=True, db_default="")
 
     class Meta:
         verbose_name = "lịch sử kết quả"

@@ -115,15 +115,20 @@ def test_manual_entry_keeps_history(admin_client):
     assert response.status_code == 302, response.content.decode()[:1500]
     result = Result.objects.get()
     data["value"] = "97"
+    refused = admin_client.post(f"/admin/plan/result/edit/{result.pk}/", data)  # a correction needs its reason
+    assert refused.status_code == 200 and "Hãy ghi lý do sửa" in refused.content.decode()
+    data["reason"] = "Cổng Dịch vụ công đính chính số liệu quý I."
     assert admin_client.post(f"/admin/plan/result/edit/{result.pk}/", data).status_code == 302
     result.refresh_from_db()
     assert (result.value, result.updated_by.username, result.origin) == (97, "quantri", "manual")
     history = list(
         ResultHistory.objects.filter(result=result).values_list(
-            "previous_value", "new_value", "changed_by__username", "previous_entered_by__username"
+            "previous_value", "new_value", "changed_by__username", "previous_entered_by__username", "reason"
         )
     )
-    assert [(str(p), str(n), u, e) for p, n, u, e in history] == [("95.0000", "97.0000", "quantri", "quantri")]
+    assert [(str(p), str(n), u, e, r) for p, n, u, e, r in history] == [
+        ("95.0000", "97.0000", "quantri", "quantri", "Cổng Dịch vụ công đính chính số liệu quý I.")
+    ]
 
 
 def test_manual_entry_refuses_a_bad_period(admin_client):

@@ -110,3 +110,16 @@ def test_an_editor_set_fact_shows_who_and_when_on_the_page_and_in_open_data(clie
     row = next(r for r in rows if r["ma"] == "3.a.2")
     assert row["nguon_goc_tan_suat"].startswith("Do biên tập viên đặt: sửa trong trang quản trị")
     assert row["nguon_goc_co_quan"].startswith("Suy ra: theo mục IV")
+
+
+@pytest.mark.django_db
+def test_fact_origins_counts_every_fact_once():
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("fact_origins", stdout=out)
+    total = out.getvalue().strip().splitlines()[-1]
+    counts = [int(cell) for cell in total.strip("| ").split(" | ")[1:]]
+    tasks, indicators = Task.objects.filter(area__live=True).count(), Indicator.objects.filter(live=True).count()
+    assert sum(counts) == 3 * tasks + 4 * indicators
+    assert counts[1] >= Task.objects.filter(lead_agency_derived=True).count() + indicators  # inferred

@@ -20,16 +20,17 @@ def count_queries(client, url):
     return len(queries)
 
 
-def multiply_content(factor):
-    """Add (factor − 1) copies of every task and indicator, spread over the areas."""
+def multiply_content(factor, only_first=False):
+    """Add (factor − 1) copies of every task and indicator (of the first of each, with
+    `only_first`), spread over the areas."""
     for area in AreaPage.objects.all():
-        tasks = list(area.tasks.all())
-        indicators = list(Indicator.objects.filter(area=area))
+        tasks = list(area.tasks.all())[: 1 if only_first else None]
+        indicators = list(Indicator.objects.filter(area=area))[: 1 if only_first else None]
         for copy_number in range(1, factor):
             for task in tasks:
                 clone = Task.objects.create(
                     area=area,
-                    code=f"{task.code}.{copy_number}",
+                    code=f"{task.code}.{copy_number}{'e' if only_first else ''}",
                     text=task.text,
                     lead_agency=task.lead_agency,
                     sort_order=task.sort_order + 100 * copy_number,
@@ -39,7 +40,7 @@ def multiply_content(factor):
             for indicator in indicators:
                 clone = Indicator.objects.create(
                     area=area,
-                    code=f"{indicator.code}.x{copy_number}",
+                    code=f"{indicator.code}.x{copy_number}{'e' if only_first else ''}",
                     bullet=indicator.bullet,
                     original_wording=indicator.original_wording,
                     statement=indicator.statement,
@@ -66,9 +67,12 @@ def multiply_content(factor):
     ],
 )
 def test_query_count_does_not_grow_with_content(client, url):
+    # One task and one indicator entered by an editor (no LoadRecord) from the start,
+    # so that both counts include the one query that reads who published them.
+    multiply_content(2, only_first=True)
     before = count_queries(client, url)
     tasks = Task.objects.count()
     multiply_content(10)
-    assert Task.objects.count() == 10 * tasks
+    assert Task.objects.count() > 9 * tasks
     assert count_queries(client, url) == before
     assert before <= 25, f"{url} issues {before} queries"

@@ -61,7 +61,14 @@ TABLE = [
     ("q=so+hoa&type=task", {"task:3.5"}, set()),
     (
         "q=so+noi+vu&type=indicator",
-        {"indicator:4.a.1", "indicator:4.a.2", "indicator:5.a.1", "indicator:5.a.2", "indicator:5.a.3"},
+        {
+            "indicator:4.a.1.1",
+            "indicator:4.a.1.2",
+            "indicator:4.a.2",
+            "indicator:5.a.1",
+            "indicator:5.a.2",
+            "indicator:5.a.3",
+        },
         set(),
     ),
     ("q=mot+cua&agency=van-phong-ubnd-tinh", {"task:3.1", "task:3.2", "task:3.4", "task:3.6"}, set()),

@@ -2,16 +2,18 @@
 public sources of figures."""
 
 from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import CreateView, EditView
 
 from plan.editorial import access
+from plan.editorial.admin.forms import ResultForm
 from plan.models import Agency, Result, ResultHistory, ResultSource, TaskProgress
 from plan.results.importer import COMPARED_FIELDS, changed_fields
 from plan.vocabulary import ResultOrigin
 
 
-def record_manual_change(result, previous, user):
+def record_manual_change(result, previous, user, reason=""):
     """A history row for a result changed by hand in the admin (see ResultHistory)."""
     changes = changed_fields(previous, result, COMPARED_FIELDS + ("period", "scope"))
     ResultHistory.objects.create(
@@ -23,6 +25,7 @@ def record_manual_change(result, previous, user):
         changes=changes,
         previous_entered_by_id=previous.updated_by_id,
         previous_entered_at=previous.updated_at,
+        reason=reason,
     )
 
 
@@ -51,7 +54,7 @@ class ResultEditView(AgencyLimitedFormMixin, EditView):
         form.instance.updated_by, form.instance.origin = self.request.user, ResultOrigin.MANUAL
         form.instance.updated_at = timezone.now()
         response = super().form_valid(form)
-        record_manual_change(form.instance, previous, self.request.user)
+        record_manual_change(form.instance, previous, self.request.user, form.cleaned_data.get("reason", ""))
         return response
 
 
@@ -63,9 +66,16 @@ class ResultAdmin(ModelAdmin):
     list_display = ("indicator", "period", "scope", "value", "source_name", "captured_on", "is_demo")
     list_filter = ("is_demo", "origin", "scope", "indicator__area")
     search_fields = ("indicator__code", "period", "source_name")
-    form_fields_exclude = ["origin", "updated_at", "updated_by"]
     create_view_class = ResultCreateView
     edit_view_class = ResultEditView
+    edit_handler = ObjectList(
+        [
+            FieldPanel(name)
+            for name in ("indicator", "period", "scope", "value", "note", "source_name", "source_url", "captured_on")
+        ]
+        + [FieldPanel("is_demo"), FieldPanel("reason")],
+        base_form_class=ResultForm,
+    )
 
     def get_queryset(self, request):
         return access.editable_results(request.user).select_related("indicator")

@@ -13,14 +13,15 @@ class AppendixPresenter(Presenter):
     def context(self):
         page = self.page
         plan = page.get_parent()
-        revision = page.live_revision
+        official_rows = list(page.rows.all())
+        revision = page.live_revision if official_rows else None  # who entered them, only when there are some
         editor = revision.user if revision else None
         area_rows = list(queries.appendix_rows(plan))
         attach_provenance(tasks=[task for area in area_rows for task in area.appendix_tasks])
         return {
             "plan": plan,
             "area_rows": area_rows,
-            "official_rows": list(page.rows.all()),
+            "official_rows": official_rows,
             "rows_entered_by": (editor.get_full_name() or editor.get_username()) if editor else "",
             "rows_updated_at": page.last_published_at,
         }

@@ -3,7 +3,7 @@ indicator. A detail page gathers only what it shows, not the whole area."""
 
 from django.http import Http404
 
-from plan.content import queries
+from plan.content import history, history_data, queries
 from plan.content.provenance_data import attach_provenance
 from plan.models import AreaPage
 from plan.models.presenting import presents
@@ -31,6 +31,7 @@ class AreaPresenter(Presenter):
             "updates": queries.updates_about(area)[:10],
             "answerable_agencies": list(area.answerable_agencies.all()),
             "supporting_agencies": list(area.supporting_agencies.all()),
+            "history": history_data.page_history(area, history.AREA_FIELDS),
         }
 
     def task_page(self, code):
@@ -44,6 +45,7 @@ class AreaPresenter(Presenter):
             "reports": task.progress_reports.order_by("-reported_on", "-created_at"),
             "plan": self.plan(),
             "updates": queries.live_updates(task.updates),
+            "history": history_data.task_history(self.page, task.code),
         }
         return self.render("plan/task_detail.html", context)
 
@@ -62,6 +64,8 @@ class AreaPresenter(Presenter):
             "has_demo": any(r.is_demo for r in results),
             "updates": queries.live_updates(indicator.updates),
             "plan": self.plan(),
+            "history": history_data.indicator_history(indicator),
+            "corrections": history_data.figure_corrections(indicator),
         }
         return self.render("plan/indicator_detail.html", context)
 

@@ -1,6 +1,6 @@
 """The list of plans and a plan document, with its dashboard and update feeds."""
 
-from plan.content import queries
+from plan.content import history, history_data, queries
 from plan.content.document import document_heading
 from plan.models import PlanIndexPage, PlanPage
 from plan.models.presenting import presents
@@ -24,6 +24,7 @@ class PlanPresenter(Presenter):
             "revisions": queries.published_revisions(plan),
             "appendix": queries.live_appendix(plan),
             "implementation_sections": queries.implementation_sections(plan),
+            "history": history_data.page_history(plan, history.PLAN_FIELDS),
             "document": document_heading(plan.document_status, plan.number, plan.date_text, plan.issued_on, plan.place),
         }
 
