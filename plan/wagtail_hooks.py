@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from plan import access, admin_reports, admin_views
+from plan import admin_locale  # noqa: F401  (issue 13: Vietnamese, offline admin; its hooks register on import)
 from plan.admin_results import ResultAdmin, ResultSourceAdmin, TaskProgressAdmin
 from plan.models import Agency, Indicator, Topic
 
