@@ -116,3 +116,19 @@ def english_in(html):
         if text in exact or (len(text) < 300 and pattern.fullmatch(text)):
             found.add(text)
     return sorted(found)
+
+
+URL = re.compile(r"https?://\S+")
+
+
+def english_in_text(text):
+    """The lines (or parts of lines between links) of a plain-text e-mail that are
+    English messages."""
+    exact, pattern = english_matchers()
+    found = []
+    for line in text.splitlines():
+        for part in URL.split(line):
+            part = normalise(part)
+            if part and (part in exact or part.rstrip(":") in exact or (len(part) < 300 and pattern.fullmatch(part))):
+                found.append(part)
+    return found
