@@ -202,3 +202,15 @@ def test_production_links_e_mails_to_the_site_it_serves():
     env["WAGTAILADMIN_BASE_URL"] = "https://cchc.example.gov.vn/"
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True)
     assert result.stdout.strip() == "https://cchc.example.gov.vn", result.stderr
+
+
+def test_the_admins_javascript_messages_are_vietnamese(client, roles):
+    """Wagtail's scripts take their messages from /admin/jsi18n/ (domain djangojs),
+    which reads locale/vi/LC_MESSAGES/djangojs.po too (Wagtail's own vi lacks these)."""
+    client.force_login(roles["editor"])
+    script = client.get("/admin/jsi18n/").content.decode("utf-8")
+    ours = {e.msgid: e.msgstr for e in polib.pofile(str(REPO / "locale/vi/LC_MESSAGES/djangojs.po"))}
+    for message, expected in (("Page explorer", "Cây trang"), ("Autosave in progress…", "Đang tự động lưu…"),
+                              ("Main menu", "Trình đơn chính")):
+        assert ours[message] == expected
+        assert f"{json.dumps(message)}: {json.dumps(expected)}" in script, message
