@@ -35,7 +35,7 @@ def roles(django_user_model, settings, tmp_path):
 RECORDED = set()
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(scope="package", autouse=True)
 def record_messages():
     """Every (context, message) looked up while the screens render; written to the file
     named by CATALOGUE_SCREEN_MESSAGES when it is set."""
