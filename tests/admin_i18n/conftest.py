@@ -4,6 +4,7 @@ screens look up (scripts/catalogue_coverage.py --screens reads what it writes)."
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
@@ -13,6 +14,17 @@ from plan.models import Agency
 from plan.roles import REVIEWERS, editor_group_name, sync_roles
 
 PASSWORD = "mat-khau-dai-123"
+LOCALE = Path(__file__).resolve().parents[2] / "locale"
+
+
+@pytest.fixture(scope="package", autouse=True)
+def catalogue_compiled():
+    """The screens read the compiled catalogue: say so plainly when it is missing or
+    older than its .po (scripts/setup-venv.sh compiles it; so does the command below)."""
+    for po in LOCALE.glob("*/LC_MESSAGES/*.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            pytest.fail(f"{mo.relative_to(LOCALE.parent)} thiếu hoặc cũ hơn {po.name}: chạy .venv/bin/python scripts/compile_messages.py")
 
 
 @pytest.fixture
