@@ -9,11 +9,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.options import modeladmin_register
 
 from plan.editorial import access
-from plan.editorial.admin import imports, reports
+from plan.editorial.admin import imports, locale, reports
 from plan.editorial.admin.dashboard import DueItemsPanel
 from plan.editorial.admin.registry import AgencyAdmin, ResultAdmin, ResultSourceAdmin, TaskProgressAdmin
 from plan.editorial.admin.snippets import IndicatorViewSet, TopicViewSet
 
+hooks.register("construct_explorer_page_queryset", locale.list_plan_children_in_plan_order)
 register_snippet(IndicatorViewSet)
 register_snippet(TopicViewSet)
 modeladmin_register(AgencyAdmin)

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Create .venv (Python 3.11) and install the pinned requirements given as arguments.
+# Create .venv (Python 3.11), install the pinned requirements given as arguments and
+# compile the project's message catalogues.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
@@ -10,3 +11,5 @@ fi
 for requirements in "$@"; do
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements"
 done
+# The admin's Vietnamese catalogue (locale/vi/LC_MESSAGES/*.po → .mo, not committed).
+.venv/bin/python scripts/compile_messages.py

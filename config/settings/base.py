@@ -113,6 +113,11 @@ FORMAT_MODULE_PATH = ["config.formats"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
+# The project's Vietnamese catalogue (locale/vi/LC_MESSAGES/django.po, djangojs.po)
+# completes Wagtail's, wagtail-modeladmin's and Django's own: LOCALE_PATHS win over the
+# apps' catalogues. scripts/compile_messages.py compiles it (run by the set-up scripts);
+# scripts/catalogue_coverage.py prints how much of the installed catalogues it covers.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
@@ -144,7 +149,17 @@ WAGTAIL_SITE_NAME = f"Cải cách hành chính {SITE_IDENTITY_DEFAULTS['province
 # Illustrative figures (manage.py load_demo_results) show the site working; production
 # refuses them (config/settings/production.py), and remove_demo_results deletes them.
 DEMO_DATA_ALLOWED = os.environ.get("DEMO_DATA_ALLOWED", "1") == "1"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The address the site is reached at: links in the workflow e-mails (Wagtail's), the
+# results review and the reminder e-mails (plan.editorial.links.absolute_url) start with it.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# An admin that works on an intranet: no request leaves the machine. No check for new
+# Wagtail releases (releases.wagtail.org), no "what's new" banner linking to
+# wagtail.org, no Gravatar avatars (the admin shows its default avatar instead).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Wagtail's login form with its password field labelled (translated): plan/editorial/admin/locale.py.
+WAGTAILADMIN_USER_LOGIN_FORM = "plan.editorial.admin.locale.LoginForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx", "json", "txt"]
 
 

@@ -13,3 +13,5 @@ STORAGES = {
 WHITENOISE_AUTOREFRESH = True
 # Tests send many searches from one address; the rate-limit tests switch it back on.
 RATELIMIT_ENABLE = False
+# The browser tests' live server: one request at a time (tests/browser/serial.py).
+MIDDLEWARE = [*MIDDLEWARE[:2], "tests.browser.serial.SerialRequests", *MIDDLEWARE[2:]]  # noqa: F405

@@ -1,11 +1,11 @@
 """E-mails of the results review: reviewers hear of a submitted file, the editor
 hears of the decision."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.urls import reverse
 
+from plan.editorial.links import absolute_url
 from plan.editorial.roles import REVIEWERS
 
 
@@ -18,7 +18,7 @@ def notify_reviewers(batch):
     to = reviewer_emails()
     if not to:
         return
-    url = settings.WAGTAILADMIN_BASE_URL + reverse("plan_results_review", args=[batch.pk])
+    url = absolute_url(reverse("plan_results_review", args=[batch.pk]))
     submitter = batch.submitted_by.get_full_name() or batch.submitted_by.get_username()
     send_mail(
         f"[CCHC] Tệp kết quả chờ duyệt: {batch.file_name}",

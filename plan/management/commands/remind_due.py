@@ -1,11 +1,11 @@
 from datetime import date
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from plan.editorial.links import absolute_url
 from plan.editorial.reminders import DUE_SOON_DAYS, REMINDER_LABELS, reminders_by_agency
 
 
@@ -24,12 +24,12 @@ def message_lines(reminders):
         due = row.next_due.strftime("%d/%m/%Y") if row.next_due else ""
         lines.append(
             f"- [{REMINDER_LABELS[reminder]}] Chỉ tiêu {row.indicator.code} {row.indicator.metric}: "
-            f"số liệu kỳ tới hạn {due} – {settings.WAGTAILADMIN_BASE_URL}{row.indicator.get_url()}"
+            f"số liệu kỳ tới hạn {due} – {absolute_url(row.indicator.get_url())}"
         )
     for reminder, row in reminders.tasks:
         lines.append(
             f"- [{REMINDER_LABELS[reminder]}] Nhiệm vụ {row.task.code}: hạn {row.task.due_date:%d/%m/%Y} – "
-            f"{settings.WAGTAILADMIN_BASE_URL}{row.task.get_url()}"
+            f"{absolute_url(row.task.get_url())}"
         )
     return lines
 
