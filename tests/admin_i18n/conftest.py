@@ -10,8 +10,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils.translation import trans_real
 
-from plan.models import Agency
 from plan.editorial.roles import REVIEWERS, editor_group_name, sync_roles
+from plan.models import Agency
 
 PASSWORD = "mat-khau-dai-123"
 LOCALE = Path(__file__).resolve().parents[2] / "locale"

@@ -9,8 +9,8 @@ from django.contrib.auth.models import Group
 from django.db import connections
 from wagtail.models import WorkflowState
 
-from plan.models import Agency, AreaPage
 from plan.editorial.roles import editor_group_name, sync_roles
+from plan.models import Agency, AreaPage
 from tests.admin_i18n.visible import english_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
