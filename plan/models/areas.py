@@ -65,6 +65,18 @@ class AreaPage(PresentedPage, UpdateFeedsMixin, FoldedSearchText, Page):
     def indicator_url(self, code):
         return self.url + self.reverse_subpage("indicator_detail", args=[code_to_url(code)])
 
+    def get_sitemap_urls(self, request=None):
+        """The area, and the page of each of its tasks and published indicators."""
+        area = super().get_sitemap_urls(request)
+        base, lastmod = area[0]["location"], area[0]["lastmod"]
+        codes = [("task_detail", c) for c in self.tasks.values_list("code", flat=True)] + [
+            ("indicator_detail", c) for c in self.indicators.filter(live=True).values_list("code", flat=True)
+        ]
+        return area + [
+            {"location": base + self.reverse_subpage(route, args=[code_to_url(code)]), "lastmod": lastmod}
+            for route, code in codes
+        ]
+
     @path("")
     def area(self, request):
         return self.render(request)

@@ -48,6 +48,13 @@ class SiteIdentity(BaseSiteSetting):
         verbose_name = "thông tin trang"
 
     @property
+    def site_description(self):
+        return (
+            f"Trang công khai Kế hoạch cải cách hành chính nhà nước {self.province_name}: "
+            "văn bản, chỉ tiêu, nhiệm vụ, cơ quan thực hiện và tiến độ."
+        )
+
+    @property
     def site_title(self):
         """“Cải cách hành chính tỉnh Hải Dương”: the name the site goes by."""
         return f"Cải cách hành chính {self.province_name}"

@@ -28,8 +28,13 @@ def current_identity(request):
 
 
 def site_identity(request):
-    """Context processor: `identity`, read only when a template uses it."""
-    return {"identity": SimpleLazyObject(lambda: current_identity(request))}
+    """Context processor: `identity`, read only when a template uses it, and the page's
+    canonical address (the public address: the Site's, behind a proxy too)."""
+    return {
+        "identity": SimpleLazyObject(lambda: current_identity(request)),
+        "site_root": SimpleLazyObject(lambda: request.build_absolute_uri("/").rstrip("/")),
+        "canonical_url": SimpleLazyObject(lambda: request.build_absolute_uri(request.path)),
+    }
 
 
 @receiver(post_save, sender=SiteIdentity)

@@ -1,10 +1,13 @@
 from django.urls import path
+from wagtail.contrib.sitemaps.views import sitemap
 
-from plan.public import open_data, views
+from plan.public import findability, open_data, views
 
 app_name = "plan"
 
 urlpatterns = [
+    path("robots.txt", findability.robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("co-quan/", views.agency_list, name="agency_list"),
     path("co-quan/<slug:code>/", views.agency_detail, name="agency"),
     path("chu-de/", views.topic_list, name="topic_list"),

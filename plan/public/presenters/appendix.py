@@ -21,6 +21,7 @@ class AppendixPresenter(Presenter):
         return {
             "plan": plan,
             "area_rows": area_rows,
+            "meta_description": page.intro,
             "official_rows": official_rows,
             "rows_entered_by": (editor.get_full_name() or editor.get_username()) if editor else "",
             "rows_updated_at": page.last_published_at,

@@ -32,6 +32,7 @@ class AreaPresenter(Presenter):
             "answerable_agencies": list(area.answerable_agencies.all()),
             "supporting_agencies": list(area.supporting_agencies.all()),
             "history": history_data.page_history(area, history.AREA_FIELDS),
+            "meta_description": f"Lĩnh vực {area.number}. {area.heading_as_written}: chỉ tiêu, nhiệm vụ và tiến độ.",
         }
 
     def task_page(self, code):
@@ -46,6 +47,7 @@ class AreaPresenter(Presenter):
             "plan": self.plan(),
             "updates": queries.live_updates(task.updates),
             "history": history_data.task_history(self.page, task.code),
+            "meta_description": f"Nhiệm vụ {task.code}: {task.text}",
         }
         return self.render("plan/task_detail.html", context)
 
@@ -66,6 +68,7 @@ class AreaPresenter(Presenter):
             "plan": self.plan(),
             "history": history_data.indicator_history(indicator),
             "corrections": history_data.figure_corrections(indicator),
+            "meta_description": f"Chỉ tiêu {indicator.code}: {indicator.statement}",
         }
         return self.render("plan/indicator_detail.html", context)
 

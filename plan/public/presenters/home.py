@@ -9,4 +9,4 @@ from plan.public.presenters.base import Presenter
 @presents(HomePage)
 class HomePresenter(Presenter):
     def context(self):
-        return {"plans": queries.live_plans(self.page)}
+        return {"plans": queries.live_plans(self.page), "meta_description": self.page.intro}

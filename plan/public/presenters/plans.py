@@ -25,6 +25,7 @@ class PlanPresenter(Presenter):
             "appendix": queries.live_appendix(plan),
             "implementation_sections": queries.implementation_sections(plan),
             "history": history_data.page_history(plan, history.PLAN_FIELDS),
+            "meta_description": f"{plan.title}: toàn văn, chỉ tiêu, nhiệm vụ, cơ quan thực hiện và tiến độ.",
             "document": document_heading(plan.document_status, plan.number, plan.date_text, plan.issued_on, plan.place),
         }
 

@@ -10,4 +10,9 @@ from plan.public.presenters.base import Presenter
 class UpdatePresenter(Presenter):
     def context(self):
         tasks, indicators = queries.update_related(self.page)
-        return {"plan": self.page.get_parent(), "related_tasks": tasks, "related_indicators": indicators}
+        return {
+            "plan": self.page.get_parent(),
+            "related_tasks": tasks,
+            "related_indicators": indicators,
+            "meta_description": self.page.summary,
+        }
