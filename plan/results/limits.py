@@ -3,6 +3,7 @@
 and in little memory. Pure: each check raises ReadError with a Vietnamese message
 that names the setting that refused it."""
 
+import os
 import re
 import zipfile
 from dataclasses import dataclass
@@ -31,13 +32,17 @@ class Limits:
 def current_limits():
     """The limits from settings (IMPORT_*), each falling back to the default above."""
     defaults = Limits()
-    return Limits(
-        **{name: getattr(settings, f"IMPORT_{name.upper()}", getattr(defaults, name)) for name in Limits.__annotations__}
-    )
+    names = Limits.__annotations__
+    return Limits(**{name: getattr(settings, f"IMPORT_{name.upper()}", getattr(defaults, name)) for name in names})
+
+
+def count_text(count):
+    """12.345: Vietnamese groups thousands with dots."""
+    return f"{count:,}".replace(",", ".")
 
 
 def size_text(count):
-    return f"{count / MB:.0f} MB" if count >= MB else f"{count:,} byte".replace(",", ".")
+    return f"{count / MB:.0f} MB" if count >= MB else f"{count_text(count)} byte"
 
 
 def check_file_size(size, limits):
@@ -71,6 +76,8 @@ def check_json(path, limits):
         )
     if NON_FINITE.search(skeleton):
         raise ReadError("Tệp JSON có giá trị NaN hoặc Infinity: đây không phải là số hợp lệ.")
+    if skeleton.count(b"{") > limits.max_rows + 1:
+        raise row_count_error(0, limits)
     depth = deepest = 0
     for bracket in NOT_BRACKET.sub(b"", skeleton):
         depth += 1 if bracket in b"[{" else -1
@@ -81,6 +88,18 @@ def check_json(path, limits):
                     f"Tệp JSON lồng nhau quá {limits.json_max_depth} cấp (IMPORT_JSON_MAX_DEPTH): "
                     "hãy dùng một mảng các đối tượng phẳng."
                 )
+
+
+def check_csv(path, limits):
+    """The file's size and its line count (at least its row count), before reading."""
+    size = os.path.getsize(path)
+    check_file_size(size, limits)
+    lines = 0
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1024 * 1024):
+            lines += chunk.count(b"\n")
+    if lines > limits.max_rows + 1:
+        raise row_count_error(0, limits)
 
 
 # XLSX ------------------------------------------------------------------------------
@@ -113,7 +132,8 @@ def check_xlsx(path, limits):
         infos = archive.infolist()
         if len(infos) > limits.xlsx_max_members:
             raise ReadError(
-                f"Tệp XLSX chứa {len(infos)} thành phần, vượt giới hạn {limits.xlsx_max_members} (IMPORT_XLSX_MAX_MEMBERS)."
+                f"Tệp XLSX chứa {len(infos)} thành phần, vượt giới hạn {limits.xlsx_max_members} "
+                "(IMPORT_XLSX_MAX_MEMBERS)."
             )
         total = sum(info.file_size for info in infos)
         if total > limits.xlsx_max_uncompressed_bytes:
@@ -154,15 +174,12 @@ def check_dimension(match, limits):
     rows, columns = int(last_row), column_number(last_column)
     if rows > limits.max_rows + 1:
         raise ReadError(
-            f"Trang tính khai báo {rows:,} dòng, vượt giới hạn {limits.max_rows:,} dòng (IMPORT_MAX_ROWS).".replace(
-                ",", "."
-            )
+            f"Trang tính khai báo {count_text(rows)} dòng, vượt giới hạn {count_text(limits.max_rows)} dòng "
+            "(IMPORT_MAX_ROWS)."
         )
     if columns > limits.max_columns:
         raise ReadError(
-            f"Trang tính khai báo {columns:,} cột, vượt giới hạn {limits.max_columns} cột (IMPORT_MAX_COLUMNS).".replace(
-                ",", "."
-            )
+            f"Trang tính khai báo {columns} cột, vượt giới hạn {limits.max_columns} cột (IMPORT_MAX_COLUMNS)."
         )
 
 
@@ -174,7 +191,7 @@ OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 
 def row_count_error(number, limits):
     return ReadError(
-        f"Tệp có hơn {limits.max_rows:,} dòng số liệu (IMPORT_MAX_ROWS): hãy chia thành nhiều tệp.".replace(",", ".")
+        f"Tệp có hơn {count_text(limits.max_rows)} dòng số liệu (IMPORT_MAX_ROWS): hãy chia thành nhiều tệp."
     )
 
 
@@ -185,8 +202,9 @@ def column_count_error(count, limits):
 def cell_problem(text, limits):
     """A Vietnamese reason when a cell's text cannot be stored as it is, else None."""
     if len(text) > limits.max_field_chars:
-        return f"dài {len(text):,} ký tự, vượt giới hạn {limits.max_field_chars:,} (IMPORT_MAX_FIELD_CHARS)".replace(
-            ",", "."
+        return (
+            f"dài {count_text(len(text))} ký tự, vượt giới hạn {count_text(limits.max_field_chars)} "
+            "(IMPORT_MAX_FIELD_CHARS)"
         )
     control = CONTROL.search(text)
     if control:

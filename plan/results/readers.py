@@ -13,6 +13,7 @@ from pathlib import Path
 
 from plan.results.errors import ReadError
 from plan.results.limits import (
+    check_csv,
     check_file_size,
     check_json,
     check_xlsx,
@@ -64,7 +65,7 @@ def field_count_error(number, count, expected, delimiter):
     if delimiter == "," and count > expected:
         reason += (
             ": có lẽ một số thập phân viết dấu phẩy (như 93,4) trong tệp phân cách bằng dấu phẩy; "
-            "hãy đặt nó trong ngoặc kép (\"93,4\") hoặc lưu tệp với dấu chấm phẩy (;) làm dấu phân cách"
+            'hãy đặt nó trong ngoặc kép ("93,4") hoặc lưu tệp với dấu chấm phẩy (;) làm dấu phân cách'
         )
     else:
         reason += ": hãy kiểm tra dấu phân cách và ngoặc kép của dòng này"
@@ -73,7 +74,7 @@ def field_count_error(number, count, expected, delimiter):
 
 def read_csv(path):
     limits = current_limits()
-    check_file_size(os.path.getsize(path), limits)
+    check_csv(path, limits)
     encoding = csv_encoding(path)
     number = 1
     try:

@@ -9,11 +9,11 @@ from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from plan.models import Indicator, Result, ResultSource
-from plan.results.fetch import FetchError, address_is_public, check_url, host_allowed
+from plan.results.fetch import FetchError, address_is_public, check_url, host_allowed, parse_source_url
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +49,7 @@ def source_server(settings):
     thread.start()
     settings.RESULT_SOURCES_ALLOWED_HOSTS = ["127.0.0.1"]
     settings.RESULT_SOURCES_ALLOW_PRIVATE_ADDRESSES = True
+    settings.RESULT_SOURCES_ALLOWED_PORTS = [server.server_port]
     settings.RESULT_SOURCES_TIMEOUT = 1
     settings.RESULT_SOURCES_MAX_BYTES = 10_000
     Handler.routes = {
@@ -75,9 +76,17 @@ def make_source(base, path):
     )
 
 
-def run_sync():
+def run_sync(expect_failure=None):
+    """(stdout, stderr); the command exits non-zero (CommandError) when a source failed."""
     out, err = io.StringIO(), io.StringIO()
-    call_command("sync_results", stdout=out, stderr=err)
+    try:
+        call_command("sync_results", stdout=out, stderr=err)
+        failed = False
+    except CommandError as error:
+        assert error.returncode == 2 and "nguồn lỗi" in str(error)
+        failed = True
+    if expect_failure is not None:
+        assert failed is expect_failure
     return out.getvalue(), err.getvalue()
 
 
@@ -134,7 +143,7 @@ def test_hosts_outside_the_allow_list_are_refused():
     with pytest.raises(FetchError, match="http:// hoặc https://"):
         check_url("file:///etc/passwd", ["dichvucong.gov.vn"])
     with pytest.raises(FetchError, match="địa chỉ nội bộ"):
-        check_url("http://localhost:8000/x.csv", ["localhost"])
+        check_url("http://localhost:8000/x.csv", ["localhost"], allowed_ports=[8000])
 
 
 @pytest.mark.parametrize(

@@ -5,14 +5,16 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from plan.results.fetch import FetchError, fetch_to_file
+from plan.results.fetch import FetchError
 from plan.results.importer import import_file
+from plan.results.outbound import fetch_to_file
 from plan.results.readers import ReadError, detect_format
 
 
 class Command(BaseCommand):
     help = (
-        "Nhập kết quả chỉ tiêu từ tệp hoặc địa chỉ (CSV, XLSX, JSON). Kiểm tra mọi dòng trước; "
+        "Nhập kết quả chỉ tiêu từ tệp hoặc địa chỉ (CSV, XLSX, JSON, hoặc .txt “Unicode Text” của Excel). "
+        "Kiểm tra mọi dòng trước; "
         "chỉ cần một dòng lỗi là không ghi gì."
     )
 
