@@ -170,6 +170,17 @@ HOSTILE = {
         ),
         "IMPORT_XLSX_MAX_UNCOMPRESSED_BYTES",
     ),
+    "xlsx-o-XFD1048576-khong-khai-bao": (
+        lambda f: xlsx_file(
+            f,
+            "far-cell.xlsx",
+            sheet_xml=SHEET_HEAD
+            + "<sheetData>"
+            + inline_row(1, HEADER)
+            + '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>',
+        ),
+        "IMPORT_MAX_ROWS",
+    ),
     "xlsx-mot-chuoi-chung-100-mb": (
         lambda f: xlsx_file(
             f,

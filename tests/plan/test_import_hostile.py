@@ -300,3 +300,45 @@ def test_the_admin_upload_refuses_a_hostile_file_in_vietnamese_and_keeps_nothing
     page = admin_client.post("/admin/ket-qua/nhap/", {"file": data}).content.decode()
     assert "IMPORT_JSON_MAX_DEPTH" in page
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_command_preview_lists_the_stored_values_it_would_change_or_clear(tmp_path):
+    from django.core.management import call_command
+
+    import_file(write_rows(tmp_path, "csv", FULL, [STORED], "day-du"), "csv")
+    path = write_rows(tmp_path, "csv", FULL, [dict(STORED, ghi_chu="", gia_tri="96")], "xoa")
+    out = io.StringIO()
+    call_command("import_results", str(path), "--dry-run", "--no-progress", stdout=out)
+    text = out.getvalue()
+    assert "Giá trị đã lưu sẽ bị thay đổi hoặc xóa (2):" in text
+    assert "3.a.2 2024-Q1 chung, ghi chú: “Ghi chú đã lưu” → (xóa)" in text
+    assert "3.a.2 2024-Q1 chung, giá trị: “95.5000” → “96.0000”" in text
+    assert Result.objects.get().note == "Ghi chú đã lưu"
+
+
+def test_an_agencys_upload_named_with_a_line_break_is_sent_for_review_without_a_500(
+    client, settings, tmp_path, django_user_model
+):
+    from django.contrib.auth.models import Group
+    from django.core import mail
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from plan.editorial.roles import REVIEWERS, editor_group_name, sync_roles
+    from plan.models import Agency
+
+    settings.RESULT_UPLOAD_DIR = str(tmp_path / "imports")
+    sync_roles()
+    reviewer = django_user_model.objects.create_user("nguoiduyet", "nguoiduyet@example.org", "mat-khau-dai-123")
+    reviewer.groups.add(Group.objects.get(name=REVIEWERS))
+    editor = django_user_model.objects.create_user("vanphong", "vanphong@example.org", "mat-khau-dai-123")
+    editor.groups.add(Group.objects.get(name=editor_group_name(Agency.objects.get(code="van-phong-ubnd-tinh"))))
+    client.force_login(editor)
+    text = "ma_chi_tieu;ky;gia_tri;nguon;ngay_thu_thap\n3.a.2;2024-Q1;96,7;Cổng DVC;15/04/2024\n"
+    response = client.post("/admin/ket-qua/nhap/", {"file": SimpleUploadedFile("vp.csv", text.encode())})
+    response = client.post(
+        "/admin/ket-qua/nhap/",
+        {"token": response.context["token"], "file_name": "vp\r\nBcc: ke-xau@example.org.csv"},
+    )
+    assert response.status_code == 302
+    assert ImportBatch.objects.get().file_name == "vp Bcc: ke-xau@example.org.csv"
+    assert [m.to for m in mail.outbox] == [["nguoiduyet@example.org"]]

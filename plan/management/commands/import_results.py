@@ -68,6 +68,16 @@ class Command(BaseCommand):
                 self.stderr.write(f"… và {report.error_count - len(report.errors)} lỗi khác.")
             raise CommandError(f"Có {report.error_count} lỗi trong {report.rows} dòng: không ghi dòng nào.")
         summary = f"{report.rows} dòng: {report.new} mới, {report.updated} cập nhật, {report.unchanged} không đổi."
+        if report.change_count:
+            self.stdout.write(f"Giá trị đã lưu sẽ bị thay đổi hoặc xóa ({report.change_count}):")
+            for change in report.changes:
+                new = "(xóa)" if change.clears else f"“{change.new}”"
+                scope = change.scope or "chung"
+                self.stdout.write(
+                    f"  {change.indicator_code} {change.period} {scope}, {change.label}: “{change.old}” → {new}"
+                )
+            if report.change_count > len(report.changes):
+                self.stdout.write(f"  … và {report.change_count - len(report.changes)} thay đổi khác.")
         if dry_run:
             self.stdout.write("Xem trước (chưa ghi): " + summary)
         else:
