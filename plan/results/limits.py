@@ -66,6 +66,13 @@ def check_json(path, limits):
     with open(path, "rb") as handle:
         data = handle.read(limits.max_file_bytes + 1)
     check_file_size(len(data), limits)
+    # A character takes at most 6 bytes in JSON (\uXXXX): a longer run holds a string
+    # over the field limit, which the parser would take seconds to assemble.
+    if re.search(rb'"[^"]{%d}' % (6 * limits.max_field_chars + 1), data):
+        raise ReadError(
+            f"Tệp JSON có một chuỗi dài hơn giới hạn {count_text(limits.max_field_chars)} ký tự "
+            "(IMPORT_MAX_FIELD_CHARS)."
+        )
     skeleton = JSON_STRING.sub(b'""', data)  # strings may hold any bracket or digit
     del data
     long_number = re.search(rb"[-+0-9.eE]{%d,}" % (limits.json_max_number_chars + 1), skeleton)
