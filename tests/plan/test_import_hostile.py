@@ -342,3 +342,15 @@ def test_an_agencys_upload_named_with_a_line_break_is_sent_for_review_without_a_
     assert response.status_code == 302
     assert ImportBatch.objects.get().file_name == "vp Bcc: ke-xau@example.org.csv"
     assert [m.to for m in mail.outbox] == [["nguoiduyet@example.org"]]
+
+
+def test_the_admin_preview_shows_the_stored_values_the_file_would_clear(admin_client, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.RESULT_UPLOAD_DIR = str(tmp_path / "imports")
+    import_file(write_rows(tmp_path, "csv", FULL, [STORED], "day-du"), "csv")
+    data = write_rows(tmp_path, "csv", FULL, [dict(STORED, ghi_chu="")], "xoa").read_bytes()
+    page = admin_client.post("/admin/ket-qua/nhap/", {"file": SimpleUploadedFile("xoa.csv", data)}).content.decode()
+    assert "Giá trị đã lưu sẽ bị thay đổi hoặc xóa (1)" in page
+    assert "Ghi chú đã lưu" in page and "(xóa)" in page
+    assert Result.objects.get().note == "Ghi chú đã lưu"

@@ -346,3 +346,16 @@ def test_every_failure_is_recorded_and_the_next_sources_still_run(source_server,
     assert "ZeroDivisionError" in crashing.last_error and crashing.last_failure_at
     assert good.last_success_at and "2 mới" in out
     assert Result.objects.count() == 2
+
+
+def test_import_results_with_a_url_uses_the_same_fetcher(source_server, settings, tmp_path):
+    url_rows = "ma_chi_tieu;ky;gia_tri;nguon;ngay_thu_thap\n3.a.2;2024-Q1;96,4;Cổng DVC;15/04/2024\n"
+    Handler.routes["/ket-qua.csv"] = (200, url_rows.encode(), 0)
+    out = io.StringIO()
+    call_command("import_results", source_server + "/ket-qua.csv", "--no-progress", stdout=out)
+    assert "1 mới" in out.getvalue() and Result.objects.count() == 1
+    port = source_server.rsplit(":", 1)[1]
+    with pytest.raises(CommandError, match="gạch chéo ngược"):
+        call_command("import_results", f"http://127.0.0.1:{port}\\@dichvucong.gov.vn/ket-qua.csv", "--no-progress")
+    with pytest.raises(CommandError, match="RESULT_SOURCES_TIMEOUT"):
+        call_command("import_results", source_server + "/drip.csv", "--format", "csv", "--no-progress")
