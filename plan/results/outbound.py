@@ -45,7 +45,10 @@ class Deadline:
         with self.lock:
             self.sockets.append(sock)
             if self.expired:
-                sock.shutdown(socket.SHUT_RDWR)
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
 
     def expire(self):
         with self.lock:
