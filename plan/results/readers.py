@@ -18,6 +18,7 @@ from plan.results.limits import (
     check_json,
     check_xlsx,
     column_count_error,
+    count_text,
     current_limits,
     row_count_error,
 )
@@ -100,7 +101,8 @@ def read_csv(path):
     except csv.Error as error:
         if "field larger than field limit" in str(error):
             raise ReadError(
-                f"Dòng {number + 1}: một ô dài quá giới hạn {limits.max_field_chars} ký tự (IMPORT_MAX_FIELD_CHARS)."
+                f"Dòng {number + 1}: một ô dài quá giới hạn {count_text(limits.max_field_chars)} ký tự "
+                "(IMPORT_MAX_FIELD_CHARS)."
             ) from error
         raise ReadError(f"Tệp CSV hỏng ở dòng {number + 1}: dấu ngoặc kép hoặc ký tự không hợp lệ.") from error
 
