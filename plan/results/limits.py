@@ -193,7 +193,13 @@ def check_dimension(match, limits):
 # Rows and cells --------------------------------------------------------------------
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+OTHER_DIGIT = re.compile(r"[^\D0-9]")  # a digit, but not 0-9
+SUSPECT = re.compile(f"{CONTROL.pattern}|{OTHER_DIGIT.pattern}")
+
+
+def cells_need_checking(texts, limits):
+    """One quick look at a whole row: True when some cell may have a problem."""
+    return any(len(text) > limits.max_field_chars for text in texts) or bool(SUSPECT.search("\n".join(texts)))
 
 
 def row_count_error(number, limits):

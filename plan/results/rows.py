@@ -10,7 +10,7 @@ from django.core.validators import URLValidator
 
 from plan.progress.periods import parse_period
 from plan.results import values
-from plan.results.limits import Limits, cell_problem
+from plan.results.limits import Limits, cell_problem, cells_need_checking
 from plan.vocabulary import TargetComparator
 
 # The template's columns, with what each holds (shown in the admin and the docs).
@@ -90,13 +90,14 @@ def check_row(number, row, indicators, today, limits=DEFAULT_LIMITS):
     def fail(column, reason):
         errors.append(RowError(number, column, cells[column][:200], reason))
 
-    for column, cell in cells.items():
-        problem = cell_problem(cell, limits)
-        if problem:
-            cells[column] = cell[:200].replace("\x00", "\ufffd")
-            fail(column, problem)
-    if errors:
-        return None, errors
+    if cells_need_checking(cells.values(), limits):
+        for column, cell in cells.items():
+            problem = cell_problem(cell, limits)
+            if problem:
+                cells[column] = cell[:200].replace("\x00", "\ufffd")
+                fail(column, problem)
+        if errors:
+            return None, errors
 
     missing = {column for column in REQUIRED if not cells[column]}
     for column in REQUIRED:
