@@ -215,6 +215,24 @@ RESULT_SOURCES_MAX_BYTES = int(os.environ.get("RESULT_SOURCES_MAX_BYTES", str(20
 RESULT_SOURCES_TIMEOUT = float(os.environ.get("RESULT_SOURCES_TIMEOUT", "20"))
 RESULT_UPLOAD_DIR = os.environ.get("RESULT_UPLOAD_DIR", str(BASE_DIR / "var" / "imports"))
 RESULT_UPLOAD_MAX_BYTES = 20 * 1024 * 1024
+
+# Hardened imports (README, "Configuration"): outbound fetches, limits on every
+# imported file, one import writing at a time, retention of uploaded files.
+RESULT_SOURCES_ALLOWED_PORTS = [int(p) for p in env_list("RESULT_SOURCES_ALLOWED_PORTS", "80,443")]
+RESULT_UPLOAD_RETENTION_DAYS = int(os.environ.get("RESULT_UPLOAD_RETENTION_DAYS", "7"))
+IMPORT_MAX_FILE_BYTES = int(os.environ.get("IMPORT_MAX_FILE_BYTES", str(50 * 1024 * 1024)))
+IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "200000"))
+IMPORT_MAX_COLUMNS = int(os.environ.get("IMPORT_MAX_COLUMNS", "50"))
+IMPORT_MAX_FIELD_CHARS = int(os.environ.get("IMPORT_MAX_FIELD_CHARS", "2000"))
+IMPORT_JSON_MAX_DEPTH = int(os.environ.get("IMPORT_JSON_MAX_DEPTH", "10"))
+IMPORT_JSON_MAX_NUMBER_CHARS = int(os.environ.get("IMPORT_JSON_MAX_NUMBER_CHARS", "40"))
+IMPORT_XLSX_MAX_UNCOMPRESSED_BYTES = int(os.environ.get("IMPORT_XLSX_MAX_UNCOMPRESSED_BYTES", str(200 * 1024 * 1024)))
+IMPORT_XLSX_MAX_RATIO = int(os.environ.get("IMPORT_XLSX_MAX_RATIO", "100"))
+IMPORT_XLSX_MAX_SHARED_STRINGS_BYTES = int(
+    os.environ.get("IMPORT_XLSX_MAX_SHARED_STRINGS_BYTES", str(20 * 1024 * 1024))
+)
+IMPORT_XLSX_MAX_MEMBERS = int(os.environ.get("IMPORT_XLSX_MAX_MEMBERS", "100"))
+IMPORT_LOCK_TIMEOUT = float(os.environ.get("IMPORT_LOCK_TIMEOUT", "30"))
 WAGTAILAPI_LIMIT_MAX = 100
 
 # Editorial workflow: reviewers are notified by e-mail (console backend in development).

@@ -1,23 +1,38 @@
-"""Fetch a public source into a temporary file, safely: only http(s), only hosts on
-the allow-list in settings, never a private, loopback or link-local address, with a
-timeout and a size limit, and no redirects (a redirect could lead anywhere)."""
+"""The checks on a public source's address, done once: the URL is parsed here and
+nowhere else (the connection uses the parts read here, never the text again), the
+host name is resolved once and every address it gives must be public. Only http(s),
+only hosts on the allow-list, only allowed ports; no user name or password in the
+URL, no backslash, no space or control character."""
 
 import ipaddress
 import socket
-import tempfile
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-import requests
-from django.conf import settings
+MAX_URL_CHARS = 2000
 
 
 class FetchError(Exception):
     """The source could not be fetched; the message is in Vietnamese."""
 
 
+@dataclass(frozen=True)
+class SourceURL:
+    scheme: str
+    host: str  # lower case, without brackets or a final dot
+    port: int
+    target: str  # path and query, as sent in the request line
+
+    @property
+    def default_port(self):
+        return 443 if self.scheme == "https" else 80
+
+
 def host_allowed(host, allowed_hosts):
     """True for a host on the list; an entry ".example.vn" admits its subdomains."""
     host = (host or "").lower().rstrip(".")
+    if not host:
+        return False
     for entry in allowed_hosts:
         entry = entry.lower()
         if entry.startswith(".") and (host == entry[1:] or host.endswith(entry)):
@@ -29,52 +44,61 @@ def host_allowed(host, allowed_hosts):
 
 def address_is_public(address):
     ip = ipaddress.ip_address(address)
+    if ip.version == 6 and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
     return not (
         ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast or ip.is_unspecified
     )
 
 
-def check_url(url, allowed_hosts, allow_private=False):
+def parse_source_url(url, allowed_hosts, allowed_ports=(80, 443)):
+    """SourceURL for an address that may be fetched, or FetchError saying why not."""
+    url = str(url or "")
+    if len(url) > MAX_URL_CHARS:
+        raise FetchError(f"Địa chỉ nguồn dài quá {MAX_URL_CHARS} ký tự.")
+    if any(ord(char) <= 0x20 or ord(char) >= 0x7F for char in url):
+        raise FetchError("Địa chỉ nguồn chứa khoảng trắng, ký tự điều khiển hoặc ký tự ngoài ASCII: hãy mã hóa nó.")
+    if "\\" in url:
+        raise FetchError("Địa chỉ nguồn chứa dấu gạch chéo ngược (\\): không được phép.")
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise FetchError("Chỉ tải số liệu qua http:// hoặc https://.")
-    if not host_allowed(parts.hostname, allowed_hosts):
+    if "@" in parts.netloc:
+        raise FetchError("Địa chỉ nguồn không được chứa tên đăng nhập hay mật khẩu (phần trước “@”).")
+    host = (parts.hostname or "").rstrip(".")
+    if not host_allowed(host, allowed_hosts):
         raise FetchError(
-            f"Máy chủ “{parts.hostname}” không nằm trong danh sách nguồn được phép (RESULT_SOURCES_ALLOWED_HOSTS)."
+            f"Máy chủ “{host or parts.netloc}” không nằm trong danh sách nguồn được phép "
+            "(RESULT_SOURCES_ALLOWED_HOSTS)."
         )
     try:
-        addresses = {
-            info[4][0] for info in socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
-        }
-    except socket.gaierror as error:
-        raise FetchError(f"Không tìm thấy máy chủ “{parts.hostname}”.") from error
-    if not allow_private and not all(address_is_public(a) for a in addresses):
-        raise FetchError(f"Máy chủ “{parts.hostname}” trỏ tới địa chỉ nội bộ: không tải.")
+        port = parts.port
+    except ValueError as error:
+        raise FetchError("Cổng trong địa chỉ nguồn không hợp lệ.") from error
+    port = port or (443 if parts.scheme == "https" else 80)
+    if port not in allowed_ports:
+        raise FetchError(f"Cổng {port} không nằm trong danh sách cổng được phép (RESULT_SOURCES_ALLOWED_PORTS).")
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    return SourceURL(parts.scheme, host, port, target)
 
 
-def fetch_to_file(url, suffix):
-    """Download url into a named temporary file (deleted when closed) and return it."""
-    check_url(url, settings.RESULT_SOURCES_ALLOWED_HOSTS, settings.RESULT_SOURCES_ALLOW_PRIVATE_ADDRESSES)
-    max_bytes = settings.RESULT_SOURCES_MAX_BYTES
-    target = tempfile.NamedTemporaryFile(suffix=suffix)
+def resolve(source, allow_private=False):
+    """The one address the connection will use: the host name is looked up once, and
+    every address it gives must be public (a name that mixes public and internal
+    addresses is refused)."""
     try:
-        with requests.get(url, stream=True, timeout=settings.RESULT_SOURCES_TIMEOUT, allow_redirects=False) as response:
-            if response.is_redirect or response.status_code >= 300:
-                raise FetchError(f"Nguồn trả về mã HTTP {response.status_code}.")
-            size = 0
-            for chunk in response.iter_content(64 * 1024):
-                size += len(chunk)
-                if size > max_bytes:
-                    raise FetchError(f"Tệp nguồn lớn hơn giới hạn {max_bytes // (1024 * 1024)} MB.")
-                target.write(chunk)
-    except requests.Timeout as error:
-        target.close()
-        raise FetchError("Nguồn không trả lời trong thời hạn cho phép.") from error
-    except requests.RequestException as error:
-        target.close()
-        raise FetchError(f"Không kết nối được tới nguồn: {error.__class__.__name__}.") from error
-    except FetchError:
-        target.close()
-        raise
-    target.flush()
-    return target
+        infos = socket.getaddrinfo(source.host, source.port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError) as error:
+        raise FetchError(f"Không tìm thấy máy chủ “{source.host}”.") from error
+    addresses = [info[4][0] for info in infos]
+    if not addresses:
+        raise FetchError(f"Không tìm thấy máy chủ “{source.host}”.")
+    if not allow_private and not all(address_is_public(address) for address in addresses):
+        raise FetchError(f"Máy chủ “{source.host}” trỏ tới địa chỉ nội bộ: không tải.")
+    return addresses[0]
+
+
+def check_url(url, allowed_hosts, allow_private=False, allowed_ports=(80, 443)):
+    """Parse and resolve; returns (SourceURL, address) or raises FetchError."""
+    source = parse_source_url(url, allowed_hosts, allowed_ports)
+    return source, resolve(source, allow_private)

@@ -4,22 +4,61 @@ transaction that is committed only if no row had an error. A dry run goes throug
 the same steps and is always rolled back, to preview what would be new, updated or
 unchanged."""
 
-from dataclasses import dataclass, field
+from contextlib import nullcontext
+from dataclasses import dataclass, field, replace
 
 from django.db import transaction
 from django.utils import timezone
 
-from plan.models import Indicator, Result
+from plan.models import AreaPage, Indicator, Result
 from plan.progress.periods import parse_period
+from plan.progress.read_model import plan_years_by_area
 from plan.results.bulk import insert_history, insert_results, update_results
+from plan.results.limits import current_limits
+from plan.results.locking import lock_database, process_lock
 from plan.results.readers import read_rows
-from plan.results.rows import IndicatorInfo, RowError, check_row
+from plan.results.rows import OPTIONAL_FIELDS, IndicatorInfo, RowError, check_row
 from plan.vocabulary import ResultOrigin
 
 BATCH_SIZE = 2000
 MAX_ERRORS_LISTED = 200
 PREVIEW_ROWS = 50
+MAX_CHANGES_LISTED = 1000
 COMPARED_FIELDS = ("value", "note", "source_name", "source_url", "captured_on", "is_demo")
+FIELD_LABELS = {
+    "value": "giá trị",
+    "note": "ghi chú",
+    "source_name": "tên nguồn",
+    "source_url": "địa chỉ nguồn",
+    "captured_on": "ngày thu thập",
+    "is_demo": "dữ liệu minh họa",
+}
+
+
+@dataclass(frozen=True)
+class StoredChange:
+    """A stored value the file would change or clear (listed in the preview)."""
+
+    indicator_code: str
+    period: str
+    scope: str
+    field: str
+    old: str
+    new: str
+
+    @property
+    def label(self):
+        return FIELD_LABELS[self.field]
+
+    @property
+    def clears(self):
+        return self.new == ""
+
+
+def display(value):
+    if isinstance(value, bool):
+        return "có" if value else "không"
+    return "" if value is None else str(value)
 
 
 @dataclass
@@ -31,6 +70,8 @@ class ImportReport:
     errors: list = field(default_factory=list)
     error_count: int = 0
     preview: list = field(default_factory=list)  # [(kind, ResultRow, previous value or None)]
+    changes: list = field(default_factory=list)  # [StoredChange], stored values changed or cleared
+    change_count: int = 0
     written: bool = False
 
     @property
@@ -39,12 +80,30 @@ class ImportReport:
 
 
 def known_indicators():
+    """{code: IndicatorInfo}, each with the year of the plan that holds its area."""
+    rows = list(Indicator.objects.values_list("code", "pk", "comparator", "unit", "level", "area_id"))
+    years = plan_years_by_area(AreaPage.objects.filter(pk__in={row[5] for row in rows}).only("path", "depth"))
     return {
-        code: IndicatorInfo(pk, comparator, unit, level)
-        for code, pk, comparator, unit, level in Indicator.objects.values_list(
-            "code", "pk", "comparator", "unit", "level"
-        )
+        code: IndicatorInfo(pk, comparator, unit, level, years.get(area_id))
+        for code, pk, comparator, unit, level, area_id in rows
     }
+
+
+def keep_absent_columns(row, current):
+    """The row with the stored value kept for each optional column the file lacks."""
+    kept = {name: getattr(current, name) for column, name in OPTIONAL_FIELDS.items() if column not in row.present}
+    return replace(row, **kept) if kept else row
+
+
+def list_changes(report, row, current, changes):
+    """Every stored value (not empty) that the row would change or clear."""
+    for name in changes:
+        old, new = display(getattr(current, name)), display(getattr(row, name))
+        if old == "":
+            continue
+        report.change_count += 1
+        if len(report.changes) < MAX_CHANGES_LISTED:
+            report.changes.append(StoredChange(row.indicator_code, row.period, row.scope, name, old, new))
 
 
 def add_error(report, error):
@@ -98,11 +157,13 @@ def apply_batch(batch, report, user, origin, dry_run):
                 )
             )
         else:
+            row = keep_absent_columns(row, current)
             changes = changed_fields(current, row)
             if not changes:
                 report.unchanged += 1
                 continue
             report.updated += 1
+            list_changes(report, row, current, changes)
             kind, previous = "updated", current.value
             updates.append(
                 (
@@ -163,16 +224,26 @@ def import_rows(
     the end: with one bad row, nothing lands. A dry run is rolled back too.
     `allowed_indicators` (a set of pks, or None for all) limits an agency's editor
     to the indicators of that agency."""
-    today = today or timezone.localdate()
-    indicators = known_indicators()
+    with nullcontext() if dry_run else process_lock():
+        return run_import(open_rows, user, origin, dry_run, today or timezone.localdate(), progress, allowed_indicators)
+
+
+def run_import(open_rows, user, origin, dry_run, today, progress, allowed_indicators):
+    limits = current_limits()
     report = ImportReport()
     seen = {}
     try:
         with transaction.atomic():
+            if not dry_run:
+                lock_database()  # before reading what is stored: a second import waits here
+            indicators = known_indicators()
             batch = []
             for number, row in open_rows():
                 report.rows += 1
-                result_row, errors = check_row(number, row, indicators, today)
+                if isinstance(row, RowError):  # a line the reader could not split into the header's columns
+                    add_error(report, row)
+                    continue
+                result_row, errors = check_row(number, row, indicators, today, limits)
                 for error in errors:
                     add_error(report, error)
                 if (
@@ -213,8 +284,8 @@ def import_rows(
     except Rollback:
         pass
     if not report.ok:
-        report.new = report.updated = report.unchanged = 0
-        report.preview = []
+        report.new = report.updated = report.unchanged = report.change_count = 0
+        report.preview, report.changes = [], []
     report.written = report.ok and not dry_run
     return report
 

@@ -10,6 +10,7 @@ from django.core.validators import URLValidator
 
 from plan.progress.periods import parse_period
 from plan.results import values
+from plan.results.limits import Limits, cell_problem, cells_need_checking
 from plan.vocabulary import TargetComparator
 
 # The template's columns, with what each holds (shown in the admin and the docs).
@@ -27,6 +28,10 @@ COLUMNS = {
     "du_lieu_minh_hoa": "Dữ liệu minh họa: có / không (mặc định: không)",
 }
 REQUIRED = ("ma_chi_tieu", "ky", "gia_tri", "nguon", "ngay_thu_thap")
+# Optional columns and the Result field each fills. A column absent from a file
+# leaves that field of a stored result untouched (ResultRow.present).
+OPTIONAL_FIELDS = {"ghi_chu": "note", "duong_dan_nguon": "source_url", "du_lieu_minh_hoa": "is_demo"}
+DEFAULT_LIMITS = Limits()
 MAX_VALUE = Decimal("9999999999")
 FOUR_PLACES = Decimal("0.0001")
 SOURCE_URL = URLValidator(schemes=["http", "https"])
@@ -38,6 +43,7 @@ class IndicatorInfo:
     comparator: str
     unit: str
     level: str
+    year: int | None = None  # the year of the plan the indicator belongs to
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,7 @@ class ResultRow:
     source_url: str
     captured_on: date
     is_demo: bool
+    present: frozenset = frozenset(OPTIONAL_FIELDS)  # the optional columns the file has
 
     @property
     def key(self):
@@ -66,6 +73,8 @@ class RowError:
     reason: str
 
     def __str__(self):
+        if not self.column:
+            return f"Dòng {self.row}: {self.reason}."
         return f"Dòng {self.row}, cột “{self.column}”, giá trị “{self.value}”: {self.reason}."
 
 
@@ -73,13 +82,22 @@ def text(value):
     return "" if value is None else str(value).strip()
 
 
-def check_row(number, row, indicators, today):
+def check_row(number, row, indicators, today, limits=DEFAULT_LIMITS):
     """(ResultRow, []) for a good row, (None, [RowError, ...]) for a bad one."""
     cells = {column: text(row.get(column)) for column in COLUMNS}
     errors = []
 
     def fail(column, reason):
         errors.append(RowError(number, column, cells[column][:200], reason))
+
+    if cells_need_checking(cells.values(), limits):
+        for column, cell in cells.items():
+            problem = cell_problem(cell, limits)
+            if problem:
+                cells[column] = cell[:200].replace("\x00", "\ufffd")
+                fail(column, problem)
+        if errors:
+            return None, errors
 
     missing = {column for column in REQUIRED if not cells[column]}
     for column in REQUIRED:
@@ -95,6 +113,8 @@ def check_row(number, row, indicators, today):
         if "ma_chi_tieu" not in missing:
             fail("ma_chi_tieu", "không có chỉ tiêu nào mang mã này")
         return None, errors
+    if period is not None and indicator.year and period.start.year != indicator.year:
+        fail("ky", f"kỳ nằm ngoài năm của kế hoạch: chỉ tiêu này thuộc kế hoạch năm {indicator.year}")
 
     scope = indicator.level
     if cells["cap"]:
@@ -161,6 +181,7 @@ def check_row(number, row, indicators, today):
             source_url=cells["duong_dan_nguon"],
             captured_on=captured_on,
             is_demo=is_demo,
+            present=frozenset(column for column in OPTIONAL_FIELDS if column in row),
         ),
         [],
     )

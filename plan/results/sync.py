@@ -1,17 +1,28 @@
 """Fetch the public sources that are due and import their figures through the same
 validation as a file import. Each source succeeds or fails on its own, all or
-nothing, and its last success or failure is recorded."""
+nothing, and its last success or failure is recorded, whatever went wrong: one
+failing source never stops the others."""
 
+import logging
 from datetime import timedelta
 
 from django.db.models import Q
 from django.utils import timezone
 
 from plan.models import ResultSource
-from plan.results.fetch import FetchError, fetch_to_file
+from plan.results.errors import ReadError
+from plan.results.fetch import FetchError
 from plan.results.importer import import_rows
-from plan.results.readers import ReadError, read_rows
+from plan.results.outbound import fetch_to_file
+from plan.results.readers import read_rows
+from plan.results.rows import RowError
 from plan.vocabulary import MONTHS_PER_REPORT, ResultOrigin
+
+logger = logging.getLogger(__name__)
+
+
+class SyncFailed(Exception):
+    """A source failed; the message (in Vietnamese) is what was recorded."""
 
 
 def due_sources(now):
@@ -23,8 +34,12 @@ def due_sources(now):
 
 
 def source_rows(source, path, today):
-    """Rows of the source file, renamed into the template's columns."""
+    """Rows of the source file, renamed into the template's columns. The source gives
+    no note and no demo flag: those columns are absent, so stored ones are kept."""
     for number, row in read_rows(path, source.format):
+        if isinstance(row, RowError):
+            yield number, row
+            continue
         if source.filter_field and str(row.get(source.filter_field.lower(), "")).strip() != source.filter_value:
             continue
         yield (
@@ -41,22 +56,36 @@ def source_rows(source, path, today):
         )
 
 
+def import_source(source, today):
+    with fetch_to_file(source.url, f".{source.format}") as downloaded:
+        report = import_rows(lambda: source_rows(source, downloaded.name, today), origin=ResultOrigin.SYNC, today=today)
+    if not report.ok:
+        raise ReadError("; ".join(str(e) for e in report.errors[:5]) + f" ({report.error_count} lỗi)")
+    return report
+
+
 def sync_source(source, now=None):
-    """Import one source; returns the ImportReport, or raises FetchError/ReadError."""
+    """Import one source; returns the ImportReport, or records the failure and raises
+    SyncFailed. An unexpected error is logged with its traceback and recorded by its
+    kind only (its text could hold what the server sent)."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     try:
-        with fetch_to_file(source.url, f".{source.format}") as downloaded:
-            report = import_rows(
-                lambda: source_rows(source, downloaded.name, today), origin=ResultOrigin.SYNC, today=today
-            )
-        if not report.ok:
-            raise ReadError("; ".join(str(e) for e in report.errors[:5]) + f" ({report.error_count} lỗi)")
+        report = import_source(source, today)
     except (FetchError, ReadError) as error:
-        source.last_failure_at, source.last_error = now, str(error)[:2000]
-        source.save(update_fields=["last_failure_at", "last_error"])
-        raise
+        record_failure(source, now, str(error))
+        raise SyncFailed(str(error)) from error
+    except Exception as error:
+        logger.exception("sync_results: nguồn %s lỗi không lường trước", source.pk)
+        message = f"Lỗi không lường trước khi đồng bộ ({error.__class__.__name__}); không ghi số liệu nào."
+        record_failure(source, now, message)
+        raise SyncFailed(message) from error
     source.last_success_at, source.last_error = now, ""
     source.next_run_at = now + timedelta(days=30 * MONTHS_PER_REPORT.get(source.frequency, 1))
     source.save(update_fields=["last_success_at", "last_error", "next_run_at"])
     return report
+
+
+def record_failure(source, now, message):
+    source.last_failure_at, source.last_error = now, message[:2000]
+    source.save(update_fields=["last_failure_at", "last_error"])

@@ -21,7 +21,10 @@ def parse_number(text):
     if isinstance(text, bool):
         raise ValueError("không phải là số")
     if isinstance(text, (int, float, Decimal)):
-        return Decimal(str(text))
+        number = Decimal(str(text))
+        if not number.is_finite():
+            raise ValueError("không phải là số (NaN hoặc vô cực)")
+        return number
     cleaned = str(text).strip().replace("\u00a0", "").replace(" ", "").rstrip("%")
     if not cleaned:
         raise ValueError("ô trống")
@@ -36,7 +39,7 @@ def parse_number(text):
         cleaned = cleaned.replace(",", ".")
     elif THOUSANDS_WITH_DOTS.match(cleaned):
         cleaned = cleaned.replace(".", "")
-    if not re.fullmatch(r"\d+(\.\d+)?", cleaned):
+    if not re.fullmatch(r"[0-9]+(\.[0-9]+)?", cleaned):
         raise ValueError("không phải là số (ví dụ hợp lệ: 95,5 hoặc 95,5 % hoặc 1.234)")
     try:
         return Decimal(sign + cleaned)

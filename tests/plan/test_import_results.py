@@ -227,7 +227,7 @@ def test_command_imports_previews_and_fails_in_vietnamese(tmp_path):
         call_command("import_results", str(bad), "--no-progress", stderr=err)
     assert "Dòng 2, cột “gia_tri”, giá trị “x”" in err.getvalue()
     with pytest.raises(CommandError, match="Không nhận ra định dạng"):
-        call_command("import_results", str(tmp_path / "a.txt"))
+        call_command("import_results", str(tmp_path / "a.pdf"))
     with pytest.raises(CommandError, match="Không tìm thấy tệp"):
         call_command("import_results", str(tmp_path / "missing.csv"))
 

@@ -9,7 +9,7 @@ from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from plan.models import Indicator, Result, ResultSource
@@ -27,8 +27,12 @@ SOURCE_CSV = (
 
 class Handler(BaseHTTPRequestHandler):
     routes = {}
+    seen = []  # (path, Host header) of every request the server received
 
     def do_GET(self):
+        Handler.seen.append((self.path, self.headers.get("Host")))
+        if self.path.startswith("/drip"):
+            return self.drip()
         status, body, delay = self.routes.get(self.path, (404, b"", 0))
         time.sleep(delay)
         self.send_response(status)
@@ -38,17 +42,43 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def drip(self):
+        """One byte every 0.2 s: in the body (/drip.csv) or in the headers (/drip-headers.csv)."""
+        try:
+            if self.path == "/drip-headers.csv":
+                self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+                for _ in range(100):
+                    self.wfile.write(b"X")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+                return
+            self.send_response(200)
+            self.send_header("Content-Length", "100")
+            self.end_headers()
+            for _ in range(100):
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                time.sleep(0.2)
+        except OSError:
+            pass
+
     def log_message(self, *args):
         pass
 
 
 @pytest.fixture
 def source_server(settings):
+    yield from serve_sources(settings)
+
+
+def serve_sources(settings):
+    """Start the test source server; yields its base URL (tests/plan/test_fetch_sources.py shares it)."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     settings.RESULT_SOURCES_ALLOWED_HOSTS = ["127.0.0.1"]
     settings.RESULT_SOURCES_ALLOW_PRIVATE_ADDRESSES = True
+    settings.RESULT_SOURCES_ALLOWED_PORTS = [server.server_port]
     settings.RESULT_SOURCES_TIMEOUT = 1
     settings.RESULT_SOURCES_MAX_BYTES = 10_000
     Handler.routes = {
@@ -57,7 +87,9 @@ def source_server(settings):
         "/big.csv": (200, b"Ky;Gia tri\n" + b"2024-Q1;1\n" * 5000, 0),
         "/slow.csv": (200, SOURCE_CSV.encode(), 2),
         "/moved.csv": (302, b"", 0),
+        "/secret.csv": (500, b"SECRET-INTERNAL-RESPONSE", 0),
     }
+    Handler.seen = []
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
 
@@ -66,7 +98,7 @@ def make_source(base, path):
     return ResultSource.objects.create(
         indicator=Indicator.objects.get(code="3.a.2"),
         name="Bộ chỉ số phục vụ người dân (thử)",
-        url=base + path,
+        url=base + path if path is not None else base,
         format="csv",
         period_field="Ky",
         value_field="Gia tri",
@@ -75,9 +107,17 @@ def make_source(base, path):
     )
 
 
-def run_sync():
+def run_sync(expect_failure=None):
+    """(stdout, stderr); the command exits non-zero (CommandError) when a source failed."""
     out, err = io.StringIO(), io.StringIO()
-    call_command("sync_results", stdout=out, stderr=err)
+    try:
+        call_command("sync_results", stdout=out, stderr=err)
+        failed = False
+    except CommandError as error:
+        assert error.returncode == 2 and "nguồn lỗi" in str(error)
+        failed = True
+    if expect_failure is not None:
+        assert failed is expect_failure
     return out.getvalue(), err.getvalue()
 
 
@@ -134,7 +174,7 @@ def test_hosts_outside_the_allow_list_are_refused():
     with pytest.raises(FetchError, match="http:// hoặc https://"):
         check_url("file:///etc/passwd", ["dichvucong.gov.vn"])
     with pytest.raises(FetchError, match="địa chỉ nội bộ"):
-        check_url("http://localhost:8000/x.csv", ["localhost"])
+        check_url("http://localhost:8000/x.csv", ["localhost"], allowed_ports=[8000])
 
 
 @pytest.mark.parametrize(

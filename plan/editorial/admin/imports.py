@@ -3,9 +3,7 @@ download the template."""
 
 import csv
 import io
-import re
 import uuid
-from pathlib import Path
 
 from django import forms
 from django.conf import settings
@@ -21,9 +19,9 @@ from plan.models import ImportBatch
 from plan.results.importer import import_file
 from plan.results.readers import ReadError, detect_format
 from plan.results.rows import COLUMNS
+from plan.results.uploads import TOKEN, clean_file_name, purge_old_uploads, upload_dir
 from plan.vocabulary import ImportBatchStatus
 
-TOKEN = re.compile(r"^[0-9a-f]{32}\.(csv|xlsx|json)$")
 TEMPLATE_EXAMPLES = [
     [
         "3.a.2",
@@ -54,12 +52,6 @@ class UploadForm(forms.Form):
     file = forms.FileField(label="Tệp kết quả (.csv, .xlsx, .json)")
 
 
-def upload_dir():
-    path = Path(settings.RESULT_UPLOAD_DIR)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 def require_permission(request):
     if not request.user.has_perm("plan.add_result"):
         raise PermissionDenied
@@ -88,13 +80,15 @@ def import_view(request):
 
 def preview(request, form):
     upload = form.cleaned_data["file"]
+    purge_old_uploads()
     try:
         file_format = detect_format(upload.name)
     except ReadError as error:
         form.add_error("file", str(error))
         return upload_page(request, form)
     if upload.size > settings.RESULT_UPLOAD_MAX_BYTES:
-        form.add_error("file", f"Tệp lớn hơn {settings.RESULT_UPLOAD_MAX_BYTES // (1024 * 1024)} MB.")
+        limit = settings.RESULT_UPLOAD_MAX_BYTES // (1024 * 1024)
+        form.add_error("file", f"Tệp lớn hơn giới hạn {limit} MB (RESULT_UPLOAD_MAX_BYTES).")
         return upload_page(request, form)
     token = f"{uuid.uuid4().hex}.{file_format}"
     path = upload_dir() / token
@@ -116,7 +110,7 @@ def preview(request, form):
         UploadForm(),
         report=report,
         token=token if report.ok else "",
-        file_name=upload.name,
+        file_name=clean_file_name(upload.name),
         is_reviewer=access.is_reviewer(request.user),
     )
 
@@ -162,15 +156,20 @@ def template_csv(request):
 def submit_for_review(request, token, path):
     """An agency's editor sends the previewed file to the reviewers; nothing is public yet."""
     file_format = token.rsplit(".", 1)[1]
-    report = import_file(
-        path, file_format, user=request.user, dry_run=True, allowed_indicators=allowed_indicators(request.user)
-    )
+    try:
+        report = import_file(
+            path, file_format, user=request.user, dry_run=True, allowed_indicators=allowed_indicators(request.user)
+        )
+    except ReadError as error:
+        path.unlink(missing_ok=True)
+        messages.error(request, str(error))
+        return redirect("plan_results_import")
     if not report.ok:
         path.unlink(missing_ok=True)
         messages.error(request, f"Có {report.error_count} lỗi: không gửi duyệt. Hãy sửa tệp và tải lên lại.")
         return redirect("plan_results_import")
     batch = ImportBatch.objects.create(
-        file_name=request.POST.get("file_name", "")[:255] or token,
+        file_name=clean_file_name(request.POST.get("file_name", "")) or token,
         stored_name=token,
         file_format=file_format,
         rows=report.rows,
@@ -205,7 +204,13 @@ def review_batch(request, batch_id):
     if request.method == "POST":
         decision = request.POST.get("decision")
         if decision == "approve":
-            report = import_file(path, batch.file_format, user=batch.submitted_by, allowed_indicators=submitter_scope)
+            try:
+                report = import_file(
+                    path, batch.file_format, user=batch.submitted_by, allowed_indicators=submitter_scope
+                )
+            except ReadError as error:
+                messages.error(request, str(error))
+                return redirect("plan_results_review", batch_id=batch.pk)
             if not report.ok:
                 messages.error(
                     request,
@@ -228,7 +233,11 @@ def review_batch(request, batch_id):
         decision_text = "duyệt và xuất bản" if batch.status == ImportBatchStatus.APPROVED else "từ chối"
         messages.success(request, f"Đã {decision_text}: {batch.file_name}.")
         return redirect("plan_results_review_list")
-    report = import_file(
-        path, batch.file_format, user=batch.submitted_by, dry_run=True, allowed_indicators=submitter_scope
-    )
+    try:
+        report = import_file(
+            path, batch.file_format, user=batch.submitted_by, dry_run=True, allowed_indicators=submitter_scope
+        )
+    except ReadError as error:
+        messages.error(request, str(error))
+        return redirect("plan_results_review_list")
     return render(request, "plan/admin/review_batch.html", {"batch": batch, "report": report})

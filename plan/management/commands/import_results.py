@@ -5,14 +5,16 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from plan.results.fetch import FetchError, fetch_to_file
+from plan.results.fetch import FetchError
 from plan.results.importer import import_file
+from plan.results.outbound import fetch_to_file
 from plan.results.readers import ReadError, detect_format
 
 
 class Command(BaseCommand):
     help = (
-        "Nhập kết quả chỉ tiêu từ tệp hoặc địa chỉ (CSV, XLSX, JSON). Kiểm tra mọi dòng trước; "
+        "Nhập kết quả chỉ tiêu từ tệp hoặc địa chỉ (CSV, XLSX, JSON, hoặc .txt “Unicode Text” của Excel). "
+        "Kiểm tra mọi dòng trước; "
         "chỉ cần một dòng lỗi là không ghi gì."
     )
 
@@ -66,6 +68,16 @@ class Command(BaseCommand):
                 self.stderr.write(f"… và {report.error_count - len(report.errors)} lỗi khác.")
             raise CommandError(f"Có {report.error_count} lỗi trong {report.rows} dòng: không ghi dòng nào.")
         summary = f"{report.rows} dòng: {report.new} mới, {report.updated} cập nhật, {report.unchanged} không đổi."
+        if report.change_count:
+            self.stdout.write(f"Giá trị đã lưu sẽ bị thay đổi hoặc xóa ({report.change_count}):")
+            for change in report.changes:
+                new = "(xóa)" if change.clears else f"“{change.new}”"
+                scope = change.scope or "chung"
+                self.stdout.write(
+                    f"  {change.indicator_code} {change.period} {scope}, {change.label}: “{change.old}” → {new}"
+                )
+            if report.change_count > len(report.changes):
+                self.stdout.write(f"  … và {report.change_count - len(report.changes)} thay đổi khác.")
         if dry_run:
             self.stdout.write("Xem trước (chưa ghi): " + summary)
         else:
