@@ -14,6 +14,7 @@ from plan.progress.periods import parse_period
 from plan.results.bulk import insert_history, insert_results, update_results
 from plan.results.readers import read_rows
 from plan.results.rows import IndicatorInfo, RowError, check_row
+from plan.results.signals import results_changed
 from plan.vocabulary import ResultOrigin
 
 BATCH_SIZE = 2000
@@ -216,6 +217,8 @@ def import_rows(
         report.new = report.updated = report.unchanged = 0
         report.preview = []
     report.written = report.ok and not dry_run
+    if report.written:
+        results_changed.send(sender=import_rows)
     return report
 
 
