@@ -57,9 +57,8 @@ MIDDLEWARE = [
     # HTML and data compressed for clients that accept it (brotli, zstd or gzip);
     # static files are compressed ahead by whitenoise (production storage).
     "compression_middleware.middleware.CompressionMiddleware",
-    # Answers a conditional GET with 304; then the anonymous full-page cache.
+    # Answers a conditional GET with 304 (from the ETag the page cache sets).
     "django.middleware.http.ConditionalGetMiddleware",
-    "plan.public.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -69,6 +68,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "plan.editorial.access.AgencyAdminGuard",
+    # Last: a cached page still passes back through every middleware above (security
+    # headers, X-Frame-Options), and a hit costs no query (sessions and users are lazy).
+    "plan.public.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -36,6 +36,7 @@ def test_a_repeated_anonymous_request_costs_no_query(client):
     assert first_queries > 5 and again_queries == 0
     assert again.content == first.content
     assert again["Cache-Control"] == "public, max-age=60" and again["ETag"] == first["ETag"]
+    assert again["X-Frame-Options"] == "DENY" and again["X-Content-Type-Options"] == "nosniff"  # headers kept
 
 
 def test_a_conditional_get_gets_304(client):
