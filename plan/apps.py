@@ -9,4 +9,5 @@ class PlanConfig(AppConfig):
         # Connects each page class to the presenter that gathers its context
         # (plan/models/presenting.py): models never import their presenters.
         import plan.public.identity  # noqa: F401  (drops the cached identity when it changes)
+        import plan.public.page_cache  # noqa: F401  (drops cached pages when what they show changes)
         import plan.public.presenters  # noqa: F401

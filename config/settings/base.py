@@ -54,6 +54,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML and data compressed for clients that accept it (brotli, zstd or gzip);
+    # static files are compressed ahead by whitenoise (production storage).
+    "compression_middleware.middleware.CompressionMiddleware",
+    # Answers a conditional GET with 304 (from the ETag the page cache sets).
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -63,6 +68,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "plan.editorial.access.AgencyAdminGuard",
+    # Last: a cached page still passes back through every middleware above (security
+    # headers, X-Frame-Options), and a hit costs no query (sessions and users are lazy).
+    "plan.public.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -91,6 +99,7 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -151,6 +160,23 @@ WAGTAIL_SITE_NAME = f"Cải cách hành chính {SITE_IDENTITY_DEFAULTS['province
 # Illustrative figures (manage.py load_demo_results) show the site working; production
 # refuses them (config/settings/production.py), and remove_demo_results deletes them.
 DEMO_DATA_ALLOWED = os.environ.get("DEMO_DATA_ALLOWED", "1") == "1"
+
+# Full-page cache for anonymous visitors (plan/public/page_cache.py): how long the
+# server keeps a page (any change to what pages show drops every page at once), and how
+# long browsers and proxies may keep it without asking again.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+# A caching proxy or CDN in front of the site (Varnish, nginx with purge): Wagtail sends
+# it a PURGE for each page it publishes (wagtail.contrib.frontend_cache).
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
+if FRONTEND_CACHE_PURGE_URL:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
 # The address the site is reached at: links in the workflow e-mails (Wagtail's), the
 # results review and the reminder e-mails (plan.editorial.links.absolute_url) start with it.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -15,3 +15,6 @@ WHITENOISE_AUTOREFRESH = True
 RATELIMIT_ENABLE = False
 # The browser tests' live server: one request at a time (tests/browser/serial.py).
 MIDDLEWARE = [*MIDDLEWARE[:2], "tests.browser.serial.SerialRequests", *MIDDLEWARE[2:]]  # noqa: F405
+# Tests count queries on repeated requests: the page cache is switched on by the
+# tests of the cache itself (tests/plan/test_page_cache.py).
+PAGE_CACHE_SECONDS = 0

@@ -2,7 +2,8 @@
 number of tasks and indicators (select_related / prefetch_related, no per-row query).
 Published content only: live pages, tasks of live areas, indicators marked live."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from wagtail.models import PageLogEntry
 
 from plan.models import AppendixPage, AreaPage, ImplementationSection, Indicator, PlanPage, Task, UpdatePage
@@ -36,10 +37,17 @@ def live_appendix(plan):
     return AppendixPage.objects.child_of(plan).live().first()
 
 
+def count_of(queryset):
+    """A correlated COUNT(*) subquery: joining both relations and counting DISTINCT
+    multiplies their rows (tasks × indicators per area)."""
+    counted = queryset.order_by().values("area").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def areas_with_counts(plan):
     return live_areas(plan).annotate(
-        task_count=Count("tasks", distinct=True),
-        indicator_count=Count("indicators", filter=Q(indicators__live=True), distinct=True),
+        task_count=count_of(Task.objects.filter(area=OuterRef("pk"))),
+        indicator_count=count_of(Indicator.objects.filter(area=OuterRef("pk"), live=True)),
     )
 
 

@@ -1,6 +1,7 @@
 """Feed the progress rules (plan.progress.rules) from the database, for many
 indicators or tasks at once, in a fixed number of queries."""
 
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from plan.models import PlanPage, Result, TaskProgress
@@ -15,8 +16,16 @@ def plan_years_by_area(areas):
 
 
 def results_by_indicator(indicator_pks):
+    """{indicator pk: [its results of the latest period end, per scope]}: a status rests
+    on the latest figure (plan.progress.rules.latest_figure), so older ones are not read."""
+    latest_end = (
+        Result.objects.filter(indicator=OuterRef("indicator"), scope=OuterRef("scope"))
+        .order_by("-period_end")
+        .values("period_end")[:1]
+    )
+    latest = Result.objects.filter(indicator_id__in=indicator_pks, period_end=Subquery(latest_end))
     grouped = {}
-    for result in Result.objects.filter(indicator_id__in=indicator_pks).order_by("period_end"):
+    for result in latest.order_by("period_end"):
         grouped.setdefault(result.indicator_id, []).append(result)
     return grouped
 

@@ -18,6 +18,7 @@ from plan.results.limits import current_limits
 from plan.results.locking import lock_database, process_lock
 from plan.results.readers import read_rows
 from plan.results.rows import OPTIONAL_FIELDS, IndicatorInfo, RowError, check_row
+from plan.results.signals import results_changed
 from plan.vocabulary import ResultOrigin
 
 BATCH_SIZE = 2000
@@ -287,6 +288,8 @@ def run_import(open_rows, user, origin, dry_run, today, progress, allowed_indica
         report.new = report.updated = report.unchanged = report.change_count = 0
         report.preview, report.changes = [], []
     report.written = report.ok and not dry_run
+    if report.written:
+        results_changed.send(sender=import_rows)
     return report
 
 

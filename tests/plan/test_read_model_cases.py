@@ -51,3 +51,16 @@ def test_a_task_past_its_deadline_without_a_done_report_is_overdue():
     builders.TaskProgressFactory(task=task, status=ReportedTaskStatus.IN_PROGRESS, reported_on=date(2024, 3, 1))
     status, _report = task_progress_map([task], today=date(2024, 4, 1))[task.pk]
     assert status == TaskStatus.OVERDUE
+
+
+def test_only_the_latest_figures_are_read():
+    from plan.progress.read_model import results_by_indicator
+
+    indicator = builders.IndicatorFactory(frequency=ReportingFrequency.QUARTERLY)
+    for quarter, value in ((1, 70), (2, 75), (3, 79), (4, 82)):
+        builders.ResultFactory(indicator=indicator, period=f"2024-Q{quarter}", value=Decimal(value))
+    builders.ResultFactory(indicator=indicator, period="2024", value=Decimal(81))  # same end as Q4
+    latest = results_by_indicator([indicator.pk])[indicator.pk]
+    assert sorted(r.period for r in latest) == ["2024", "2024-Q4"]
+    progress = indicator_progress_map([indicator], today=date(2025, 2, 1))[indicator.pk]
+    assert progress.latest.period == "2024-Q4" and progress.status == IndicatorStatus.MET

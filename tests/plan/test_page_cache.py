@@ -1,0 +1,78 @@
+"""Anonymous visitors get pages from the full-page cache, without a query, and see a
+publication on the very next request; conditional GETs get 304; editors and the
+search are never served from it."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+
+from plan.models import AreaPage, Indicator, Result
+from plan.results.importer import import_rows
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
+
+AREA = "/ke-hoach/cchc-2024/cai-cach-thu-tuc-hanh-chinh/"
+
+
+@pytest.fixture
+def page_cache():
+    with override_settings(PAGE_CACHE_SECONDS=600):
+        yield
+
+
+def queries_for(client, url, **headers):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **headers)
+    return response, len(queries)
+
+
+def test_a_repeated_anonymous_request_costs_no_query(client):
+    first, first_queries = queries_for(client, AREA)
+    again, again_queries = queries_for(client, AREA)
+    assert first_queries > 5 and again_queries == 0
+    assert again.content == first.content
+    assert again["Cache-Control"] == "public, max-age=60" and again["ETag"] == first["ETag"]
+    assert again["X-Frame-Options"] == "DENY" and again["X-Content-Type-Options"] == "nosniff"  # headers kept
+
+
+def test_a_conditional_get_gets_304(client):
+    etag = client.get(AREA)["ETag"]
+    assert client.get(AREA, HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+def test_a_publication_shows_on_the_next_request(client, admin_user):
+    client.get(AREA)
+    area = AreaPage.objects.get(slug="cai-cach-thu-tuc-hanh-chinh")
+    area.heading_as_written = "Tiêu đề vừa xuất bản"
+    area.save_revision(user=admin_user).publish(user=admin_user)
+    assert "Tiêu đề vừa xuất bản" in client.get(AREA).content.decode()
+
+
+def test_an_imported_figure_shows_on_the_next_request(client):
+    indicator = Indicator.objects.get(code="3.a.2")
+    client.get(indicator.get_url())
+    row = {"ma_chi_tieu": "3.a.2", "ky": "2024-Q1", "gia_tri": "88,8", "nguon": "Nguồn", "ngay_thu_thap": "15/04/2024"}
+    assert import_rows(lambda: [(2, row)]).written
+    assert "88,8%" in client.get(indicator.get_url()).content.decode()
+
+
+def test_a_figure_entered_by_hand_shows_on_the_next_request(client):
+    indicator = Indicator.objects.get(code="3.a.2")
+    client.get(indicator.get_url())
+    Result.objects.create(
+        indicator=indicator, period="2024-Q2", value=Decimal("91.7"), source_name="Nguồn", captured_on=date(2024, 7, 1)
+    )
+    assert "91,7%" in client.get(indicator.get_url()).content.decode()
+
+
+def test_editors_and_the_search_are_never_served_from_the_cache(client, admin_client):
+    client.get(AREA)
+    response, queries = queries_for(admin_client, AREA)  # a session: computed for the editor
+    assert queries > 0 and "public" not in response.get("Cache-Control", "")
+    client.get("/tim-kiem/?q=mot+cua")
+    _response, queries = queries_for(client, "/tim-kiem/?q=mot+cua")
+    assert queries > 0
