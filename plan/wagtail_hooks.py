@@ -5,6 +5,7 @@ screens themselves live in plan/editorial/admin/."""
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.options import modeladmin_register
 
@@ -13,6 +14,12 @@ from plan.editorial.admin import imports, reports
 from plan.editorial.admin.dashboard import DueItemsPanel
 from plan.editorial.admin.registry import AgencyAdmin, ResultAdmin, ResultSourceAdmin, TaskProgressAdmin
 from plan.editorial.admin.snippets import IndicatorViewSet, TopicViewSet
+from plan.models import Indicator, Result, TaskProgress
+
+# Agency scope (plan.editorial.access) in Wagtail's own permission checks: registered
+# before the viewsets, which then use these policies rather than the plain ones.
+for scoped_model in (Indicator, Result, TaskProgress):
+    register_permission_policy(scoped_model, access.AgencyScopedPolicy(scoped_model), exact_class=True)
 
 register_snippet(IndicatorViewSet)
 register_snippet(TopicViewSet)
