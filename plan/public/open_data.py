@@ -6,6 +6,7 @@ import csv
 from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 
+from plan.exports import csv_row
 from plan.models import Indicator, Result
 
 # (field, type, description): the only fields that leave the site.
@@ -102,7 +103,9 @@ def csv_response(records, fields, filename):
         yield "\ufeff" + writer.writerow(header)
         for record in records:
             yield writer.writerow(
-                [str(record[name]).lower() if isinstance(record[name], bool) else record[name] for name in header]
+                csv_row(
+                    str(record[name]).lower() if isinstance(record[name], bool) else record[name] for name in header
+                )
             )
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
