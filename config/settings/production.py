@@ -22,3 +22,23 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]  # noqa: F405
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+
+# ---------------------------------------------------------------------------
+# Security hardening (issue 11): HSTS, a cache shared by every worker.
+# ---------------------------------------------------------------------------
+# HSTS covers subdomains; SECURE_HSTS_PRELOAD=0 leaves the domain off browsers'
+# preload lists (only once every subdomain serves HTTPS should it stay on).
+SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("SECURE_HSTS_INCLUDE_SUBDOMAINS", "1") == "1"
+SECURE_HSTS_PRELOAD = os.environ.get("SECURE_HSTS_PRELOAD", "1") == "1"
+
+# One cache for all gunicorn workers, in the database (no other server), so that the
+# search and login limits count across processes: run `manage.py createcachetable`
+# once after `migrate`. config.cache.SharedDatabaseCache increments atomically.
+CACHES = {
+    "default": {
+        "BACKEND": "config.cache.SharedDatabaseCache",
+        "LOCATION": os.environ.get("CACHE_TABLE", "cchc_cache"),
+        "TIMEOUT": 300,
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+}

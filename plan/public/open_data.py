@@ -98,15 +98,23 @@ class Echo:
 def csv_response(records, fields, filename):
     writer = csv.writer(Echo())
     header = [name for name, _type, _description in fields]
+    # The first record is read before the answer starts: a database that is down
+    # raises here, in the view, and the visitor gets the 503 page (config.faults),
+    # not a 200 with the header row alone.
+    records = iter(records)
+    first = next(records, None)
+
+    def line(record):
+        return writer.writerow(
+            csv_row(str(record[name]).lower() if isinstance(record[name], bool) else record[name] for name in header)
+        )
 
     def rows():
         yield "\ufeff" + writer.writerow(header)
+        if first is not None:
+            yield line(first)
         for record in records:
-            yield writer.writerow(
-                csv_row(
-                    str(record[name]).lower() if isinstance(record[name], bool) else record[name] for name in header
-                )
-            )
+            yield line(record)
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
