@@ -256,6 +256,9 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 MIDDLEWARE.insert(MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1, "config.security.AdminContentSecurityPolicy")
+# No avatars from gravatar.com: editors' e-mail hashes stay here, and the admin's
+# images come from this site only (img-src).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Permissions-Policy (django-permissions-policy): the site uses none of these.
 PERMISSIONS_POLICY = {

@@ -25,7 +25,7 @@ def test_public_pages_have_a_strict_policy(client):
 
 def test_the_admin_has_its_own_additions(admin_client):
     policy = admin_client.get("/admin/")["Content-Security-Policy"]
-    assert "script-src 'self' 'unsafe-inline'" in policy
+    assert "script-src 'self' 'unsafe-inline'" in policy and "blob:" in policy
 
 
 def test_thirty_wrong_passwords_lock_the_account_out_even_for_the_right_one(client):
