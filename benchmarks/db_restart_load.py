@@ -148,34 +148,45 @@ def wait_until_up(base, timeout=60):
     raise SystemExit("gunicorn did not answer")
 
 
+def percentile(values, share):
+    if not values:
+        return float("nan")
+    return values[min(len(values) - 1, int(len(values) * share / 100))]
+
+
 def summarise(records, events, args):
     statuses = collections.Counter(status for _s, _e, _p, status, _x in records)
     problems = collections.Counter(problem for *_r, problem in records if problem)
     back = events["started"]
-    failures = [r for r in records if r[3] != 200]
-    last_failure_end = max((end for _s, end, _p, status, _x in failures), default=None)
-    first_ok_after = min((end for sent, end, _p, status, _x in records if sent >= back and status == 200), default=None)
+    failures = sorted(end for _s, end, _p, status, _x in records if status != 200)
+    first_ok_after = min((end for _s, end, _p, status, _x in records if end >= back and status == 200), default=None)
+    latencies = sorted(end - sent for sent, end, _p, status, _x in records if status == 200)
+    outage = f"{failures[0]:.1f} s to {failures[-1]:.1f} s" if failures else "none"
+    recovered = max(failures[-1] - back, 0) if failures else 0
     lines = [
         "# Load with a database restart",
         "",
-        f"`benchmarks/db_restart_load.py --clients {args.clients} --seconds {args.seconds} "
-        f"--restart-at {args.restart_at} --down {args.down}`: gunicorn ({args.workers} workers, production "
-        "settings) on 127.0.0.1, PostgreSQL stopped and started again in the middle.",
+        f"`benchmarks/db_restart_load.py --clients {args.clients} --seconds {args.seconds:g} "
+        f"--restart-at {args.restart_at:g} --down {args.down:g}`: gunicorn ({args.workers} workers, production "
+        "settings, PostgreSQL on loopback) on 127.0.0.1; the database is stopped (`pg_ctl stop -m fast`), "
+        "kept down, then started again.",
         "",
-        f"- requests: {len(records)} in {args.seconds} s ({len(records) / args.seconds:.0f}/s)",
-        f"- database stopped at {events['stopping']:.1f} s, down at {events['stopped']:.1f} s, back at {back:.1f} s",
+        f"- requests: {len(records)} in {args.seconds:g} s ({len(records) / args.seconds:.0f}/s); "
+        f"200 latency median {percentile(latencies, 50):.2f} s, p95 {percentile(latencies, 95):.2f} s",
+        f"- database: stop asked at {events['stopping']:.1f} s, down at {events['stopped']:.1f} s, "
+        f"up again at {back:.1f} s",
         "- answers: " + ", ".join(f"{status or 'no answer'}: {count}" for status, count in sorted(statuses.items())),
         "- errors: "
-        + (", ".join(f"{name}: {count}" for name, count in problems.items()) or "none")
-        + f"; 500s: {statuses.get(500, 0)}; connection failures: {statuses.get(0, 0)}",
-        "- first 200 after the database was back: "
-        + (f"{first_ok_after - back:.2f} s" if first_ok_after is not None else "never"),
-        "- last non-200 answer ended at: "
         + (
-            f"{last_failure_end:.1f} s ({last_failure_end - back:+.2f} s from the database's return)"
-            if last_failure_end is not None
-            else "none"
-        ),
+            ", ".join(f"{name}: {count}" for name, count in problems.items())
+            or "no truncated CSV, no 503 without Retry-After"
+        )
+        + f"; 500s: {statuses.get(500, 0)}; connection failures: {statuses.get(0, 0)}",
+        f"- non-200 answers seen from {outage}",
+        f"- time to recover once the database was up: {recovered:.2f} s (last non-200 answer "
+        + (f"at {failures[-1] - back:+.2f} s" if failures else "none")
+        + "); first 200 completed "
+        + (f"{first_ok_after - back:.2f} s after" if first_ok_after is not None else "never"),
         "",
         "| path | 200 | 503 | other |",
         "| --- | --- | --- | --- |",
@@ -201,6 +212,7 @@ def main():
         env = site_environment(cluster.url)
         prepare(env)
         port = free_port()
+        server_log = open(os.path.join(cluster.folder, "gunicorn.log"), "w")  # noqa: SIM115 (closed with the cluster)
         server = subprocess.Popen(
             [
                 str(GUNICORN),
@@ -217,6 +229,7 @@ def main():
             cwd=REPO,
             env=env,
             start_new_session=True,
+            stderr=server_log,
         )
         base = f"http://127.0.0.1:{port}"
         wait_until_up(base)

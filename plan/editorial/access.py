@@ -20,7 +20,13 @@ from plan.models import Agency, Indicator, Result, Task, TaskProgress
 
 
 def is_reviewer(user):
-    return user.is_active and (user.is_superuser or user.groups.filter(name__in=[ADMINS, REVIEWERS]).exists())
+    # Asked once per row by the listings' buttons: remembered on the user object,
+    # which lives for one request.
+    if not hasattr(user, "_cchc_is_reviewer"):
+        user._cchc_is_reviewer = user.is_active and (
+            user.is_superuser or user.groups.filter(name__in=[ADMINS, REVIEWERS]).exists()
+        )
+    return user._cchc_is_reviewer
 
 
 def user_agencies(user):
@@ -73,10 +79,13 @@ def checked_pk(value):
 
 
 def in_scope(user, instance):
-    scope = SCOPES.get(type(instance)) or SCOPES.get(instance._meta.concrete_model)
-    if scope is None or instance.pk is None:
+    model = instance._meta.concrete_model
+    if model not in SCOPES or instance.pk is None or is_reviewer(user):
         return True
-    return scope(user).filter(pk=instance.pk).exists()
+    remembered = user.__dict__.setdefault("_cchc_scope_pks", {})
+    if model not in remembered:
+        remembered[model] = set(SCOPES[model](user).values_list("pk", flat=True))
+    return instance.pk in remembered[model]
 
 
 def scoped_object(user, model, pk):
