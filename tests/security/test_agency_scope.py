@@ -34,6 +34,13 @@ def case():
     }
 
 
+def text_of(response):
+    """The page's text; a chooser answers JSON whose HTML escapes non-ASCII letters."""
+    if response["Content-Type"].startswith("application/json"):
+        return response.json().get("html", "")
+    return response.content.decode()
+
+
 def progress_form(task, **extra):
     return {
         "task": task.pk,
@@ -118,7 +125,7 @@ def test_lists_search_and_chooser_show_only_the_editors_agency(client, case):
     ):
         response = client.get(url)
         assert response.status_code == 200, url
-        assert other_metric not in response.content.decode(), url
+        assert other_metric not in text_of(response), url
 
 
 def test_admin_search_of_indicators_and_topics_answers_for_everyone(admin_client, case):
@@ -164,3 +171,21 @@ def test_figures_by_hand_follow_the_review_rule(client, case):
     assert client.get(f"/admin/plan/result/edit/{own.pk}/").status_code == 200
     client.post("/admin/plan/result/create/", form)
     assert Result.objects.filter(indicator=own.indicator, period="2025", captured_on=date(2025, 1, 1)).exists()
+
+
+def test_the_page_chooser_hides_other_agencies_drafts(client, case):
+    from plan.models import AreaPage
+
+    sync_roles()
+    area = AreaPage.objects.first()
+    draft = AreaPage(title="Bản nháp của cơ quan khác", slug="ban-nhap-co-quan-khac", number=99, live=False)
+    area.get_parent().add_child(instance=draft)
+    client.force_login(case["editor"])
+    parent = area.get_parent().pk
+    for url in (f"/admin/choose-page/{parent}/", "/admin/choose-page/search/?q=nháp"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "Bản nháp của cơ quan khác" not in text_of(response), url
+    admin = Client()
+    admin.force_login(builders.reviewer())
+    assert "Bản nháp của cơ quan khác" in text_of(admin.get(f"/admin/choose-page/{parent}/"))
