@@ -48,8 +48,9 @@ def parse(querydict):
 
 
 def parse_page(value):
-    """A page number from 1 to MAX_PAGE; anything else is page 1."""
-    if not value or not value.isdigit() or len(value) > 6:
+    """A page number from 1 to MAX_PAGE; anything else is page 1 (ASCII digits only:
+    str.isdigit accepts “²”, which int() refuses)."""
+    if not value or not (value.isascii() and value.isdecimal()) or len(value) > 6:
         return 1
     return min(max(int(value), 1), MAX_PAGE)
 

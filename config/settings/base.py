@@ -67,7 +67,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "plan.editorial.access.AgencyAdminGuard",
     # Last: a cached page still passes back through every middleware above (security
     # headers, X-Frame-Options), and a hit costs no query (sessions and users are lazy).
     "plan.public.page_cache.PageCacheMiddleware",
@@ -231,34 +230,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# Public sources of results (manage.py sync_results / import_results URL): only these
-# hosts, never internal addresses, at most this many bytes and seconds.
-RESULT_SOURCES_ALLOWED_HOSTS = env_list(
-    "RESULT_SOURCES_ALLOWED_HOSTS", "dichvucong.gov.vn,.dichvucong.gov.vn,.haiduong.gov.vn"
-)
-RESULT_SOURCES_ALLOW_PRIVATE_ADDRESSES = False
-RESULT_SOURCES_MAX_BYTES = int(os.environ.get("RESULT_SOURCES_MAX_BYTES", str(20 * 1024 * 1024)))
-RESULT_SOURCES_TIMEOUT = float(os.environ.get("RESULT_SOURCES_TIMEOUT", "20"))
-RESULT_UPLOAD_DIR = os.environ.get("RESULT_UPLOAD_DIR", str(BASE_DIR / "var" / "imports"))
-RESULT_UPLOAD_MAX_BYTES = 20 * 1024 * 1024
+from .imports import *  # noqa: E402,F401,F403  (results import and sync: limits and sources)
 
-# Hardened imports (README, "Configuration"): outbound fetches, limits on every
-# imported file, one import writing at a time, retention of uploaded files.
-RESULT_SOURCES_ALLOWED_PORTS = [int(p) for p in env_list("RESULT_SOURCES_ALLOWED_PORTS", "80,443")]
-RESULT_UPLOAD_RETENTION_DAYS = int(os.environ.get("RESULT_UPLOAD_RETENTION_DAYS", "7"))
-IMPORT_MAX_FILE_BYTES = int(os.environ.get("IMPORT_MAX_FILE_BYTES", str(50 * 1024 * 1024)))
-IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "200000"))
-IMPORT_MAX_COLUMNS = int(os.environ.get("IMPORT_MAX_COLUMNS", "50"))
-IMPORT_MAX_FIELD_CHARS = int(os.environ.get("IMPORT_MAX_FIELD_CHARS", "2000"))
-IMPORT_JSON_MAX_DEPTH = int(os.environ.get("IMPORT_JSON_MAX_DEPTH", "10"))
-IMPORT_JSON_MAX_NUMBER_CHARS = int(os.environ.get("IMPORT_JSON_MAX_NUMBER_CHARS", "40"))
-IMPORT_XLSX_MAX_UNCOMPRESSED_BYTES = int(os.environ.get("IMPORT_XLSX_MAX_UNCOMPRESSED_BYTES", str(200 * 1024 * 1024)))
-IMPORT_XLSX_MAX_RATIO = int(os.environ.get("IMPORT_XLSX_MAX_RATIO", "100"))
-IMPORT_XLSX_MAX_SHARED_STRINGS_BYTES = int(
-    os.environ.get("IMPORT_XLSX_MAX_SHARED_STRINGS_BYTES", str(20 * 1024 * 1024))
-)
-IMPORT_XLSX_MAX_MEMBERS = int(os.environ.get("IMPORT_XLSX_MAX_MEMBERS", "100"))
-IMPORT_LOCK_TIMEOUT = float(os.environ.get("IMPORT_LOCK_TIMEOUT", "30"))
 WAGTAILAPI_LIMIT_MAX = 100
 
 # Editorial workflow: reviewers are notified by e-mail (console backend in development).
@@ -268,3 +241,22 @@ WAGTAILADMIN_NOTIFICATION_USE_HTML = False
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "khong-tra-loi@cchc.localhost")
 DEFAULT_FROM_EMAIL = WAGTAILADMIN_NOTIFICATION_FROM_EMAIL
 WAGTAILADMIN_COMMENTS_ENABLED = True
+
+
+# ---------------------------------------------------------------------------
+# Security hardening (issue 11): login throttling, Content-Security-Policy,
+# Permissions-Policy, database outages and bad requests. Kept in one block.
+# ---------------------------------------------------------------------------
+INSTALLED_APPS += ["axes"]
+
+# Outermost: the Content-Security-Policy and Permissions-Policy headers go on every
+# answer, the 503 of a database outage included. django-axes' middleware comes just
+# before the page cache, which stays last.
+MIDDLEWARE.insert(1, "csp.middleware.CSPMiddleware")
+MIDDLEWARE.insert(2, "django_permissions_policy.PermissionsPolicyMiddleware")
+MIDDLEWARE.insert(3, "config.faults.DatabaseOutageMiddleware")
+
+MIDDLEWARE.insert(MIDDLEWARE.index("plan.public.page_cache.PageCacheMiddleware"), "axes.middleware.AxesMiddleware")
+
+MIDDLEWARE.insert(MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1, "config.security.AdminContentSecurityPolicy")
+from .security import *  # noqa: E402,F401,F403  (login throttling, CSP and Permissions-Policy)

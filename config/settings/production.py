@@ -30,3 +30,23 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.
 
 # One database connection per worker, kept between requests (checked before reuse).
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))  # noqa: F405
+
+# ---------------------------------------------------------------------------
+# Security hardening (issue 11): HSTS, a cache shared by every worker.
+# ---------------------------------------------------------------------------
+# HSTS covers subdomains; SECURE_HSTS_PRELOAD=0 leaves the domain off browsers'
+# preload lists (only once every subdomain serves HTTPS should it stay on).
+SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("SECURE_HSTS_INCLUDE_SUBDOMAINS", "1") == "1"
+SECURE_HSTS_PRELOAD = os.environ.get("SECURE_HSTS_PRELOAD", "1") == "1"
+
+# One cache for all gunicorn workers, in the database (no other server), so that the
+# search and login limits count across processes: run `manage.py createcachetable`
+# once after `migrate`. config.cache.SharedDatabaseCache increments atomically.
+CACHES = {
+    "default": {
+        "BACKEND": "config.cache.SharedDatabaseCache",
+        "LOCATION": os.environ.get("CACHE_TABLE", "cchc_cache"),
+        "TIMEOUT": 300,
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+}

@@ -1,10 +1,12 @@
 """Querysets for the public pages, each with a fixed number of queries whatever the
 number of tasks and indicators (select_related / prefetch_related, no per-row query).
-Published content only: live pages, tasks of live areas, indicators marked live."""
+Published content only: live pages, tasks of live areas, indicators marked live.
+Progress updates are listed and fed only when public: a private or password-protected
+update (a Wagtail view restriction on it or above it) is never listed or fed."""
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
-from wagtail.models import PageLogEntry
+from wagtail.models import Page, PageLogEntry
 
 from plan.models import AppendixPage, AreaPage, ImplementationSection, Indicator, PlanPage, Task, UpdatePage
 
@@ -110,18 +112,20 @@ def topic_detail(topic):
 
 
 def published_revisions(plan, limit=30):
-    """Publication log of the plan document (the plan page and its areas/appendix)."""
+    """Publication log of the plan document (the plan page and its areas/appendix),
+    without the pages of private sections."""
     return (
         PageLogEntry.objects.filter(action="wagtail.publish", page__path__startswith=plan.path)
+        .exclude(page__in=Page.objects.not_public())
         .select_related("page")
         .order_by("-timestamp")[:limit]
     )
 
 
 def updates_about(page):
-    """Live updates under a plan page, or those about an area's tasks or indicators,
-    newest first."""
-    updates = UpdatePage.objects.live()
+    """Live, public updates under a plan page, or those about an area's tasks or
+    indicators, newest first."""
+    updates = UpdatePage.objects.live().public()
     if isinstance(page, AreaPage):
         parent_path = page.path[: -page.steplen]
         updates = (
@@ -135,7 +139,8 @@ def updates_about(page):
 
 
 def live_updates(updates, limit=10):
-    return updates.live().order_by("-date", "-first_published_at")[:limit]
+    """The live, public ones of `updates` (a task's or an indicator's), newest first."""
+    return updates.live().public().order_by("-date", "-first_published_at")[:limit]
 
 
 def update_related(update):

@@ -1,17 +1,32 @@
 """Who may change what: an agency's editors work on their own agency's indicators,
 results, tasks and task progress only; reviewers and administrators on everything.
-Used by the admin views, the import and a guard on every admin URL of those
-objects (so that history, revisions, preview, delete… are covered too)."""
 
-from django.core.exceptions import PermissionDenied
-from django.urls import Resolver404, resolve
+One mechanism holds everywhere: the `editable_*` querysets below. Every admin screen
+reads them — the snippet permission policy (`AgencyScopedPolicy`, which Wagtail's
+listings, choosers, buttons and instance views ask), the modeladmin permission helper
+(`AgencyScopedPermissionHelper`), the form fields' choices, the import and the
+reports — so a screen that shows or saves an object of another agency has no query to
+find it with. Figures typed in by hand follow the same review as files: only
+reviewers enter or change a result by hand (`may_enter_results_by_hand`); an agency's
+editor sends figures as a file, which a reviewer approves."""
+
+from django.core.exceptions import BadRequest, PermissionDenied
+from django.http import Http404, HttpResponseForbidden
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail_modeladmin.helpers import PermissionHelper
 
 from plan.editorial.roles import ADMINS, REVIEWERS
 from plan.models import Agency, Indicator, Result, Task, TaskProgress
 
 
 def is_reviewer(user):
-    return user.is_active and (user.is_superuser or user.groups.filter(name__in=[ADMINS, REVIEWERS]).exists())
+    # Asked once per row by the listings' buttons: remembered on the user object,
+    # which lives for one request.
+    if not hasattr(user, "_cchc_is_reviewer"):
+        user._cchc_is_reviewer = user.is_active and (
+            user.is_superuser or user.groups.filter(name__in=[ADMINS, REVIEWERS]).exists()
+        )
+    return user._cchc_is_reviewer
 
 
 def user_agencies(user):
@@ -40,37 +55,92 @@ def editable_progress(user):
     return TaskProgress.objects.filter(task__in=editable_tasks(user))
 
 
-def guarded_object(url_name, namespace, kwargs):
-    """(queryset function, pk) for an admin URL that acts on one guarded object."""
-    if namespace == "wagtailsnippets_plan_indicator" and "pk" in kwargs:
-        return editable_indicators, kwargs["pk"]
-    if url_name and url_name.startswith("plan_result_modeladmin_") and "instance_pk" in kwargs:
-        return editable_results, kwargs["instance_pk"]
-    if url_name and url_name.startswith("plan_taskprogress_modeladmin_") and "instance_pk" in kwargs:
-        return editable_progress, kwargs["instance_pk"]
-    return None, None
+SCOPES = {
+    Indicator: editable_indicators,
+    Task: editable_tasks,
+    Result: editable_results,
+    TaskProgress: editable_progress,
+}
 
 
-def object_allowed(queryset, pk):
-    pk = str(pk)
-    return pk.isdigit() and queryset.filter(pk=int(pk)).exists()
+def may_enter_results_by_hand(user):
+    """The one rule for figures: what an agency's editor provides is reviewed before it
+    is public. Files go through the review of plan/editorial/admin/imports.py; by hand,
+    only reviewers (whose own files are imported at once, too) enter figures."""
+    return is_reviewer(user)
 
 
-class AgencyAdminGuard:
-    """Refuses (403) any admin URL on an indicator, result or progress report that
-    belongs to another agency."""
+def checked_pk(value):
+    """An object id from a URL: ASCII digits only (str.isdigit accepts “²”), else 400."""
+    value = str(value)
+    if not (value.isascii() and value.isdecimal()) or len(value) > 18:
+        raise BadRequest("Mã đối tượng không hợp lệ.")
+    return int(value)
 
-    def __init__(self, get_response):
-        self.get_response = get_response
 
-    def __call__(self, request):
-        if request.path.startswith("/admin/") and request.user.is_authenticated:
-            try:
-                match = resolve(request.path)
-            except Resolver404:
-                match = None
-            if match is not None:
-                allowed, pk = guarded_object(match.url_name, match.namespace, match.kwargs)
-                if allowed is not None and not object_allowed(allowed(request.user), pk):
-                    raise PermissionDenied
-        return self.get_response(request)
+def in_scope(user, instance):
+    model = instance._meta.concrete_model
+    if model not in SCOPES or instance.pk is None or is_reviewer(user):
+        return True
+    remembered = user.__dict__.setdefault("_cchc_scope_pks", {})
+    if model not in remembered:
+        remembered[model] = set(SCOPES[model](user).values_list("pk", flat=True))
+    return instance.pk in remembered[model]
+
+
+def scoped_object(user, model, pk):
+    """The object `pk` of `model` if `user` may reach it: 400 for an odd id, 404 for
+    none, 403 for another agency's."""
+    pk = checked_pk(pk)
+    instance = SCOPES[model](user).filter(pk=pk).first()
+    if instance is None:
+        if model._default_manager.filter(pk=pk).exists():
+            raise PermissionDenied
+        raise Http404("Không tìm thấy.")
+    return instance
+
+
+def refused_or_none(request, model, pk):
+    """None when the user may reach object `pk` of `model`, else the answer: 400, 403
+    or 404. An answer rather than an exception, since Wagtail's admin turns a
+    PermissionDenied raised in its views into a redirect to the dashboard."""
+    try:
+        scoped_object(request.user, model, pk)
+    except PermissionDenied:
+        return HttpResponseForbidden("Bạn không có quyền truy cập mục này.", content_type="text/plain; charset=utf-8")
+    return None
+
+
+class AgencyScopedPolicy(ModelPermissionPolicy):
+    """Wagtail's model permissions, narrowed to the objects of the user's agency."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and in_scope(user, instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return self.user_has_any_permission(user, actions) and in_scope(user, instance)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return self.model._default_manager.none()
+        return SCOPES[self.model](user)
+
+
+class AgencyScopedPermissionHelper(PermissionHelper):
+    """modeladmin's permission helper with the same agency scope, and the rule that
+    only reviewers type in figures (`may_enter_results_by_hand`)."""
+
+    def by_hand_allowed(self, user):
+        return self.model is not Result or may_enter_results_by_hand(user)
+
+    def user_can_create(self, user):
+        return super().user_can_create(user) and self.by_hand_allowed(user)
+
+    def user_can_inspect_obj(self, user, obj):
+        return super().user_can_inspect_obj(user, obj) and in_scope(user, obj)
+
+    def user_can_edit_obj(self, user, obj):
+        return super().user_can_edit_obj(user, obj) and self.by_hand_allowed(user) and in_scope(user, obj)
+
+    def user_can_delete_obj(self, user, obj):
+        return super().user_can_delete_obj(user, obj) and in_scope(user, obj)

@@ -3,10 +3,12 @@ stable URLs. One whitelist of public fields serves every export and the schema p
 
 import csv
 
+from django.db import connection
 from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 
 from plan.content.provenance_data import attach_provenance
+from plan.exports import csv_row
 from plan.models import Indicator, Result
 from plan.progress.targets import format_result
 from plan.vocabulary import TargetComparator
@@ -117,16 +119,28 @@ class Echo:
         return value
 
 
+def check_database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+
+
 def csv_response(records, fields, filename):
     writer = csv.writer(Echo())
     header = [name for name, _type, _description in fields]
+    # The database is asked before the answer starts: when it is down, the view
+    # raises and the visitor gets the 503 page (config.faults), not a 200 with the
+    # header row alone.
+    check_database()
+
+    def line(record):
+        return writer.writerow(
+            csv_row(str(record[name]).lower() if isinstance(record[name], bool) else record[name] for name in header)
+        )
 
     def rows():
         yield "\ufeff" + writer.writerow(header)
         for record in records:
-            yield writer.writerow(
-                [str(record[name]).lower() if isinstance(record[name], bool) else record[name] for name in header]
-            )
+            yield line(record)
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'

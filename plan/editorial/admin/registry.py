@@ -1,6 +1,11 @@
 """The data registry (wagtail-modeladmin): agencies, results, task progress and the
-public sources of figures."""
+public sources of figures. Results and progress reports are scoped to the user's
+agency (plan.editorial.access): the listings read the scoped querysets, the
+permission helper decides buttons and views, the instance views look the object up
+in the scoped queryset first, and the forms offer only the user's indicators and
+tasks — on create and on edit."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.options import ModelAdmin
@@ -42,13 +47,44 @@ class AgencyLimitedFormMixin:
         return form
 
 
-class ResultCreateView(AgencyLimitedFormMixin, CreateView):
+class ScopedModelAdmin(ModelAdmin):
+    """Every view of one object (inspect, edit, delete, history) first finds it in the
+    user's scoped queryset: 400 for an odd id, 404 for another agency's object."""
+
+    permission_helper_class = access.AgencyScopedPermissionHelper
+
+    def refused(self, request, instance_pk):
+        return access.refused_or_none(request, self.model, instance_pk)
+
+    def inspect_view(self, request, instance_pk):
+        return self.refused(request, instance_pk) or super().inspect_view(request, instance_pk)
+
+    def edit_view(self, request, instance_pk):
+        return self.refused(request, instance_pk) or super().edit_view(request, instance_pk)
+
+    def delete_view(self, request, instance_pk):
+        return self.refused(request, instance_pk) or super().delete_view(request, instance_pk)
+
+    def history_view(self, request, instance_pk):
+        return self.refused(request, instance_pk) or super().history_view(request, instance_pk)
+
+
+class ByHandRule:
+    """Only reviewers type figures in (access.may_enter_results_by_hand)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not access.may_enter_results_by_hand(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ResultCreateView(ByHandRule, AgencyLimitedFormMixin, CreateView):
     def form_valid(self, form):
         form.instance.updated_by, form.instance.origin = self.request.user, ResultOrigin.MANUAL
         return super().form_valid(form)
 
 
-class ResultEditView(AgencyLimitedFormMixin, EditView):
+class ResultEditView(ByHandRule, AgencyLimitedFormMixin, EditView):
     def form_valid(self, form):
         previous = Result.objects.get(pk=form.instance.pk)
         form.instance.updated_by, form.instance.origin = self.request.user, ResultOrigin.MANUAL
@@ -58,7 +94,7 @@ class ResultEditView(AgencyLimitedFormMixin, EditView):
         return response
 
 
-class ResultAdmin(ModelAdmin):
+class ResultAdmin(ScopedModelAdmin):
     model = Result
     menu_label = "Kết quả"
     menu_icon = "table"
@@ -89,7 +125,18 @@ class TaskProgressCreateView(AgencyLimitedFormMixin, CreateView):
         return super().form_valid(form)
 
 
-class TaskProgressAdmin(ModelAdmin):
+class TaskProgressEditView(AgencyLimitedFormMixin, EditView):
+    """An editor's own report may only point at a task their agency leads."""
+
+    limited_field, limited_choices = "task", staticmethod(access.editable_tasks)
+
+    def form_valid(self, form):
+        if form.instance.task_id:
+            form.instance.task_code = form.instance.task.code
+        return super().form_valid(form)
+
+
+class TaskProgressAdmin(ScopedModelAdmin):
     model = TaskProgress
     menu_label = "Tiến độ nhiệm vụ"
     menu_icon = "time"
@@ -99,6 +146,7 @@ class TaskProgressAdmin(ModelAdmin):
     search_fields = ("task_code", "note")
     form_fields_exclude = ["entered_by"]
     create_view_class = TaskProgressCreateView
+    edit_view_class = TaskProgressEditView
 
     def get_queryset(self, request):
         return access.editable_progress(request.user)

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from plan.editorial import access
 from plan.editorial.reminders import REMINDER_LABELS, reminders_by_agency
+from plan.exports import csv_row, text_cells
 
 COLUMNS = ["Cơ quan", "Loại", "Mã", "Nội dung", "Tình trạng", "Hạn", "Địa chỉ"]
 
@@ -82,6 +83,8 @@ def export(rows, file_format):
         sheet.append(COLUMNS)
         for row in rows:
             sheet.append(spreadsheet_values(row))
+        for sheet_row in sheet.iter_rows():
+            text_cells(sheet_row)  # never a live formula, whatever an editor typed
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(
@@ -91,7 +94,7 @@ def export(rows, file_format):
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(COLUMNS)
-        writer.writerows(spreadsheet_values(row) for row in rows)
+        writer.writerows(csv_row(spreadsheet_values(row)) for row in rows)
         response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="viec-can-cap-nhat.{file_format}"'
     return response

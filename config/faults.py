@@ -1,0 +1,59 @@
+"""Faults that are not the visitor's: when the database cannot be reached, every
+page answers 503 in Vietnamese with Retry-After, never a 500 or a truncated 200.
+
+`server_error` (handler500) is called while the exception is being handled, so it
+can tell a database outage from a bug. `database_available` lets a streaming
+response (the open-data CSV) check the database before its first byte."""
+
+import sys
+
+from django.db import DatabaseError, connection
+from django.db.utils import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template import loader
+
+RETRY_AFTER_SECONDS = 30
+OUTAGE_ERRORS = (OperationalError, InterfaceError)
+
+
+def is_outage(exception):
+    return isinstance(exception, OUTAGE_ERRORS)
+
+
+def unavailable_response():
+    """The 503 page, rendered without a request: no context processor may query the
+    database that is down."""
+    response = HttpResponse(loader.get_template("503.html").render(), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def current_exception():
+    return sys.exc_info()[1]
+
+
+def database_available():
+    try:
+        connection.ensure_connection()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return False
+    return True
+
+
+class DatabaseOutageMiddleware:
+    """Answers 503 for a database outage raised by a view (the handler500 path covers
+    the middleware and the rest)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if is_outage(exception):
+            return unavailable_response()
+        return None
