@@ -4,11 +4,11 @@ Published content only: live pages, tasks of live areas, indicators marked live.
 Progress updates are listed and fed only when public: a private or password-protected
 update (a Wagtail view restriction on it or above it) is never listed or fed."""
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from wagtail.models import Page, PageLogEntry
 
-from plan.models import AppendixPage, AreaPage, ImplementationSection, Indicator, PlanPage, Task, UpdatePage
+from plan.models import Agency, AppendixPage, AreaPage, ImplementationSection, Indicator, PlanPage, Task, UpdatePage
 
 
 def tasks_for_display(tasks):
@@ -61,6 +61,23 @@ def appendix_rows(plan):
     """Areas in order, each with its tasks, for the appendix framework table."""
     tasks = Task.objects.select_related("lead_agency").prefetch_related("coordinating_agencies").order_by("sort_order")
     return live_areas(plan).prefetch_related(Prefetch("tasks", queryset=tasks, to_attr="appendix_tasks"))
+
+
+def area_agencies(area):
+    """{"answerable_agencies": [...], "supporting_agencies": [...]} of an area, in one query."""
+    through = AreaPage.answerable_agencies.through
+    answerable = through.objects.filter(areapage_id=area.pk, agency_id=OuterRef("pk"))
+    agencies = (
+        Agency.objects.filter(Q(answerable_areas=area) | Q(supported_areas=area))
+        .annotate(answerable=Exists(answerable))
+        .distinct()
+        .order_by("name")
+    )
+    found = list(agencies)
+    return {
+        "answerable_agencies": [a for a in found if a.answerable],
+        "supporting_agencies": [a for a in found if not a.answerable],
+    }
 
 
 def public_tasks():

@@ -14,7 +14,7 @@ class PresentedPage:
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.present(request).context())
+        context.update(self.present(request).page_context())
         return context
 
 

@@ -12,7 +12,7 @@ from plan.public.presenters.base import Presenter
 class AppendixPresenter(Presenter):
     def context(self):
         page = self.page
-        plan = page.get_parent()
+        plan = self.parent()
         official_rows = list(page.rows.all())
         revision = page.live_revision if official_rows else None  # who entered them, only when there are some
         editor = revision.user if revision else None

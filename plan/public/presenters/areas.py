@@ -15,7 +15,7 @@ from plan.public.presenters.base import Presenter
 @presents(AreaPage)
 class AreaPresenter(Presenter):
     def plan(self):
-        return self.page.get_parent()
+        return self.parent()
 
     def context(self):
         area = self.page
@@ -29,8 +29,7 @@ class AreaPresenter(Presenter):
             "rollups": rows.rollup_views([(area.title, "", indicator_rows, task_rows)]),
             "has_demo": rows.has_demo_figures(indicator_rows, task_rows),
             "updates": queries.updates_about(area)[:10],
-            "answerable_agencies": list(area.answerable_agencies.all()),
-            "supporting_agencies": list(area.supporting_agencies.all()),
+            **queries.area_agencies(area),
             "history": history_data.page_history(area, history.AREA_FIELDS),
             "meta_description": f"Lĩnh vực {area.number}. {area.heading_as_written}: chỉ tiêu, nhiệm vụ và tiến độ.",
         }

@@ -11,7 +11,7 @@ class UpdatePresenter(Presenter):
     def context(self):
         tasks, indicators = queries.update_related(self.page)
         return {
-            "plan": self.page.get_parent(),
+            "plan": self.parent(),
             "related_tasks": tasks,
             "related_indicators": indicators,
             "meta_description": self.page.summary,
