@@ -10,9 +10,12 @@ from datetime import date
 from decimal import Decimal
 
 import factory
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from wagtail.models import Page
+from django.core.management import call_command
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page
 
 from home.models import HomePage
 from plan.editorial.roles import REVIEWERS, sync_editor_group
@@ -144,3 +147,16 @@ def reviewer(username=None):
     user = get_user_model().objects.create_user(username or f"nguoi-duyet-{unique()}", password="mat-khau-thu")
     user.groups.add(Group.objects.get_or_create(name=REVIEWERS)[0])
     return user
+
+
+def ensure_plan_loaded():
+    """The 2024 plan, loaded again when a transactional test emptied every table (a
+    live server's test case does): after what Wagtail's migrations put in an empty
+    database, a locale, the root page and collection."""
+    if PlanPage.objects.exists():
+        return
+    if not Page.objects.exists():
+        Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+        Page.add_root(instance=Page(title="Root", slug="root"))
+        Collection.add_root(name="Root")
+    call_command("load_plan", verbosity=0)

@@ -24,7 +24,7 @@ from plan.models.reference import Agency, Topic
 from plan.vocabulary import ReportingFrequency
 
 PROVINCE = settings.SITE_IDENTITY_DEFAULTS["province_name"]
-HOME_TITLE = f"Cải cách hành chính {PROVINCE}"
+HOME_TITLE = settings.WAGTAIL_SITE_NAME  # “Cải cách hành chính tỉnh …”
 HOME_INTRO = (
     f"Trang công khai các kế hoạch cải cách hành chính nhà nước của {PROVINCE}: "
     "nội dung văn bản, chỉ tiêu, nhiệm vụ và cơ quan thực hiện."

@@ -11,6 +11,24 @@ from plan.vocabulary import DocumentStatus
 TASK_M2M = ("coordinating_agencies", "topics")
 
 
+def assign_values(obj, fields, m2m):
+    """Set an object's fields and many-to-many choices from the file, in memory."""
+    assign_changes(obj, fields)
+    for name, wanted in m2m.items():
+        assign_m2m(obj, name, wanted)
+
+
+def assign_rows(existing, wanted, new_row):
+    """Child rows in the file's order: each existing row ({key: row}) updated in place
+    (so what points at it keeps pointing at it), a new one made with new_row(key)."""
+    rows = []
+    for key, fields, m2m in wanted:
+        row = existing.get(key) or new_row(key)
+        assign_values(row, fields, m2m)
+        rows.append(row)
+    return rows
+
+
 class Setter:
     """Sets a page's fields (and many-to-many choices, and child rows) from the file,
     and describes a page as a snapshot of those same things."""
@@ -25,9 +43,7 @@ class Setter:
         return values
 
     def __call__(self, page):
-        assign_changes(page, self.fields)
-        for name, wanted in self.m2m.items():
-            assign_m2m(page, name, wanted)
+        assign_values(page, self.fields, self.m2m)
         if self.children:
             self.children.assign(page)
         return self.describe(page)
@@ -83,14 +99,9 @@ class Sections:
 
     def assign(self, page):
         existing = {section.number: section for section in page.implementation_sections.all()}
-        sections = []
-        for number, values, m2m in self.wanted:
-            section = existing.get(number) or ImplementationSection(number=number)
-            assign_changes(section, values)
-            for name, wanted in m2m.items():
-                assign_m2m(section, name, wanted)
-            sections.append(section)
-        page.implementation_sections = sections
+        page.implementation_sections = assign_rows(
+            existing, self.wanted, lambda number: ImplementationSection(number=number)
+        )
 
 
 def supporting_agencies_by_area(implementation):
@@ -139,14 +150,7 @@ class Tasks:
 
     def assign(self, page):
         existing = {task.code: task for task in page.tasks.all()} if page.pk else {}
-        tasks = []
-        for code, values, m2m in self.wanted:
-            task = existing.get(code) or Task(code=code)
-            assign_changes(task, values)
-            for name, wanted in m2m.items():
-                assign_m2m(task, name, wanted)
-            tasks.append(task)
-        page.tasks = tasks
+        page.tasks = assign_rows(existing, self.wanted, lambda code: Task(code=code))
 
 
 def task_values(item, position, agencies):

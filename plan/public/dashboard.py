@@ -2,7 +2,6 @@
 and per agency, and the list of indicators and tasks, with filters in the URL."""
 
 from django import forms
-from django.shortcuts import render
 
 from plan.content import queries
 from plan.content.provenance_data import attach_provenance
@@ -23,7 +22,8 @@ class DashboardFilter(forms.Form):
         ]
 
 
-def plan_dashboard(request, plan):
+def dashboard_context(request, plan):
+    """(context, status) of the dashboard; the plan's presenter renders it."""
     areas = list(queries.live_areas(plan))
     indicators = list(queries.indicators_for_display(queries.public_indicators().filter(area__in=areas)))
     tasks = list(queries.tasks_for_display(queries.public_tasks().filter(area__in=areas)))
@@ -33,9 +33,7 @@ def plan_dashboard(request, plan):
     )
     form = DashboardFilter(request.GET, areas, agencies)
     if not form.is_valid():
-        return render(
-            request, "plan/dashboard.html", {"page": plan, "plan": plan, "form": form, "invalid": True}, status=400
-        )
+        return {"plan": plan, "form": form, "invalid": True}, 400
 
     attach_provenance(indicators=indicators)
     indicator_rows = rows.indicator_rows(indicators)
@@ -67,7 +65,6 @@ def plan_dashboard(request, plan):
         and (not filters["trang_thai"] or row.status.code == filters["trang_thai"])
     ]
     context = {
-        "page": plan,
         "plan": plan,
         "form": form,
         "whole_plan_list": rows.rollup_views([("Toàn bộ kế hoạch", plan.url, indicator_rows, task_rows)]),
@@ -78,4 +75,4 @@ def plan_dashboard(request, plan):
         "only_demo": rows.only_demo_figures(indicator_rows, task_rows),
         "filtered": any(v not in (None, "") for v in filters.values()),
     }
-    return render(request, "plan/dashboard.html", context)
+    return context, 200

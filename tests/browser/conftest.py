@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests import builders
 from tests.browser.chromium import launch
 
 
@@ -36,17 +37,4 @@ def plan_loaded():
     Wagtail's migrations put in an empty database (a locale, the root page and
     collection). Request it before the browser: Playwright's event loop gives the
     test's own ORM calls another connection (see test_review_in_browser.py)."""
-    from django.conf import settings
-    from django.core.management import call_command
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Collection, Locale, Page
-
-    from plan.models import PlanPage
-
-    if PlanPage.objects.exists():
-        return
-    if not Page.objects.exists():
-        Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-        Page.add_root(instance=Page(title="Root", slug="root"))
-        Collection.add_root(name="Root")
-    call_command("load_plan", verbosity=0)
+    builders.ensure_plan_loaded()

@@ -16,30 +16,13 @@ from plan.results import importer, locking
 from plan.results.importer import import_file
 from plan.results.readers import ReadError
 from plan.results.uploads import clean_file_name, purge_old_uploads
+from tests import builders
 from tests.plan.test_import_hostile import FULL, STORED, write_rows
 
 pytestmark = pytest.mark.django_db
 
 
 # One import at a time ----------------------------------------------------------------
-
-
-def ensure_plan():
-    """Transactional tests end by emptying every table: load the plan when it is gone."""
-    from django.conf import settings
-    from django.core.management import call_command
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Collection, Locale, Page
-
-    from plan.models import PlanPage
-
-    if PlanPage.objects.exists():
-        return
-    if not Page.objects.exists():
-        Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-        Page.add_root(instance=Page(title="Root", slug="root"))
-        Collection.add_root(name="Root")
-    call_command("load_plan", verbosity=0)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -50,7 +33,7 @@ def test_two_imports_of_one_file_at_once_write_once_and_add_no_duplicate_history
     """Two threads import the same changes at the same moment. With the process lock
     the second waits; with only the database lock (as two processes would be) the
     second waits on PostgreSQL's advisory lock, or is refused cleanly by SQLite's."""
-    ensure_plan()
+    builders.ensure_plan_loaded()  # a transactional test empties every table when it ends
     settings.IMPORT_LOCK_TIMEOUT = 10
     rows = [dict(STORED, ky=period) for period in ("2024-Q1", "2024-Q2", "2024-Q3")]
     import_file(write_rows(tmp_path, "csv", FULL, rows, "truoc"), "csv")

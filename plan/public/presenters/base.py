@@ -25,8 +25,8 @@ class Presenter:
         """context() and the ancestors the breadcrumbs show."""
         return {**self.context(), "ancestors": self.ancestors}
 
-    def render(self, template, context):
+    def render(self, template, context, status=200):
         """A sub-page of the page (a task, the dashboard, …) with only the context it
         needs: Wagtail's `page.render` would gather the whole page's context too."""
         base = {"page": self.page, "self": self.page, "request": self.request, "ancestors": self.ancestors}
-        return TemplateResponse(self.request, template, {**base, **context})
+        return TemplateResponse(self.request, template, {**base, **context}, status=status)

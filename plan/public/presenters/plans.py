@@ -30,7 +30,8 @@ class PlanPresenter(Presenter):
         }
 
     def dashboard(self):
-        return dashboard.plan_dashboard(self.request, self.page)
+        context, status = dashboard.dashboard_context(self.request, self.page)
+        return self.render("plan/dashboard.html", context, status=status)
 
     def updates_feed(self, kind):
         return feeds.updates_feed(self.request, self.page, kind)
