@@ -42,6 +42,7 @@ def setup_django(database_url):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)  # production keeps its cache in the database
     call_command("load_plan", verbosity=0)
 
 
