@@ -6,6 +6,7 @@ from django import forms
 from plan.content import queries
 from plan.content.provenance_data import attach_provenance
 from plan.progress import rows, rules
+from plan.public import summary
 
 
 class DashboardFilter(forms.Form):
@@ -75,4 +76,7 @@ def dashboard_context(request, plan):
         "only_demo": rows.only_demo_figures(indicator_rows, task_rows),
         "filtered": any(v not in (None, "") for v in filters.values()),
     }
+    context["summary"] = summary.summarise(
+        plan.year, context["whole_plan_list"][0], context["area_rollups"], context["agency_rollups"]
+    )
     return context, 200
