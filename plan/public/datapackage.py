@@ -5,9 +5,9 @@ site's settings and absolute URLs from the site's public address, so that tools
 (`frictionless validate`, Open Data portals) read the files without guessing."""
 
 from django.http import JsonResponse
-from wagtail.models import Site
 
 from plan.public import open_data
+from plan.public.api_content import site_root
 from plan.public.identity import current_identity
 from plan.vocabulary import AdministrativeLevel, ReportingFrequency, TargetComparator
 
@@ -106,13 +106,6 @@ def csv_format():
         "encoding": "utf-8-sig",
         "dialect": {"delimiter": ",", "header": True},
     }
-
-
-def site_root(request):
-    """The site's public address (the Wagtail Site set from WAGTAILADMIN_BASE_URL),
-    else the address the request came to."""
-    site = Site.find_for_request(request)
-    return site.root_url if site else request.build_absolute_uri("/").rstrip("/")
 
 
 def descriptor(request):
