@@ -1,7 +1,7 @@
 """Finding the candidates of a search: tasks and indicators, the collections that
 grow, from the search backend (Wagtail's database backend, Elasticsearch, or on
 PostgreSQL one plain statement: search.postgres); plan pages, areas, appendices,
-progress updates and agencies, which are few and loaded anyway (search.reference),
+progress updates, agencies and topics, which are few and loaded anyway (search.reference),
 matched here by the same rule on the same folded words. Then each candidate gets its
 facet values and status, in a fixed number of queries whatever their number.
 
@@ -16,7 +16,16 @@ from wagtail.search.query import Or, PlainText
 from plan.models import Indicator, Task
 from plan.progress.read_model import indicator_progress_map, task_progress_map
 from search import facets, postgres
-from search.items import agency_item, appendix_item, area_item, indicator_item, plan_item, task_item, update_item
+from search.items import (
+    agency_item,
+    appendix_item,
+    area_item,
+    indicator_item,
+    plan_item,
+    task_item,
+    topic_item,
+    update_item,
+)
 from search.ranking import analyse
 
 # At most this many tasks, and as many indicators, are re-ranked and counted: the
@@ -50,13 +59,15 @@ def matches(item, words, minimum):
 
 
 def local_candidates(ref, words, minimum):
-    """Plan pages, area pages, appendices, progress updates and agencies that match."""
+    """Plan pages, area pages, appendices, progress updates, agencies and topics
+    that match."""
     local = [
         *(plan_item(page, ref) for page in ref.plans),
         *(area_item(area, ref) for area in ref.areas.values()),
         *(appendix_item(page, ref) for page in ref.appendices),
         *(update_item(page, ref) for page in ref.updates),
         *(agency_item(agency, ref) for agency in ref.agencies.values()),
+        *(topic_item(topic, ref) for topic in ref.topics.values()),
     ]
     return [item for item in local if matches(item, words, minimum)]
 
@@ -145,6 +156,8 @@ def attach_facets(items, ref):
             topics = indicator_topics.get(obj.pk, ())
         elif item.kind == facets.AGENCY_ITEM:
             agencies = [obj.pk]
+        elif item.kind == facets.TOPIC_ITEM:
+            topics = [obj.pk]
         item.status, evidence = progress_by_kind.get(item.kind, {}).get(obj.pk, ("", None))
         item.status_is_demo = bool(getattr(evidence, "is_demo", False))
         item.facet_values = {

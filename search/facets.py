@@ -26,8 +26,14 @@ FACET_LABELS = {
     DEADLINE: "Thời hạn",
 }
 
-TASK, INDICATOR, PAGE, AGENCY_ITEM = "task", "indicator", "page", "agency"
-TYPE_LABELS = {TASK: "Nhiệm vụ", INDICATOR: "Chỉ tiêu", PAGE: "Trang kế hoạch", AGENCY_ITEM: "Cơ quan"}
+TASK, INDICATOR, PAGE, AGENCY_ITEM, TOPIC_ITEM = "task", "indicator", "page", "agency", "topic"
+TYPE_LABELS = {
+    TOPIC_ITEM: "Chủ đề",
+    TASK: "Nhiệm vụ",
+    INDICATOR: "Chỉ tiêu",
+    PAGE: "Trang kế hoạch",
+    AGENCY_ITEM: "Cơ quan",
+}
 
 ONGOING, UNSPECIFIED, OTHER = "ongoing", "unspecified", "other"
 ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}

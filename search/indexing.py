@@ -51,6 +51,10 @@ def agency_texts(agency):
     return agency.name, []
 
 
+def topic_texts(topic):
+    return topic.name, [topic.description]
+
+
 TEXTS = {
     "plan.Task": task_texts,
     "plan.Indicator": indicator_texts,
@@ -59,6 +63,7 @@ TEXTS = {
     "plan.AppendixPage": appendix_page_texts,
     "plan.UpdatePage": update_page_texts,
     "plan.Agency": agency_texts,
+    "plan.Topic": topic_texts,
 }
 
 

@@ -1,5 +1,5 @@
 """Search candidates as plain items: what the ranking, the facets and the results list
-need of a task, an indicator, a page or an agency, whatever the backend returned it
+need of a task, an indicator, a page, an agency or a topic, whatever the backend returned it
 as (a model object through Wagtail's search API, a plain row on PostgreSQL).
 
 Only published content is ever a candidate (search.reference, search.candidates)."""
@@ -12,13 +12,13 @@ from search import facets, indexing
 
 @dataclass(eq=False)
 class Item:
-    kind: str  # facets.TASK, INDICATOR, PAGE or AGENCY_ITEM
+    kind: str  # facets.TASK, INDICATOR, PAGE, AGENCY_ITEM or TOPIC_ITEM
     obj: object
     label: str  # "Nhiệm vụ", "Chỉ tiêu", "Lĩnh vực", ...
     title: str
     name: str  # for ranking: the item's own name ("" for tasks)
     body: str  # for ranking: its other texts
-    main_text: str  # the text the excerpt is taken from
+    passages: list  # the texts the excerpt may come from, the main one first
     backend_position: int = 0
     area: object = None  # the AreaPage the item belongs to (or is)
     agencies: list = field(default_factory=list)  # lead or responsible agencies
@@ -29,6 +29,9 @@ class Item:
     facet_values: dict = field(default_factory=dict)
     score: object = None
     excerpt: list = field(default_factory=list)
+    # A topic, an area or an agency: listed before tasks and indicators when its
+    # name holds every word of the query (search.ranking.names_first).
+    leads: bool = False
 
     @property
     def status_label(self):
@@ -45,9 +48,14 @@ class Item:
             return self.area.task_url(self.obj.code)
         if self.kind == facets.INDICATOR:
             return self.area.indicator_url(self.obj.code)
-        if self.kind == facets.AGENCY_ITEM:
+        if self.kind in (facets.AGENCY_ITEM, facets.TOPIC_ITEM):
             return self.obj.get_absolute_url()
         return self.obj.url
+
+
+def texts_of(body):
+    """The other texts of an item, one per line of its ranking body."""
+    return body.split("\n")
 
 
 def named(texts):
@@ -70,7 +78,7 @@ def task_item(task, ref):
         f"Nhiệm vụ {task.code}",
         name,
         body,
-        task.text,
+        [task.text, task.output, task.group],
         area=task.area,
         agencies=[task.lead_agency] if task.lead_agency else [],
         agency_role="Cơ quan chủ trì",
@@ -89,7 +97,7 @@ def indicator_item(indicator, ref):
         f"Chỉ tiêu {indicator.code}: {indicator.metric}",
         name,
         body,
-        indicator.statement,
+        [indicator.statement, indicator.metric],
         area=indicator.area,
         agencies=[agency] if agency else [],
         agency_role="Cơ quan chịu trách nhiệm",
@@ -105,28 +113,34 @@ def area_item(area, ref):
         ref.area_labels[area.pk],
         name,
         body,
-        area.heading_as_written,
+        [area.heading_as_written, area.par_component, *indexing.stream_texts(area.notes)],
         area=area,
         agencies=list(area.answerable_agencies.all()),
         agency_role="Cơ quan chịu trách nhiệm",
+        leads=True,
     )
 
 
 def plan_item(page, ref):
     name, body = named(indexing.plan_page_texts(page))
-    return Item(facets.PAGE, page, "Kế hoạch", page.title, name, body, page.preamble)
+    return Item(facets.PAGE, page, "Kế hoạch", page.title, name, body, [page.preamble, *texts_of(body)])
 
 
 def appendix_item(page, ref):
     name, body = named(indexing.appendix_page_texts(page))
-    return Item(facets.PAGE, page, "Phụ lục", page.title, name, body, page.intro)
+    return Item(facets.PAGE, page, "Phụ lục", page.title, name, body, [page.intro])
 
 
 def update_item(page, ref):
     name, body = named(indexing.update_page_texts(page))
-    return Item(facets.PAGE, page, "Tin cập nhật", page.title, name, body, page.summary)
+    return Item(facets.PAGE, page, "Tin cập nhật", page.title, name, body, [page.summary, *texts_of(body)])
 
 
 def agency_item(agency, ref):
     name, body = named(indexing.agency_texts(agency))
-    return Item(facets.AGENCY_ITEM, agency, "Cơ quan", agency.name, name, body, agency.get_kind_display())
+    return Item(facets.AGENCY_ITEM, agency, "Cơ quan", agency.name, name, body, [agency.get_kind_display()], leads=True)
+
+
+def topic_item(topic, ref):
+    name, body = named(indexing.topic_texts(topic))
+    return Item(facets.TOPIC_ITEM, topic, "Chủ đề", topic.name, name, body, [topic.description], leads=True)

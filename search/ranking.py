@@ -18,6 +18,9 @@ tuyen" asks for "toán" exactly and accepts any "truc", "tuyen". The placement o
 the tone mark ("hóa" / "hoá"), the Unicode form and letter case never matter.
 Abbreviations count as their long form (search.abbreviations), once folded.
 
+Then topics, areas and agencies whose name holds every word of the query come
+first (``names_first``): "chu ky so" leads with the topic "Chữ ký số".
+
 Ties are broken by: more of the query's words found; more of them with the typed
 diacritics; all the words in the item's name (an agency's name, an indicator's
 metric, a page title); the words closer together (the fewest consecutive words of
@@ -166,3 +169,10 @@ def rank(items, terms):
     for item in items:
         item.score = score(terms, item.name, item.body)
     return sorted(items, key=lambda item: (item.score.sort_key(), item.backend_position))
+
+
+def names_first(items):
+    """The ranked items with those that lead when named (topics, areas, agencies:
+    `item.leads`) and whose name holds every query word moved first, each group
+    keeping its order."""
+    return sorted(items, key=lambda item: not (item.leads and item.score.in_name))

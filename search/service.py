@@ -92,7 +92,7 @@ def run(params, backend):
         found, capped = candidates.retrieve(backend, longer, max(1, len(longer) - 1), ref)
         outcome.partial = bool(found)
     candidates.attach_facets(found, ref)
-    ranked = ranking.rank(found, terms)
+    ranked = ranking.names_first(ranking.rank(found, terms))
     results = facets.apply(ranked, params.selected)
 
     outcome.searched = True
@@ -100,7 +100,7 @@ def run(params, backend):
     outcome.total = len(results)
     outcome.page = paginate(results, params)
     for item in outcome.page.object_list:
-        item.excerpt = excerpt(item.main_text, words)
+        item.excerpt = excerpt(item.passages, terms)
     outcome.facets = facet_lists(facets.counts(ranked, params.selected), params.selected, ref)
     outcome.active_filters = active_filters(params, outcome.facets)
     outcome.without_filters_url = search_params.query_string(replace(params, selected={}))

@@ -28,6 +28,7 @@ def admin_client(client, django_user_model, db):
 
 
 def pytest_collection_modifyitems(items):
-    """Browser tests use a live server, whose transactional test case empties the
-    database when it ends: they run last, after every test that needs the plan."""
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    """Browser tests and other tests of a live server use a transactional test case,
+    which empties the database when it ends: they run last, after every test that
+    needs the plan."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None or "live_server" in item.fixturenames)

@@ -20,7 +20,11 @@ TEXT_ITEMS = [("item", blocks.TextBlock(label="Đoạn"))]
 
 
 class UpdateFeedsMixin(RoutablePageMixin):
-    """RSS and Atom feeds of the progress updates about this page."""
+    """The list of the progress updates about this page, and their RSS and Atom feeds."""
+
+    @path("tin-cap-nhat/")
+    def updates_list(self, request):
+        return self.present(request).updates_list()
 
     @path("tin-cap-nhat/rss/")
     def updates_rss(self, request):

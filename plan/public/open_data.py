@@ -11,6 +11,7 @@ from plan.content.provenance_data import attach_provenance
 from plan.exports import csv_row
 from plan.models import Indicator, Result
 from plan.progress.targets import format_result
+from plan.public import api_content
 from plan.vocabulary import TargetComparator
 
 # (field, type, description): the only fields that leave the site.
@@ -175,6 +176,16 @@ def results(request, file_format):
 
 
 def documentation(request):
-    return render(
-        request, "plan/open_data.html", {"indicator_fields": INDICATOR_FIELDS, "result_fields": RESULT_FIELDS}
-    )
+    api_fields = [
+        (model._meta.verbose_name, name, description)
+        for model, fields in api_content.API_FIELDS.items()
+        for name, description in fields
+    ]
+    context = {
+        "indicator_fields": INDICATOR_FIELDS,
+        "result_fields": RESULT_FIELDS,
+        "api_fields": api_fields,
+        "api_indicator_keys": api_content.INDICATOR_KEYS,
+        "api_task_keys": api_content.TASK_KEYS,
+    }
+    return render(request, "plan/open_data.html", context)

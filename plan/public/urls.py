@@ -1,7 +1,7 @@
 from django.urls import path
 from wagtail.contrib.sitemaps.views import sitemap
 
-from plan.public import findability, open_data, views
+from plan.public import datapackage, findability, open_data, views
 
 app_name = "plan"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("chu-de/<slug:slug>/", views.topic_detail, name="topic"),
     path("cach-tinh-tien-do/", views.progress_method, name="method"),
     path("du-lieu/", open_data.documentation, name="open_data"),
+    path("du-lieu/datapackage.json", datapackage.datapackage, name="open_data_package"),
     path("du-lieu/chi-tieu.<str:file_format>", open_data.indicators, name="open_data_indicators"),
     path("du-lieu/ket-qua.<str:file_format>", open_data.results, name="open_data_results"),
 ]

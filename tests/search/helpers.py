@@ -1,5 +1,5 @@
 """Run a search the way the page does and name its results briefly:
-"task:3.4", "indicator:3.a.4.1", "agency:so-noi-vu", "page:<slug>"."""
+"task:3.4", "indicator:3.a.4.1", "agency:so-noi-vu", "topic:<slug>", "page:<slug>"."""
 
 from django.http import QueryDict
 
@@ -14,6 +14,8 @@ def key(item):
         return f"indicator:{obj.code}"
     if item.kind == "agency":
         return f"agency:{obj.code}"
+    if item.kind == "topic":
+        return f"topic:{obj.slug}"
     return f"page:{obj.slug}"
 
 

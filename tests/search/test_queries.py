@@ -78,7 +78,9 @@ TABLE = [
 
 @pytest.mark.parametrize("query, first, elsewhere", TABLE, ids=[row[0] for row in TABLE])
 def test_query_table(query, first, elsewhere):
-    keys = result_keys(query)
+    # Topics named by the query lead the list (tests/search/test_excerpts.py); the
+    # table is about the order of the rest.
+    keys = [key for key in result_keys(query) if not key.startswith("topic:")]
     assert set(keys[: len(first)]) == first, keys[:10]
     assert elsewhere <= set(keys), keys
 

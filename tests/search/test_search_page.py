@@ -99,7 +99,9 @@ def test_topic_agency_and_area_facets(client):
     assert facet_options(soup, "area")[str(area.pk)][0].startswith("3. Cải cách thủ tục hành chính")
     topic = Topic.objects.get(slug="mot-cua")
     keys = result_keys("q=mot+cua&topic=mot-cua")
-    assert keys and set(keys) <= {f"task:{t.code}" for t in topic.tasks.all()} | {
+    # the topic itself, then its tasks and indicators
+    assert keys[0] == "topic:mot-cua"
+    assert keys[1:] and set(keys[1:]) <= {f"task:{t.code}" for t in topic.tasks.all()} | {
         f"indicator:{i.code}" for i in topic.indicators.all()
     }
 

@@ -8,12 +8,13 @@ from plan.content.provenance_data import attach_provenance
 from plan.models import AreaPage
 from plan.models.presenting import presents
 from plan.progress import rows
-from plan.public import charts, feeds
+from plan.public import charts
 from plan.public.presenters.base import Presenter
+from plan.public.presenters.updates import UpdateListing
 
 
 @presents(AreaPage)
-class AreaPresenter(Presenter):
+class AreaPresenter(UpdateListing, Presenter):
     def plan(self):
         return self.parent()
 
@@ -70,6 +71,3 @@ class AreaPresenter(Presenter):
             "meta_description": f"Chỉ tiêu {indicator.code}: {indicator.statement}",
         }
         return self.render("plan/indicator_detail.html", context)
-
-    def updates_feed(self, kind):
-        return feeds.updates_feed(self.request, self.page, kind)

@@ -4,8 +4,9 @@ from plan.content import history, history_data, queries
 from plan.content.document import document_heading
 from plan.models import PlanIndexPage, PlanPage
 from plan.models.presenting import presents
-from plan.public import dashboard, feeds
+from plan.public import dashboard
 from plan.public.presenters.base import Presenter
+from plan.public.presenters.updates import UpdateListing
 
 
 @presents(PlanIndexPage)
@@ -15,7 +16,7 @@ class PlanIndexPresenter(Presenter):
 
 
 @presents(PlanPage)
-class PlanPresenter(Presenter):
+class PlanPresenter(UpdateListing, Presenter):
     def context(self):
         plan = self.page
         return {
@@ -32,6 +33,3 @@ class PlanPresenter(Presenter):
     def dashboard(self):
         context, status = dashboard.dashboard_context(self.request, self.page)
         return self.render("plan/dashboard.html", context, status=status)
-
-    def updates_feed(self, kind):
-        return feeds.updates_feed(self.request, self.page, kind)

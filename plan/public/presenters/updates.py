@@ -1,9 +1,17 @@
-"""A progress update and the tasks and indicators it reports on."""
+"""Progress updates: one update and the tasks and indicators it reports on; the list
+and the feeds of the updates about a plan or an area (UpdateListing, which their
+presenters share)."""
+
+from django.core.paginator import Paginator
 
 from plan.content import queries
-from plan.models import UpdatePage
+from plan.models import AreaPage, UpdatePage
 from plan.models.presenting import presents
+from plan.public import feeds
 from plan.public.presenters.base import Presenter
+
+UPDATES_PER_PAGE = 20
+PAGE_PARAMETER = "trang"
 
 
 @presents(UpdatePage)
@@ -16,3 +24,34 @@ class UpdatePresenter(Presenter):
             "related_indicators": indicators,
             "meta_description": self.page.summary,
         }
+
+
+class UpdateListing:
+    """The routes `tin-cap-nhat/` (the list, newest first, UPDATES_PER_PAGE a page,
+    `?trang=2`), `tin-cap-nhat/rss/` and `…/atom/` of a plan's or an area's presenter.
+    Only live, public updates (plan.content.queries.updates_about)."""
+
+    def updates_list(self):
+        paginator = Paginator(queries.updates_about(self.page), UPDATES_PER_PAGE)
+        updates = paginator.get_page(self.request.GET.get(PAGE_PARAMETER))
+        base = self.page.url + self.page.reverse_subpage("updates_list")
+
+        def page_url(number):
+            return f"{base}?{PAGE_PARAMETER}={number}" if number > 1 else base
+
+        updates.previous_url = page_url(updates.previous_page_number()) if updates.has_previous() else ""
+        updates.next_url = page_url(updates.next_page_number()) if updates.has_next() else ""
+        updates.links = [
+            (number, None if number == paginator.ELLIPSIS else page_url(number))
+            for number in paginator.get_elided_page_range(updates.number, on_each_side=2, on_ends=1)
+        ]
+        context = {
+            "updates": updates,
+            "list_label": "Tin cập nhật",
+            "about": "các nhiệm vụ và chỉ tiêu của lĩnh vực này" if isinstance(self.page, AreaPage) else "Kế hoạch",
+            "meta_description": f"Tin cập nhật về tiến độ thực hiện: {self.page.title}.",
+        }
+        return self.render("plan/update_list.html", context)
+
+    def updates_feed(self, kind):
+        return feeds.updates_feed(self.request, self.page, kind)

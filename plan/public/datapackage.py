@@ -1,0 +1,135 @@
+"""The open data as a Frictionless Data Package (/du-lieu/datapackage.json): the CSV
+files of plan.public.open_data, each with a Table Schema (names, types and Vietnamese
+descriptions from the same whitelist of fields, keys that hold), the licence from the
+site's settings and absolute URLs from the site's public address, so that tools
+(`frictionless validate`, Open Data portals) read the files without guessing."""
+
+from django.http import JsonResponse
+
+from plan.public import open_data
+from plan.public.api_content import site_root
+from plan.public.identity import current_identity
+from plan.vocabulary import AdministrativeLevel, ReportingFrequency, TargetComparator
+
+PACKAGE_NAME = "ke-hoach-cai-cach-hanh-chinh"
+PERIOD_PATTERN = r"\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?"
+
+# Table Schema type and constraints of every open-data field (plan.public.open_data).
+# An empty cell is a missing value, except where a field says otherwise.
+LEVELS = {"enum": [value for value, _label in AdministrativeLevel.choices]}
+TYPES = {
+    "ma": {"type": "string", "constraints": {"required": True, "unique": True}},
+    "linh_vuc": {"type": "integer", "constraints": {"required": True, "minimum": 1}},
+    "nguyen_van": {"type": "string"},
+    "noi_dung": {"type": "string", "constraints": {"required": True}},
+    "thuoc_do": {"type": "string"},
+    "loai_muc_tieu": {
+        "type": "string",
+        "constraints": {"required": True, "enum": [value for value, _label in TargetComparator.choices]},
+    },
+    "muc_tieu": {"type": "number"},
+    "muc_tieu_toi_da": {"type": "number"},
+    "don_vi": {"type": "string"},
+    "cap": {"type": "string", "constraints": LEVELS},
+    "nguon_goc_muc_tieu": {"type": "string"},
+    "co_quan_chiu_trach_nhiem": {"type": "string"},
+    "nguon_goc_co_quan": {"type": "string"},
+    "tan_suat": {"type": "string", "constraints": {"enum": [value for value, _label in ReportingFrequency.choices]}},
+    "nguon_goc_tan_suat": {"type": "string"},
+    "nguon_so_lieu": {"type": "string"},
+    "nguon_goc_nguon_so_lieu": {"type": "string"},
+    "duong_dan": {"type": "string", "format": "uri", "constraints": {"required": True}},
+    "ma_chi_tieu": {"type": "string", "constraints": {"required": True}},
+    "ky": {"type": "string", "constraints": {"required": True, "pattern": PERIOD_PATTERN}},
+    "gia_tri": {"type": "number"},
+    "hoan_thanh": {"type": "string", "constraints": {"enum": ["Hoàn thành", "Chưa hoàn thành"]}},
+    "ghi_chu": {"type": "string"},
+    "nguon": {"type": "string"},
+    "duong_dan_nguon": {"type": "string"},
+    "ngay_thu_thap": {"type": "date", "constraints": {"required": True}},
+    "du_lieu_minh_hoa": {
+        "type": "boolean",
+        "trueValues": ["true"],
+        "falseValues": ["false"],
+        "constraints": {"required": True},
+    },
+}
+# A result's level: empty means "not split by level", a value of its own (part of
+# the key), not a missing one.
+RESULT_LEVEL = {"type": "string", "missingValues": [], "constraints": {"enum": ["", *LEVELS["enum"]]}}
+
+
+def field(name, description, types=TYPES):
+    return {"name": name, "description": description, **types[name]}
+
+
+def schema(fields, overrides=None, **keys):
+    """The Table Schema of a file whose fields are `fields` ([(name, type label,
+    description)] as in plan.public.open_data)."""
+    overrides = overrides or {}
+    described = [{**field(name, description), **overrides.get(name, {})} for name, _label, description in fields]
+    return {"fields": described, "missingValues": [""], **keys}
+
+
+def resources(root):
+    return [
+        {
+            "name": "chi-tieu",
+            "title": "Chỉ tiêu",
+            "description": "Mọi chỉ tiêu đã công bố của Kế hoạch: mục tiêu ở dạng dữ liệu, nguồn gốc từng thông tin.",
+            "path": f"{root}/du-lieu/chi-tieu.csv",
+            **csv_format(),
+            "schema": schema(open_data.INDICATOR_FIELDS, primaryKey=["ma"]),
+        },
+        {
+            "name": "ket-qua",
+            "title": "Kết quả",
+            "description": "Mọi kết quả đo được của các chỉ tiêu đã công bố; mỗi chỉ tiêu, kỳ và cấp có một dòng.",
+            "path": f"{root}/du-lieu/ket-qua.csv",
+            **csv_format(),
+            "schema": schema(
+                open_data.RESULT_FIELDS,
+                {"cap": RESULT_LEVEL},
+                primaryKey=["ma_chi_tieu", "ky", "cap"],
+                foreignKeys=[{"fields": ["ma_chi_tieu"], "reference": {"resource": "chi-tieu", "fields": ["ma"]}}],
+            ),
+        },
+    ]
+
+
+def csv_format():
+    # The files start with a byte-order mark (for Excel): "utf-8-sig" tells readers.
+    return {
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8-sig",
+        "dialect": {"delimiter": ",", "header": True},
+    }
+
+
+def descriptor(request):
+    identity = current_identity(request)
+    root = site_root(request)
+    documentation = f"{root}/du-lieu/"
+    licence = {"title": identity.open_data_licence, "path": identity.open_data_licence_url or documentation}
+    return {
+        "profile": "tabular-data-package",
+        "name": PACKAGE_NAME,
+        "title": f"Dữ liệu mở Kế hoạch cải cách hành chính nhà nước {identity.province_name}",
+        "description": (
+            "Chỉ tiêu của Kế hoạch và kết quả đo được của chúng. Số liệu có du_lieu_minh_hoa = true là số liệu "
+            "giả lập để trình diễn, không phải kết quả chính thức."
+        ),
+        "homepage": documentation,
+        "language": "vi",
+        "licenses": [licence],
+        "sources": [{"title": identity.plan_owner, "path": root + "/"}],
+        "resources": resources(root),
+    }
+
+
+def datapackage(request):
+    response = JsonResponse(descriptor(request), json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = 'inline; filename="datapackage.json"'
+    return response
