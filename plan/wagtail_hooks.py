@@ -11,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.options import modeladmin_register
 
 from plan.editorial import access
-from plan.editorial.admin import imports, locale, reports
+from plan.editorial.admin import bulk, imports, locale, reports
 from plan.editorial.admin.dashboard import DueItemsPanel
 from plan.editorial.admin.registry import AgencyAdmin, ResultAdmin, ResultSourceAdmin, TaskProgressAdmin
 from plan.editorial.admin.snippets import IndicatorViewSet, TopicViewSet
@@ -23,6 +23,9 @@ for scoped_model in (Indicator, Result, TaskProgress):
     register_permission_policy(scoped_model, access.AgencyScopedPolicy(scoped_model), exact_class=True)
 
 hooks.register("construct_explorer_page_queryset", locale.list_plan_children_in_plan_order)
+hooks.register("before_move_page", bulk.refuse_move_without_permission)
+for bulk_action in bulk.BULK_ACTIONS:  # after Wagtail's own (order), which they replace
+    hooks.register("register_bulk_action", bulk_action, order=100)
 register_snippet(IndicatorViewSet)
 register_snippet(TopicViewSet)
 modeladmin_register(AgencyAdmin)

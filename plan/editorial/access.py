@@ -10,9 +10,14 @@ find it with. Figures typed in by hand follow the same review as files: only
 reviewers enter or change a result by hand (`may_enter_results_by_hand`); an agency's
 editor sends figures as a file, which a reviewer approves."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import BadRequest, PermissionDenied
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 from django.http import Http404, HttpResponseForbidden
+from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import page_permission_policy
 from wagtail_modeladmin.helpers import PermissionHelper
 
 from plan.editorial.roles import ADMINS, REVIEWERS
@@ -61,6 +66,35 @@ SCOPES = {
     Result: editable_results,
     TaskProgress: editable_progress,
 }
+
+
+def reachable_pks(user, model):
+    """The ids of the objects of `model` the user may see in the admin: for pages,
+    Wagtail's explorable pages (those they may act on and their ancestors); for a
+    scoped model, its `editable_*` queryset. None means every object."""
+    if is_reviewer(user):
+        return None
+    if issubclass(model, Page):
+        return set(page_permission_policy.explorable_instances(user).values_list("pk", flat=True))
+    if model in SCOPES:
+        return set(SCOPES[model](user).values_list("pk", flat=True))
+    return None
+
+
+def within_scope(user, rows, prefix=""):
+    """Rows that name an object by content type and id (log entries, workflow
+    states), without those naming an object of a scoped model outside the user's
+    scope. `prefix` reaches those fields through a relation ("workflow_state__")."""
+    names_objects = prefix or any(field.name == "object_id" for field in rows.model._meta.fields)
+    if is_reviewer(user) or not names_objects:  # a page's log entry names it by a key of its own
+        return rows
+    for model, scope in SCOPES.items():
+        ids = scope(user).values_list(Cast("pk", output_field=CharField()), flat=True)
+        rows = rows.exclude(
+            Q(**{f"{prefix}content_type": ContentType.objects.get_for_model(model)})
+            & ~Q(**{f"{prefix}object_id__in": ids})
+        )
+    return rows
 
 
 def may_enter_results_by_hand(user):
