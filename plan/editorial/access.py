@@ -12,7 +12,7 @@ editor sends figures as a file, which a reviewer approves."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import BadRequest, PermissionDenied
-from django.db.models import CharField, Q
+from django.db.models import CharField, F, Q
 from django.db.models.functions import Cast
 from django.http import Http404, HttpResponseForbidden
 from wagtail.models import Page
@@ -79,6 +79,18 @@ def reachable_pks(user, model):
     if model in SCOPES:
         return set(SCOPES[model](user).values_list("pk", flat=True))
     return None
+
+
+def choosable_pages(user, pages):
+    """The pages a chooser offers: those the user sees in the admin, and other
+    published pages whose pending draft (if any) keeps the published title, since
+    the admin names a page by its draft title."""
+    reachable = reachable_pks(user, Page)
+    if reachable is None:
+        return pages
+    # A list of ids: the chooser's search backend filters on ids, not on titles.
+    offered = Page.objects.filter(Q(live=True, draft_title=F("title")) | Q(pk__in=reachable))
+    return pages.filter(pk__in=list(offered.values_list("pk", flat=True)))
 
 
 def within_scope(user, rows, prefix=""):

@@ -56,8 +56,15 @@ def text(response):
     return body.decode()
 
 
+def html(response):
+    """The page; a chooser answers JSON whose HTML escapes non-ASCII letters."""
+    if response["Content-Type"].startswith("application/json"):
+        return response.json().get("html", "")
+    return text(response)
+
+
 def shows_a_draft(response):
-    page = text(response)
+    page = html(response)
     return PAGE_DRAFT in page or INDICATOR_DRAFT in page
 
 
@@ -146,6 +153,20 @@ def test_editing_sessions_of_another_agencys_objects_answer_404(case):
 def test_choosers_and_admin_search_keep_to_the_editors_agency(case, url):
     response = case["editor"].get(url)
     assert response.status_code == 200
-    is_json = response["Content-Type"].startswith("application/json")
-    body = response.json().get("html", "") if is_json else text(response)
-    assert PAGE_DRAFT not in body and INDICATOR_DRAFT not in body
+    assert not shows_a_draft(response)
+
+
+def test_the_page_chooser_names_no_other_agencys_draft_title(case):
+    """Browsing into another agency's area, choosing it by id, or listing its plan:
+    the area is live, but its pending draft renames it."""
+    area, plan = case["other_area"].pk, case["plan"].pk
+    for url in (f"/admin/choose-page/{area}/", f"/admin/choose-page/chosen-multiple/?id={area}"):
+        assert case["editor"].get(url).status_code == 404, url
+    for url in (f"/admin/choose-page/{plan}/", "/admin/choose-page/search/?q=lĩnh+vực"):
+        response = case["editor"].get(url)
+        assert response.status_code == 200, url
+        assert not shows_a_draft(response), url
+    own = case["own_area"]
+    assert own.title in case["editor"].get(f"/admin/choose-page/{plan}/").json()["html"]
+    assert case["editor"].get(f"/admin/choose-page/chosen-multiple/?id={own.pk}").status_code == 200
+    assert PAGE_DRAFT in case["reviewer"].get(f"/admin/choose-page/{plan}/").json()["html"]
