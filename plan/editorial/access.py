@@ -4,9 +4,10 @@ results, tasks and task progress only; reviewers and administrators on everythin
 One mechanism holds everywhere: the `editable_*` querysets below. Every admin screen
 reads them — the snippet permission policy (`AgencyScopedPolicy`, which Wagtail's
 listings, choosers, buttons and instance views ask), the modeladmin permission helper
-(`AgencyScopedPermissionHelper`), the form fields' choices, the import and the
-reports — so a screen that shows or saves an object of another agency has no query to
-find it with. Figures typed in by hand follow the same review as files: only
+(`AgencyScopedPermissionHelper`), the form fields' choices, the import, the
+reports, Wagtail's own reports, bulk actions and page chooser (`reachable_pks`,
+`within_scope`, `choosable_pages`) — so a screen that shows or saves an object of
+another agency has no query to find it with. Figures typed in by hand follow the same review as files: only
 reviewers enter or change a result by hand (`may_enter_results_by_hand`); an agency's
 editor sends figures as a file, which a reviewer approves."""
 
