@@ -2,16 +2,15 @@
 the results import and review, the reminders report and the dashboard panel. The
 screens themselves live in plan/editorial/admin/."""
 
-from django.db.models import Q
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.permissions import page_permission_policy, register_permission_policy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.options import modeladmin_register
 
 from plan.editorial import access
-from plan.editorial.admin import imports, locale, reports
+from plan.editorial.admin import bulk, imports, locale, page_chooser, reports
 from plan.editorial.admin.dashboard import DueItemsPanel
 from plan.editorial.admin.registry import AgencyAdmin, ResultAdmin, ResultSourceAdmin, TaskProgressAdmin
 from plan.editorial.admin.snippets import IndicatorViewSet, TopicViewSet
@@ -23,6 +22,10 @@ for scoped_model in (Indicator, Result, TaskProgress):
     register_permission_policy(scoped_model, access.AgencyScopedPolicy(scoped_model), exact_class=True)
 
 hooks.register("construct_explorer_page_queryset", locale.list_plan_children_in_plan_order)
+hooks.register("before_move_page", bulk.refuse_move_without_permission)
+hooks.register("construct_page_chooser_queryset", page_chooser.only_choosable_pages)
+for bulk_action in bulk.BULK_ACTIONS:  # after Wagtail's own (order), which they replace
+    hooks.register("register_bulk_action", bulk_action, order=100)
 register_snippet(IndicatorViewSet)
 register_snippet(TopicViewSet)
 modeladmin_register(AgencyAdmin)
@@ -60,18 +63,6 @@ def register_results_review_menu_item():
 @hooks.register("register_reports_menu_item")
 def register_reminder_report_menu_item():
     return MenuItem("Việc cần cập nhật", reverse("plan_reminder_report"), icon_name="warning", order=50)
-
-
-@hooks.register("construct_page_chooser_queryset")
-def hide_other_agencies_drafts(pages, request):
-    """The page chooser offers an agency's editor published pages and the pages they
-    may edit, never another agency's unpublished page (plan.editorial.access)."""
-    if access.is_reviewer(request.user):
-        return pages
-    own = list(
-        page_permission_policy.instances_user_has_permission_for(request.user, "change").values_list("pk", flat=True)
-    )
-    return pages.filter(Q(live=True) | Q(pk__in=own))
 
 
 @hooks.register("construct_homepage_panels")

@@ -4,15 +4,21 @@ results, tasks and task progress only; reviewers and administrators on everythin
 One mechanism holds everywhere: the `editable_*` querysets below. Every admin screen
 reads them — the snippet permission policy (`AgencyScopedPolicy`, which Wagtail's
 listings, choosers, buttons and instance views ask), the modeladmin permission helper
-(`AgencyScopedPermissionHelper`), the form fields' choices, the import and the
-reports — so a screen that shows or saves an object of another agency has no query to
-find it with. Figures typed in by hand follow the same review as files: only
+(`AgencyScopedPermissionHelper`), the form fields' choices, the import, the
+reports, Wagtail's own reports, bulk actions and page chooser (`reachable_pks`,
+`within_scope`, `choosable_pages`) — so a screen that shows or saves an object of
+another agency has no query to find it with. Figures typed in by hand follow the same review as files: only
 reviewers enter or change a result by hand (`may_enter_results_by_hand`); an agency's
 editor sends figures as a file, which a reviewer approves."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import BadRequest, PermissionDenied
+from django.db.models import CharField, F, Q
+from django.db.models.functions import Cast
 from django.http import Http404, HttpResponseForbidden
+from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import page_permission_policy
 from wagtail_modeladmin.helpers import PermissionHelper
 
 from plan.editorial.roles import ADMINS, REVIEWERS
@@ -61,6 +67,47 @@ SCOPES = {
     Result: editable_results,
     TaskProgress: editable_progress,
 }
+
+
+def reachable_pks(user, model):
+    """The ids of the objects of `model` the user may see in the admin: for pages,
+    Wagtail's explorable pages (those they may act on and their ancestors); for a
+    scoped model, its `editable_*` queryset. None means every object."""
+    if is_reviewer(user):
+        return None
+    if issubclass(model, Page):
+        return set(page_permission_policy.explorable_instances(user).values_list("pk", flat=True))
+    if model in SCOPES:
+        return set(SCOPES[model](user).values_list("pk", flat=True))
+    return None
+
+
+def choosable_pages(user, pages):
+    """The pages a chooser offers: those the user sees in the admin, and other
+    published pages whose pending draft (if any) keeps the published title, since
+    the admin names a page by its draft title."""
+    reachable = reachable_pks(user, Page)
+    if reachable is None:
+        return pages
+    # A list of ids: the chooser's search backend filters on ids, not on titles.
+    offered = Page.objects.filter(Q(live=True, draft_title=F("title")) | Q(pk__in=reachable))
+    return pages.filter(pk__in=list(offered.values_list("pk", flat=True)))
+
+
+def within_scope(user, rows, prefix=""):
+    """Rows that name an object by content type and id (log entries, workflow
+    states), without those naming an object of a scoped model outside the user's
+    scope. `prefix` reaches those fields through a relation ("workflow_state__")."""
+    names_objects = prefix or any(field.name == "object_id" for field in rows.model._meta.fields)
+    if is_reviewer(user) or not names_objects:  # a page's log entry names it by a key of its own
+        return rows
+    for model, scope in SCOPES.items():
+        ids = scope(user).values_list(Cast("pk", output_field=CharField()), flat=True)
+        rows = rows.exclude(
+            Q(**{f"{prefix}content_type": ContentType.objects.get_for_model(model)})
+            & ~Q(**{f"{prefix}object_id__in": ids})
+        )
+    return rows
 
 
 def may_enter_results_by_hand(user):

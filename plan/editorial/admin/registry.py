@@ -12,7 +12,7 @@ from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import CreateView, EditView
 
 from plan.editorial import access
-from plan.editorial.admin.forms import ResultForm
+from plan.editorial.admin.forms import ResultForm, ResultSourceForm
 from plan.models import Agency, Result, ResultHistory, ResultSource, TaskProgress
 from plan.results.importer import COMPARED_FIELDS, changed_fields
 from plan.vocabulary import ResultOrigin
@@ -159,6 +159,26 @@ class ResultSourceAdmin(ModelAdmin):
     menu_order = 250
     list_display = ("name", "indicator", "format", "enabled", "next_run_at", "last_success_at", "last_failure_at")
     list_filter = ("enabled", "format")
+    edit_handler = ObjectList(
+        [
+            FieldPanel(name)
+            for name in (
+                "indicator",
+                "name",
+                "url",
+                "format",
+                "period_field",
+                "value_field",
+                "scope_field",
+                "filter_field",
+                "filter_value",
+                "frequency",
+                "enabled",
+                "next_run_at",
+            )
+        ],
+        base_form_class=ResultSourceForm,
+    )
 
 
 class AgencyAdmin(ModelAdmin):
