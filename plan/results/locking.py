@@ -6,7 +6,8 @@ IMPORT_LOCK_TIMEOUT seconds; imports of other indicators go on.
 Within a process, threads wait on the codes they share. Across processes,
 PostgreSQL takes a transaction-level advisory lock per indicator code, in one order
 (so two imports never wait on each other). SQLite has one write lock for the whole
-database: there an import of other indicators waits too, at most its busy timeout."""
+database: there an import of other indicators waits too (threads of one process on
+the process lock, processes at most SQLite's busy timeout)."""
 
 import threading
 import time
@@ -69,7 +70,8 @@ PROCESS_LOCKS = CodeLocks()
 
 @contextmanager
 def process_lock(codes):
-    with PROCESS_LOCKS.hold(codes, lock_timeout()):
+    # SQLite writes one transaction at a time for the whole database: there, hold them all.
+    with PROCESS_LOCKS.hold({"*"} if connection.vendor == "sqlite" else codes, lock_timeout()):
         yield
 
 
