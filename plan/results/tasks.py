@@ -35,9 +35,11 @@ class DeadlineExceeded(Exception):
 
 
 @contextmanager
-def deadline(seconds):
-    """Yields a check to call often (once a row); in the main thread an alarm also
-    interrupts work that calls no check (opening a workbook, a slow query)."""
+def deadline(seconds, alarm=True):
+    """Yields a check to call often (once a row). With `alarm`, in the main thread, an
+    alarm also interrupts work that calls no check (opening a workbook, a slow query).
+    An import sets no alarm, which could land in its COMMIT: it reads a file the check
+    already read within the deadline, and calls the check at every row."""
     end = time.monotonic() + seconds
 
     def check(_rows=1):
@@ -47,7 +49,7 @@ def deadline(seconds):
     def on_alarm(_signum, _frame):
         raise DeadlineExceeded
 
-    alarm = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    alarm = alarm and threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
     if alarm:
         previous = signal.signal(signal.SIGALRM, on_alarm)
         signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -105,7 +107,7 @@ def run(batch, dry_run):
     """The import's report, or the Vietnamese reason it stopped (nothing written)."""
     timeout = settings.IMPORT_TASK_TIMEOUT
     try:
-        with deadline(timeout) as check:
+        with deadline(timeout, alarm=dry_run) as check:
             return import_file(
                 upload_dir() / batch.stored_name,
                 batch.file_format,

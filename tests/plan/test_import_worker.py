@@ -44,14 +44,19 @@ def queued_batch(upload_dir, tmp_path, user, rows, status="queued", name="a" * 3
     )
 
 
-def test_the_worker_command_runs_the_tasks_queued_in_the_database(upload_dir, tmp_path, reviewer):
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_command_runs_the_tasks_queued_in_the_database(upload_dir, tmp_path, django_user_model):
+    """Committed as in production: the worker opens its own transactions and closes
+    its connections between tasks."""
+    builders.ensure_plan_loaded()  # a transactional test empties every table when it ends
+    reviewer = django_user_model.objects.create_superuser("quantri", "quantri@example.org", "mat-khau-thu-nghiem")
     batch = queued_batch(upload_dir, tmp_path, reviewer, [STORED])
     tasks.check_batch.enqueue(batch.pk)
     stored = DBTaskResult.objects.get()
     assert (stored.status, stored.backend_name) == ("READY", "imports")
     batch.refresh_from_db()
     assert batch.status == "queued", "nothing runs until the worker does"
-    run_import_worker()
+    run_import_worker(in_test_transaction=False)
     stored.refresh_from_db()
     batch.refresh_from_db()
     assert stored.status == "SUCCESSFUL" and batch.status == "checked" and (batch.rows, batch.new) == (1, 1)
@@ -60,7 +65,7 @@ def test_the_worker_command_runs_the_tasks_queued_in_the_database(upload_dir, tm
     ImportBatch.objects.filter(pk=batch.pk).update(status="import_queued", reviewed_by=reviewer)
     tasks.import_batch.enqueue(batch.pk)
     tasks.import_batch.enqueue(batch.pk)  # queued twice (a double click): it runs once
-    run_import_worker()
+    run_import_worker(in_test_transaction=False)
     batch.refresh_from_db()
     assert batch.status == "approved" and batch.message == "Đã nhập 1 dòng: 1 mới, 0 cập nhật, 0 không đổi."
     assert Result.objects.count() == 1 and ResultHistory.objects.count() == 0
@@ -68,20 +73,25 @@ def test_the_worker_command_runs_the_tasks_queued_in_the_database(upload_dir, tm
     assert not any(upload_dir.iterdir())
 
 
+@pytest.mark.parametrize(
+    "status, sleep", [("queued", 5), ("import_queued", 1)], ids=["check-stopped-by-the-alarm", "import-between-rows"]
+)
 def test_a_task_past_its_deadline_is_failed_in_vietnamese_and_writes_nothing(
-    upload_dir, tmp_path, reviewer, settings, monkeypatch
+    upload_dir, tmp_path, reviewer, settings, monkeypatch, status, sleep
 ):
+    """A check is interrupted by the worker's alarm wherever it is; an import (no alarm,
+    which could land in its COMMIT) stops at its next row, inside its transaction."""
     settings.IMPORT_TASK_TIMEOUT = 0.5
     rows = [dict(STORED, ky=period) for period in ("2024-Q1", "2024-Q2")]
-    batch = queued_batch(upload_dir, tmp_path, reviewer, rows, status="import_queued")
+    batch = queued_batch(upload_dir, tmp_path, reviewer, rows, status=status)
     slow_lookup = importer.known_indicators
 
     def known_indicators_slowly():
-        time.sleep(5)  # the worker's alarm stops it after 0.5 s, inside the import's transaction
+        time.sleep(sleep)
         return slow_lookup()
 
     monkeypatch.setattr(importer, "known_indicators", known_indicators_slowly)
-    tasks.import_batch.enqueue(batch.pk)
+    (tasks.check_batch if status == "queued" else tasks.import_batch).enqueue(batch.pk)
     started = time.monotonic()
     run_import_worker()
     assert time.monotonic() - started < 4

@@ -160,7 +160,7 @@ def test_results_from_an_agency_go_public_only_after_review(client, roles):
     assert batch.status == "approved"
     assert Result.objects.get().updated_by == roles["office"]
     assert "96,7%" in client.get(AREA3 + "chi-tieu/3-a-2/").content.decode()
-    assert mail.outbox[-1].to == ["vanphong@example.org"]
+    assert mail.outbox[-1].to == ["vanphong@example.org"] and "Đã nhập 1 dòng: 1 mới" in mail.outbox[-1].body
 
 
 def test_a_rejected_file_writes_nothing(client, roles):
