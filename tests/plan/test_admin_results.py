@@ -52,6 +52,22 @@ def test_upload_is_checked_by_the_worker_then_confirm_queues_the_import(admin_cl
     assert "ket-qua.csv" in admin_client.get(IMPORT_URL).content.decode(), "listed among recent uploads"
 
 
+@pytest.mark.parametrize("status, label", [("checking", "Đang kiểm tra"), ("importing", "Đang nhập")])
+def test_a_batch_the_worker_holds_shows_its_state_and_reloads_itself_without_javascript(admin_client, status, label):
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    user = get_user_model().objects.get(username="quantri")
+    batch = ImportBatch.objects.create(
+        file_name="k.csv", stored_name="a" * 32 + ".csv", file_format="csv", submitted_by=user, status=status
+    )
+    ImportBatch.objects.filter(pk=batch.pk).update(started_at=timezone.now())
+    page = admin_client.get(f"/admin/ket-qua/nhap/{batch.pk}/").content.decode()
+    assert f"Trạng thái: <strong>{label}</strong>" in page and 'role="status"' in page
+    assert '<meta http-equiv="refresh" content="3">' in page and f'href="/admin/ket-qua/nhap/{batch.pk}/"' in page
+    assert "Xác nhận nhập" not in page
+
+
 def test_a_bad_file_shows_every_error_and_writes_nothing(admin_client, upload_dir):
     page = upload(admin_client, "ket-qua.csv", GOOD + "3.a.2;2024-Q9;x;;\n").content.decode()
     assert "Có 4 lỗi trong 3 dòng: không ghi dòng nào." in page and "Không thành công" in page
