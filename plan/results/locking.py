@@ -4,10 +4,11 @@ its rows stored (unchanged: no duplicate history), or is refused cleanly after
 IMPORT_LOCK_TIMEOUT seconds; imports of other indicators go on.
 
 Within a process, threads wait on the codes they share. Across processes,
-PostgreSQL takes a transaction-level advisory lock per indicator code, in one order
-(so two imports never wait on each other). SQLite has one write lock for the whole
-database: there an import of other indicators waits too (threads of one process on
-the process lock, processes at most SQLite's busy timeout)."""
+PostgreSQL takes a transaction-level advisory lock per indicator code (hashed into
+ADVISORY_KEYS keys), always in ascending order, so two imports never deadlock.
+SQLite has one write lock for the whole database: there an import of other
+indicators waits too (threads of one process on the process lock, processes at most
+SQLite's busy timeout)."""
 
 import threading
 import time
@@ -75,9 +76,14 @@ def process_lock(codes):
         yield
 
 
+# PostgreSQL's shared lock table holds max_locks_per_transaction × max_connections
+# locks (6,400 by default): a file of thousands of indicators takes at most this many.
+ADVISORY_KEYS = 1024
+
+
 def advisory_key(code):
-    """The code as a signed 32-bit key (a collision only makes two imports wait)."""
-    return zlib.crc32(code.encode("utf-8")) - 2**31
+    """The code's key among ADVISORY_KEYS (two codes sharing one only make two imports take turns)."""
+    return zlib.crc32(code.encode("utf-8")) % ADVISORY_KEYS
 
 
 def lock_database(codes):

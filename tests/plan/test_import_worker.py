@@ -177,6 +177,12 @@ def test_the_process_lock_holds_per_set_of_indicator_codes(settings, monkeypatch
         pass
 
 
+def test_postgresqls_keys_are_bounded_and_tell_the_tested_codes_apart():
+    keys = {locking.advisory_key(f"9.a.{n}") for n in range(5264)}
+    assert len(keys) <= locking.ADVISORY_KEYS and all(0 <= key < locking.ADVISORY_KEYS for key in keys)
+    assert locking.advisory_key("3.a.2") != locking.advisory_key("3.a.5")
+
+
 @pytest.mark.django_db(transaction=True)
 def test_imports_of_unrelated_indicators_run_side_by_side_and_of_the_same_one_in_turn(tmp_path, monkeypatch, settings):
     """Two threads import at once. On PostgreSQL, files of different indicators are in
