@@ -98,9 +98,26 @@ class SourceFormat(models.TextChoices):
 
 
 class ImportBatchStatus(models.TextChoices):
+    """A results file's way through the import worker and the review."""
+
+    QUEUED = "queued", "Đang chờ kiểm tra"
+    CHECKING = "checking", "Đang kiểm tra"
+    CHECKED = "checked", "Đã kiểm tra, chờ xác nhận"
     PENDING = "pending", "Chờ duyệt"
+    IMPORT_QUEUED = "import_queued", "Đang chờ nhập"
+    IMPORTING = "importing", "Đang nhập"
     APPROVED = "approved", "Đã duyệt, đã xuất bản"
     REJECTED = "rejected", "Bị từ chối"
+    FAILED = "failed", "Không thành công"
+
+
+# The worker still has to act on these; the page of such a batch refreshes itself.
+IMPORT_BATCH_RUNNING = (
+    ImportBatchStatus.QUEUED,
+    ImportBatchStatus.CHECKING,
+    ImportBatchStatus.IMPORT_QUEUED,
+    ImportBatchStatus.IMPORTING,
+)
 
 
 class AgencyKind(models.TextChoices):

@@ -38,6 +38,7 @@ modeladmin_register(ResultSourceAdmin)
 def register_result_import_urls():
     return [
         path("ket-qua/nhap/", imports.import_view, name="plan_results_import"),
+        path("ket-qua/nhap/<int:batch_id>/", imports.batch_view, name="plan_results_batch"),
         path("ket-qua/mau.csv", imports.template_csv, name="plan_results_template"),
         path("bao-cao/viec-can-cap-nhat/", reports.reminder_report, name="plan_reminder_report"),
         path("ket-qua/cho-duyet/", imports.review_list, name="plan_results_review_list"),

@@ -2,7 +2,7 @@
 # Set up everything on a fresh machine and serve the site on SQLite at
 # http://127.0.0.1:8000: virtual environment, install, migrate, load what is missing of
 # the 2024 plan (never overwriting what editors changed), create an administrator
-# with a generated password (printed once), run the server.
+# with a generated password (printed once), run the import worker and the server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup-venv.sh requirements.txt
@@ -15,4 +15,13 @@ export WAGTAILADMIN_BASE_URL="${WAGTAILADMIN_BASE_URL:-http://$ADDRESS}"
 # Loads what is missing of the plan (never what editors changed), the demo figures,
 # the roles and the administrator (plan/management/commands/start_site.py).
 .venv/bin/python manage.py start_site --address "http://$ADDRESS"
-exec .venv/bin/python manage.py runserver "$ADDRESS"
+# The import worker checks and imports the files uploaded in the admin (README,
+# "Importing results"); it stops with the server. Its address space is capped by
+# IMPORT_WORKER_MEMORY_MB (the command sets the limit itself, like prlimit --as).
+# Both run in the background: Ctrl-C or a TERM to this script stops the two.
+.venv/bin/python manage.py import_worker &
+WORKER=$!
+.venv/bin/python manage.py runserver "$ADDRESS" &
+SERVER=$!
+trap 'kill "$SERVER" "$WORKER" 2>/dev/null || true' INT TERM EXIT
+wait "$SERVER" || true

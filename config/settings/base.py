@@ -232,6 +232,8 @@ LOGGING = {
 
 from .imports import *  # noqa: E402,F401,F403  (results import and sync: limits and sources)
 
+INSTALLED_APPS += IMPORT_WORKER_APPS
+
 WAGTAILAPI_LIMIT_MAX = 100
 
 # Editorial workflow: reviewers are notified by e-mail (console backend in development).

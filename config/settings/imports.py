@@ -39,3 +39,16 @@ IMPORT_XLSX_MAX_SHARED_STRINGS_BYTES = int(
 )
 IMPORT_XLSX_MAX_MEMBERS = int(os.environ.get("IMPORT_XLSX_MAX_MEMBERS", "100"))
 IMPORT_LOCK_TIMEOUT = float(os.environ.get("IMPORT_LOCK_TIMEOUT", "30"))
+
+# The import worker (README, "Importing results"): uploads are checked and imported
+# by `manage.py import_worker`, which runs the tasks django-tasks-db keeps in the
+# database (backend "imports"). Wagtail's own tasks keep the default backend, run at once.
+IMPORT_WORKER_APPS = ["django_tasks", "django_tasks_db"]
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "imports": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+# A check or an import that runs longer is stopped, writes nothing and is recorded as
+# failed; the worker's address space is capped at IMPORT_WORKER_MEMORY_MB (0: no cap).
+IMPORT_TASK_TIMEOUT = float(os.environ.get("IMPORT_TASK_TIMEOUT", "300"))
+IMPORT_WORKER_MEMORY_MB = int(os.environ.get("IMPORT_WORKER_MEMORY_MB", "1500"))

@@ -34,9 +34,10 @@ def notify_submitter(batch):
         return
     decision = batch.get_status_display().lower()
     comment = f"\nÝ kiến: {batch.review_comment}" if batch.review_comment else ""
+    outcome = f"\n{batch.message}" if batch.message else ""  # what the import worker recorded
     send_mail(
         f"[CCHC] Tệp {batch.file_name}: {decision}",
-        f"Tệp kết quả {batch.file_name} {decision}.{comment}",
+        f"Tệp kết quả {batch.file_name} {decision}.{outcome}{comment}",
         None,
         [batch.submitted_by.email],
     )

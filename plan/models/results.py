@@ -189,15 +189,20 @@ class ResultSource(models.Model):
 
 
 class ImportBatch(models.Model):
-    """A results file an agency's editor submitted for review. Nothing of it is
-    public until a reviewer approves it; then it is imported as a whole."""
+    """A results file uploaded in the admin, from its check by the import worker to its
+    outcome. An agency's editor's file waits for a reviewer (pending) before it is
+    imported as a whole; nothing of it is public until then."""
 
     file_name = models.CharField("tên tệp", max_length=255)
     stored_name = models.CharField("tệp lưu tạm", max_length=64, unique=True, editable=False)
     file_format = models.CharField("định dạng", max_length=8, choices=SourceFormat.choices)
     status = models.CharField(
-        "trạng thái", max_length=10, choices=ImportBatchStatus.choices, default=ImportBatchStatus.PENDING
+        "trạng thái", max_length=16, choices=ImportBatchStatus.choices, default=ImportBatchStatus.QUEUED
     )
+    message = models.TextField("kết quả xử lý", blank=True)
+    report = models.JSONField("báo cáo kiểm tra", default=dict, blank=True, editable=False)
+    started_at = models.DateTimeField("bắt đầu xử lý lúc", null=True, blank=True)
+    finished_at = models.DateTimeField("xử lý xong lúc", null=True, blank=True)
     rows = models.PositiveIntegerField("số dòng", default=0)
     new = models.PositiveIntegerField("mới", default=0)
     updated = models.PositiveIntegerField("cập nhật", default=0)
@@ -217,8 +222,8 @@ class ImportBatch(models.Model):
     review_comment = models.TextField("ý kiến người duyệt", blank=True)
 
     class Meta:
-        verbose_name = "tệp kết quả gửi duyệt"
-        verbose_name_plural = "tệp kết quả gửi duyệt"
+        verbose_name = "tệp kết quả"
+        verbose_name_plural = "tệp kết quả"
         ordering = ["-submitted_at"]
 
     def __str__(self):

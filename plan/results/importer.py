@@ -5,7 +5,7 @@ the same steps and is always rolled back, to preview what would be new, updated 
 unchanged."""
 
 from contextlib import nullcontext
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,7 +17,8 @@ from plan.results.bulk import insert_history, insert_results, update_results
 from plan.results.limits import current_limits
 from plan.results.locking import lock_database, process_lock
 from plan.results.readers import read_rows
-from plan.results.rows import OPTIONAL_FIELDS, IndicatorInfo, RowError, check_row
+from plan.results.report import ImportReport, StoredChange, display
+from plan.results.rows import OPTIONAL_FIELDS, IndicatorInfo, RowError, check_row, text
 from plan.results.signals import results_changed
 from plan.vocabulary import ResultOrigin
 
@@ -26,58 +27,6 @@ MAX_ERRORS_LISTED = 200
 PREVIEW_ROWS = 50
 MAX_CHANGES_LISTED = 1000
 COMPARED_FIELDS = ("value", "note", "source_name", "source_url", "captured_on", "is_demo")
-FIELD_LABELS = {
-    "value": "giá trị",
-    "note": "ghi chú",
-    "source_name": "tên nguồn",
-    "source_url": "địa chỉ nguồn",
-    "captured_on": "ngày thu thập",
-    "is_demo": "dữ liệu minh họa",
-}
-
-
-@dataclass(frozen=True)
-class StoredChange:
-    """A stored value the file would change or clear (listed in the preview)."""
-
-    indicator_code: str
-    period: str
-    scope: str
-    field: str
-    old: str
-    new: str
-
-    @property
-    def label(self):
-        return FIELD_LABELS[self.field]
-
-    @property
-    def clears(self):
-        return self.new == ""
-
-
-def display(value):
-    if isinstance(value, bool):
-        return "có" if value else "không"
-    return "" if value is None else str(value)
-
-
-@dataclass
-class ImportReport:
-    rows: int = 0
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    errors: list = field(default_factory=list)
-    error_count: int = 0
-    preview: list = field(default_factory=list)  # [(kind, ResultRow, previous value or None)]
-    changes: list = field(default_factory=list)  # [StoredChange], stored values changed or cleared
-    change_count: int = 0
-    written: bool = False
-
-    @property
-    def ok(self):
-        return self.error_count == 0
 
 
 def known_indicators():
@@ -225,18 +174,26 @@ def import_rows(
     the end: with one bad row, nothing lands. A dry run is rolled back too.
     `allowed_indicators` (a set of pks, or None for all) limits an agency's editor
     to the indicators of that agency."""
-    with nullcontext() if dry_run else process_lock():
-        return run_import(open_rows, user, origin, dry_run, today or timezone.localdate(), progress, allowed_indicators)
+    codes = None if dry_run else codes_in(open_rows)
+    with nullcontext() if dry_run else process_lock(codes):
+        return run_import(
+            open_rows, user, origin, dry_run, today or timezone.localdate(), progress, allowed_indicators, codes
+        )
 
 
-def run_import(open_rows, user, origin, dry_run, today, progress, allowed_indicators):
+def codes_in(open_rows):
+    """The indicator codes the rows name: the set an import holds while it writes."""
+    return {text(row.get("ma_chi_tieu")) for _, row in open_rows() if not isinstance(row, RowError)}
+
+
+def run_import(open_rows, user, origin, dry_run, today, progress, allowed_indicators, codes):
     limits = current_limits()
     report = ImportReport()
     seen = {}
     try:
         with transaction.atomic():
             if not dry_run:
-                lock_database()  # before reading what is stored: a second import waits here
+                lock_database(codes)  # before reading what is stored: a second import of these indicators waits here
             indicators = known_indicators()
             batch = []
             for number, row in open_rows():

@@ -1,6 +1,7 @@
-"""Uploaded results files wait in RESULT_UPLOAD_DIR between preview and confirmation
-(or review). They are deleted after RESULT_UPLOAD_RETENTION_DAYS, except the files
-of batches still waiting for a reviewer."""
+"""Uploaded results files wait in RESULT_UPLOAD_DIR from the upload to the import
+(the worker's check, the uploader's confirmation, the review). They are deleted once
+imported, refused or failed, and otherwise after RESULT_UPLOAD_RETENTION_DAYS, except
+the files of batches the worker or a reviewer still has to act on."""
 
 import re
 import time
@@ -9,7 +10,9 @@ from pathlib import Path
 from django.conf import settings
 
 from plan.models import ImportBatch
-from plan.vocabulary import ImportBatchStatus
+from plan.vocabulary import IMPORT_BATCH_RUNNING, ImportBatchStatus
+
+KEPT = (*IMPORT_BATCH_RUNNING, ImportBatchStatus.PENDING)
 
 TOKEN = re.compile(r"^[0-9a-f]{32}\.(csv|xlsx|json)$")
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -34,7 +37,7 @@ def purge_old_uploads(now=None):
     if not folder.is_dir():
         return 0
     cutoff = (now or time.time()) - settings.RESULT_UPLOAD_RETENTION_DAYS * 86400
-    pending = set(ImportBatch.objects.filter(status=ImportBatchStatus.PENDING).values_list("stored_name", flat=True))
+    pending = set(ImportBatch.objects.filter(status__in=KEPT).values_list("stored_name", flat=True))
     removed = 0
     for path in folder.iterdir():
         if not TOKEN.match(path.name) or path.name in pending:

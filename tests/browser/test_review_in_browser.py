@@ -8,6 +8,7 @@ from django.db import connections
 
 from plan.editorial.roles import REVIEWERS, editor_group_name, sync_roles
 from plan.models import Agency
+from tests.plan.worker import run_import_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -54,7 +55,9 @@ def upload_review_approve_publish(page, base, django_user_model, settings, tmp_p
     page.goto(f"{base}/admin/ket-qua/nhap/")
     page.set_input_files("input[type=file]", str(results))
     page.get_by_role("button", name="Kiểm tra và xem trước").click()
-    page.get_by_text("1 dòng hợp lệ").wait_for()
+    page.get_by_text("Đang chờ kiểm tra").wait_for()  # the upload answers at once; the worker checks
+    run_import_worker()
+    page.get_by_text("1 dòng hợp lệ").wait_for()  # the page reloads itself (no script)
     page.get_by_role("button", name="Gửi duyệt 1 thay đổi").click()
     page.get_by_text("Đã gửi duyệt 1 dòng").wait_for()
     page.goto(indicator_url)
@@ -64,9 +67,11 @@ def upload_review_approve_publish(page, base, django_user_model, settings, tmp_p
     log_in(page, base, "nguoiduyet")
     page.goto(f"{base}/admin/ket-qua/cho-duyet/")
     page.get_by_role("link", name="ket-qua-quy-1.csv").click()
-    page.get_by_text("1 dòng: 1 mới").wait_for()
+    page.get_by_text("1 dòng hợp lệ: 1 mới").wait_for()
     page.get_by_role("button", name="Duyệt và xuất bản").click()
-    page.get_by_text("Đã duyệt và xuất bản").wait_for()
+    page.get_by_text("tệp đang được nhập").wait_for()
+    run_import_worker()
+    page.get_by_text("Đã nhập 1 dòng: 1 mới").wait_for()
 
     page.goto(indicator_url)
     assert page.locator(".result-summary").get_by_text("97,3%").count() >= 1

@@ -6,6 +6,7 @@ import io
 import os
 import threading
 import time
+from contextlib import contextmanager
 from decimal import Decimal as D
 
 import pytest
@@ -18,6 +19,7 @@ from plan.results.readers import ReadError
 from plan.results.uploads import clean_file_name, purge_old_uploads
 from tests import builders
 from tests.plan.test_import_hostile import FULL, STORED, write_rows
+from tests.plan.worker import run_import_worker, upload_and_check
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +41,7 @@ def test_two_imports_of_one_file_at_once_write_once_and_add_no_duplicate_history
     import_file(write_rows(tmp_path, "csv", FULL, rows, "truoc"), "csv")
     changed = write_rows(tmp_path, "csv", FULL, [dict(r, gia_tri="80") for r in rows], "sau")
     if not same_process:
-        monkeypatch.setattr(locking, "PROCESS_LOCK", FakeLock())
+        monkeypatch.setattr(locking, "PROCESS_LOCKS", NoLocks())
     slow_lookup = importer.known_indicators
 
     def known_indicators_slowly():
@@ -71,12 +73,12 @@ def test_two_imports_of_one_file_at_once_write_once_and_add_no_duplicate_history
     assert ResultHistory.objects.count() == 3
 
 
-class FakeLock:
-    def acquire(self, timeout=None):
-        return True
+class NoLocks:
+    """As if each import ran in its own process: only the database's lock holds."""
 
-    def release(self):
-        pass
+    @contextmanager
+    def hold(self, codes, timeout):
+        yield
 
 
 # Admin: file names and retention -----------------------------------------------------
@@ -105,13 +107,23 @@ def test_uploads_are_deleted_after_the_retention_period_except_those_waiting_for
     assert not old.exists() and recent.exists() and pending.exists()
 
 
-def test_the_admin_upload_refuses_a_hostile_file_in_vietnamese_and_keeps_nothing(admin_client, settings, tmp_path):
+def test_the_admin_upload_of_a_hostile_file_answers_at_once_and_the_worker_fails_it_in_vietnamese(
+    admin_client, settings, tmp_path
+):
     settings.RESULT_UPLOAD_DIR = str(tmp_path)
     data = io.BytesIO(b"[" * 5000 + b"]" * 5000)
     data.name = "sau.json"
-    page = admin_client.post("/admin/ket-qua/nhap/", {"file": data}).content.decode()
-    assert "IMPORT_JSON_MAX_DEPTH" in page
-    assert list(tmp_path.iterdir()) == []
+    started = time.monotonic()
+    response = admin_client.post("/admin/ket-qua/nhap/", {"file": data})
+    assert response.status_code == 302 and time.monotonic() - started < 2, "the request does not parse the file"
+    batch = ImportBatch.objects.get()
+    assert batch.status == "queued" and len(list(tmp_path.iterdir())) == 1
+    run_import_worker()
+    batch.refresh_from_db()
+    assert batch.status == "failed" and "IMPORT_JSON_MAX_DEPTH" in batch.message
+    page = admin_client.get(response["Location"]).content.decode()
+    assert "Không thành công" in page and "IMPORT_JSON_MAX_DEPTH" in page and 'role="alert"' in page
+    assert list(tmp_path.iterdir()) == [] and not Result.objects.exists()
 
 
 def test_the_command_preview_lists_the_stored_values_it_would_change_or_clear(tmp_path):
@@ -133,7 +145,6 @@ def test_an_agencys_upload_named_with_a_line_break_is_sent_for_review_without_a_
 ):
     from django.contrib.auth.models import Group
     from django.core import mail
-    from django.core.files.uploadedfile import SimpleUploadedFile
 
     from plan.editorial.roles import REVIEWERS, editor_group_name, sync_roles
     from plan.models import Agency
@@ -146,14 +157,23 @@ def test_an_agencys_upload_named_with_a_line_break_is_sent_for_review_without_a_
     editor.groups.add(Group.objects.get(name=editor_group_name(Agency.objects.get(code="van-phong-ubnd-tinh"))))
     client.force_login(editor)
     text = "ma_chi_tieu;ky;gia_tri;nguon;ngay_thu_thap\n3.a.2;2024-Q1;96,7;Cổng DVC;15/04/2024\n"
-    response = client.post("/admin/ket-qua/nhap/", {"file": SimpleUploadedFile("vp.csv", text.encode())})
-    response = client.post(
-        "/admin/ket-qua/nhap/",
-        {"token": response.context["token"], "file_name": "vp\r\nBcc: ke-xau@example.org.csv"},
+    # RFC 2231 lets a multipart header carry a line break in the file's name.
+    body = (
+        '--B\r\nContent-Disposition: form-data; name="file"; '
+        "filename*=UTF-8''vp%0D%0ABcc%3A%20ke-xau%40example.org.csv\r\n"
+        f"Content-Type: text/csv\r\n\r\n{text}\r\n--B--\r\n"
     )
+    response = client.generic(
+        "POST", "/admin/ket-qua/nhap/", body.encode(), content_type="multipart/form-data; boundary=B"
+    )
+    assert response.status_code == 302, response.content.decode()[:300]
+    run_import_worker()
+    response = client.post(response["Location"])
     assert response.status_code == 302
-    assert ImportBatch.objects.get().file_name == "vp Bcc: ke-xau@example.org.csv"
+    name = ImportBatch.objects.get().file_name  # Django drops the line break; clean_file_name would too
+    assert name.startswith("vp") and name.endswith("Bcc: ke-xau@example.org.csv") and not set(name) & {"\r", "\n"}
     assert [m.to for m in mail.outbox] == [["nguoiduyet@example.org"]]
+    assert "\n" not in mail.outbox[0].subject
 
 
 def test_the_admin_preview_shows_the_stored_values_the_file_would_clear(admin_client, settings, tmp_path):
@@ -162,7 +182,8 @@ def test_the_admin_preview_shows_the_stored_values_the_file_would_clear(admin_cl
     settings.RESULT_UPLOAD_DIR = str(tmp_path / "imports")
     import_file(write_rows(tmp_path, "csv", FULL, [STORED], "day-du"), "csv")
     data = write_rows(tmp_path, "csv", FULL, [dict(STORED, ghi_chu="")], "xoa").read_bytes()
-    page = admin_client.post("/admin/ket-qua/nhap/", {"file": SimpleUploadedFile("xoa.csv", data)}).content.decode()
+    page = upload_and_check(admin_client, "/admin/ket-qua/nhap/", {"file": SimpleUploadedFile("xoa.csv", data)})
+    page = page.content.decode()
     assert "Giá trị đã lưu sẽ bị thay đổi hoặc xóa (1)" in page
     assert "Ghi chú đã lưu" in page and "(xóa)" in page
     assert Result.objects.get().note == "Ghi chú đã lưu"

@@ -17,6 +17,7 @@ from wagtail.models import WorkflowState
 
 from plan.editorial.roles import REVIEWERS, editor_group_name, sync_roles
 from plan.models import Agency, AreaPage, ImportBatch, Indicator, PlanPage, Result, Task, UpdatePage
+from tests.plan.worker import run_import_worker, upload_and_check
 
 pytestmark = pytest.mark.django_db
 
@@ -123,16 +124,25 @@ def test_an_editor_works_on_their_own_agency(client, roles):
 def test_an_editor_cannot_import_another_agencys_figures(client, roles):
     login(client, roles["justice"])
     text = "ma_chi_tieu;ky;gia_tri;nguon;ngay_thu_thap\n3.a.2;2024-Q1;96;Nguồn;15/04/2024\n"
-    page = client.post("/admin/ket-qua/nhap/", {"file": SimpleUploadedFile("k.csv", text.encode())}).content.decode()
-    assert "chỉ tiêu thuộc cơ quan khác" in page and 'name="token"' not in page
+    page = upload_and_check(client, IMPORT, {"file": SimpleUploadedFile("k.csv", text.encode())}).content.decode()
+    assert "chỉ tiêu thuộc cơ quan khác" in page and "Gửi duyệt" not in page
+    assert ImportBatch.objects.get().status == "failed"
+
+
+IMPORT = "/admin/ket-qua/nhap/"
+
+
+def send_for_review(client, name, text):
+    """An agency's editor uploads a file, the worker checks it, the editor sends it for review."""
+    response = upload_and_check(client, IMPORT, {"file": SimpleUploadedFile(name, text.encode())})
+    assert "Gửi duyệt" in response.content.decode()
+    return client.post(response.wsgi_request.path)
 
 
 def test_results_from_an_agency_go_public_only_after_review(client, roles):
     login(client, roles["office"])
     text = "ma_chi_tieu;ky;gia_tri;nguon;ngay_thu_thap\n3.a.2;2024-Q1;96,7;Cổng DVC;15/04/2024\n"
-    response = client.post("/admin/ket-qua/nhap/", {"file": SimpleUploadedFile("vp.csv", text.encode())})
-    assert "Gửi duyệt" in response.content.decode()
-    client.post("/admin/ket-qua/nhap/", {"token": response.context["token"], "file_name": "vp.csv"})
+    send_for_review(client, "vp.csv", text)
     batch = ImportBatch.objects.get()
     assert batch.status == "pending" and not Result.objects.exists()
     assert [m.to for m in mail.outbox] == [["nguoiduyet@example.org"]]
@@ -144,20 +154,22 @@ def test_results_from_an_agency_go_public_only_after_review(client, roles):
     assert "vp.csv" in client.get("/admin/ket-qua/cho-duyet/").content.decode()
     client.post(f"/admin/ket-qua/cho-duyet/{batch.pk}/", {"decision": "approve", "comment": "Đồng ý"})
     batch.refresh_from_db()
-    assert batch.status == "approved" and batch.reviewed_by == roles["reviewer"]
+    assert batch.status == "import_queued" and batch.reviewed_by == roles["reviewer"] and not Result.objects.exists()
+    run_import_worker()
+    batch.refresh_from_db()
+    assert batch.status == "approved"
     assert Result.objects.get().updated_by == roles["office"]
     assert "96,7%" in client.get(AREA3 + "chi-tieu/3-a-2/").content.decode()
-    assert mail.outbox[-1].to == ["vanphong@example.org"]
+    assert mail.outbox[-1].to == ["vanphong@example.org"] and "Đã nhập 1 dòng: 1 mới" in mail.outbox[-1].body
 
 
 def test_a_rejected_file_writes_nothing(client, roles):
     login(client, roles["office"])
-    text = "ma_chi_tieu;ky;gia_tri;nguon;ngay_thu_thap\n3.a.2;2024-Q1;96;Nguồn;15/04/2024\n"
-    response = client.post("/admin/ket-qua/nhap/", {"file": SimpleUploadedFile("vp.csv", text.encode())})
-    client.post("/admin/ket-qua/nhap/", {"token": response.context["token"], "file_name": "vp.csv"})
+    send_for_review(client, "vp.csv", "ma_chi_tieu;ky;gia_tri;nguon;ngay_thu_thap\n3.a.2;2024-Q1;96;Nguồn;15/04/2024\n")
     batch = ImportBatch.objects.get()
     login(client, roles["reviewer"])
     client.post(f"/admin/ket-qua/cho-duyet/{batch.pk}/", {"decision": "reject", "comment": "Thiếu nguồn"})
+    run_import_worker()
     batch.refresh_from_db()
     assert batch.status == "rejected" and not Result.objects.exists()
     assert "Thiếu nguồn" in mail.outbox[-1].body

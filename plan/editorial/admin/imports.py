@@ -1,5 +1,7 @@
-"""Admin screens for results: upload a file, preview what would change, confirm;
-download the template."""
+"""Admin screens for results: upload a file, follow its check by the import worker,
+see what it would change, confirm (or send it for review); review; the template.
+No file is parsed here: the worker does it (plan/results/tasks.py), so a web worker
+answers at once whatever the file holds."""
 
 import csv
 import io
@@ -16,11 +18,16 @@ from django.utils import timezone
 from plan.editorial import access
 from plan.editorial.review import notify_reviewers, notify_submitter
 from plan.models import ImportBatch
-from plan.results.importer import import_file
 from plan.results.readers import ReadError, detect_format
+from plan.results.report import report_from_json
 from plan.results.rows import COLUMNS
-from plan.results.uploads import TOKEN, clean_file_name, purge_old_uploads, upload_dir
-from plan.vocabulary import ImportBatchStatus
+from plan.results.tasks import check_batch, expire_stale_batches, import_batch
+from plan.results.uploads import clean_file_name, purge_old_uploads, upload_dir
+from plan.vocabulary import IMPORT_BATCH_RUNNING
+from plan.vocabulary import ImportBatchStatus as Status
+
+# While the worker has a batch, its page reloads itself every few seconds (no script).
+REFRESH_SECONDS = 3
 
 TEMPLATE_EXAMPLES = [
     [
@@ -57,28 +64,22 @@ def require_permission(request):
         raise PermissionDenied
 
 
-def allowed_indicators(user):
-    """None for reviewers (every indicator); the pks of the agency's own otherwise."""
-    if access.is_reviewer(user):
-        return None
-    return set(access.editable_indicators(user).values_list("pk", flat=True))
+def require_reviewer(request):
+    if not access.is_reviewer(request.user):
+        raise PermissionDenied
 
 
-def upload_page(request, form, **context):
-    return render(request, "plan/admin/import.html", {"form": form, "columns": COLUMNS, **context})
+def upload_page(request, form):
+    recent = ImportBatch.objects.filter(submitted_by=request.user)[:10]
+    return render(request, "plan/admin/import.html", {"form": form, "columns": COLUMNS, "recent": recent})
 
 
 def import_view(request):
+    """The upload form; a file is stored and queued for the worker's check at once."""
     require_permission(request)
-    if request.method == "POST" and "token" in request.POST:
-        return confirm(request)
     form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        return preview(request, form)
-    return upload_page(request, form)
-
-
-def preview(request, form):
+    if request.method != "POST" or not form.is_valid():
+        return upload_page(request, form)
     upload = form.cleaned_data["file"]
     purge_old_uploads()
     try:
@@ -90,56 +91,74 @@ def preview(request, form):
         limit = settings.RESULT_UPLOAD_MAX_BYTES // (1024 * 1024)
         form.add_error("file", f"Tệp lớn hơn giới hạn {limit} MB (RESULT_UPLOAD_MAX_BYTES).")
         return upload_page(request, form)
-    token = f"{uuid.uuid4().hex}.{file_format}"
-    path = upload_dir() / token
-    with open(path, "wb") as target:
+    stored_name = f"{uuid.uuid4().hex}.{file_format}"
+    with open(upload_dir() / stored_name, "wb") as target:
         for chunk in upload.chunks():
             target.write(chunk)
-    try:
-        report = import_file(
-            path, file_format, user=request.user, dry_run=True, allowed_indicators=allowed_indicators(request.user)
-        )
-    except ReadError as error:
-        path.unlink(missing_ok=True)
-        form.add_error("file", str(error))
-        return upload_page(request, form)
-    if not report.ok:
-        path.unlink(missing_ok=True)
-    return upload_page(
+    batch = ImportBatch.objects.create(
+        file_name=clean_file_name(upload.name) or stored_name,
+        stored_name=stored_name,
+        file_format=file_format,
+        submitted_by=request.user,
+    )
+    check_batch.enqueue(batch.pk)
+    return redirect("plan_results_batch", batch_id=batch.pk)
+
+
+def visible_batch(request, batch_id):
+    """The batch, for its uploader or a reviewer; 403 for anyone else."""
+    batch = get_object_or_404(ImportBatch.objects.select_related("submitted_by", "reviewed_by"), pk=batch_id)
+    if batch.submitted_by_id != request.user.pk and not access.is_reviewer(request.user):
+        raise PermissionDenied
+    return batch
+
+
+def batch_view(request, batch_id):
+    """A batch's progress and outcome; its uploader confirms it here once checked."""
+    require_permission(request)
+    expire_stale_batches()
+    batch = visible_batch(request, batch_id)
+    if request.method == "POST":
+        return confirm(request, batch)
+    running = batch.status in IMPORT_BATCH_RUNNING
+    report = report_from_json(batch.report)
+    return render(
         request,
-        UploadForm(),
-        report=report,
-        token=token if report.ok else "",
-        file_name=clean_file_name(upload.name),
-        is_reviewer=access.is_reviewer(request.user),
+        "plan/admin/import_batch.html",
+        {
+            "batch": batch,
+            "report": report,
+            "running": running,
+            "refresh_seconds": REFRESH_SECONDS if running else None,
+            "may_confirm": batch.status == Status.CHECKED
+            and batch.submitted_by_id == request.user.pk
+            and bool(report and (report.new or report.updated)),
+            "is_reviewer": access.is_reviewer(request.user),
+        },
     )
 
 
-def confirm(request):
-    token = request.POST.get("token", "")
-    path = upload_dir() / token if TOKEN.match(token) else None
-    if path is None or not path.exists() or ImportBatch.objects.filter(stored_name=token).exists():
+def confirm(request, batch):
+    """A reviewer's own file is queued for import; an agency's editor's waits for review."""
+    path = upload_dir() / batch.stored_name
+    if batch.status != Status.CHECKED or batch.submitted_by_id != request.user.pk or not path.exists():
         messages.error(request, "Phiên xem trước đã hết hạn hoặc không hợp lệ: hãy tải tệp lên lại.")
         return redirect("plan_results_import")
-    if not access.is_reviewer(request.user):
-        return submit_for_review(request, token, path)
-    try:
-        report = import_file(
-            path, token.rsplit(".", 1)[1], user=request.user, allowed_indicators=allowed_indicators(request.user)
-        )
-    except ReadError as error:
-        messages.error(request, str(error))
-        return redirect("plan_results_import")
-    finally:
-        path.unlink(missing_ok=True)
-    if not report.ok:
-        messages.error(request, f"Có {report.error_count} lỗi: không ghi dòng nào. Hãy sửa tệp và tải lên lại.")
-        return redirect("plan_results_import")
-    messages.success(
-        request,
-        f"Đã nhập {report.rows} dòng: {report.new} mới, {report.updated} cập nhật, {report.unchanged} không đổi.",
-    )
-    return redirect("plan_results_import")
+    if access.is_reviewer(request.user):
+        queue_import(batch, request.user, "")
+        return redirect("plan_results_batch", batch_id=batch.pk)
+    batch.status = Status.PENDING
+    batch.save(update_fields=["status"])
+    notify_reviewers(batch)
+    messages.success(request, f"Đã gửi duyệt {batch.rows} dòng. Số liệu sẽ được công bố sau khi người duyệt đồng ý.")
+    return redirect("plan_results_batch", batch_id=batch.pk)
+
+
+def queue_import(batch, reviewer, comment):
+    batch.status = Status.IMPORT_QUEUED
+    batch.reviewed_by, batch.reviewed_at, batch.review_comment = reviewer, timezone.now(), comment
+    batch.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment"])
+    import_batch.enqueue(batch.pk)
 
 
 def template_csv(request):
@@ -153,91 +172,38 @@ def template_csv(request):
     return response
 
 
-def submit_for_review(request, token, path):
-    """An agency's editor sends the previewed file to the reviewers; nothing is public yet."""
-    file_format = token.rsplit(".", 1)[1]
-    try:
-        report = import_file(
-            path, file_format, user=request.user, dry_run=True, allowed_indicators=allowed_indicators(request.user)
-        )
-    except ReadError as error:
-        path.unlink(missing_ok=True)
-        messages.error(request, str(error))
-        return redirect("plan_results_import")
-    if not report.ok:
-        path.unlink(missing_ok=True)
-        messages.error(request, f"Có {report.error_count} lỗi: không gửi duyệt. Hãy sửa tệp và tải lên lại.")
-        return redirect("plan_results_import")
-    batch = ImportBatch.objects.create(
-        file_name=clean_file_name(request.POST.get("file_name", "")) or token,
-        stored_name=token,
-        file_format=file_format,
-        rows=report.rows,
-        new=report.new,
-        updated=report.updated,
-        submitted_by=request.user,
-    )
-    notify_reviewers(batch)
-    messages.success(request, f"Đã gửi duyệt {report.rows} dòng. Số liệu sẽ được công bố sau khi người duyệt đồng ý.")
-    return redirect("plan_results_import")
-
-
-def require_reviewer(request):
-    if not access.is_reviewer(request.user):
-        raise PermissionDenied
-
-
 def review_list(request):
     require_reviewer(request)
+    expire_stale_batches()
     batches = ImportBatch.objects.select_related("submitted_by", "reviewed_by")[:100]
     return render(request, "plan/admin/review_list.html", {"batches": batches})
 
 
 def review_batch(request, batch_id):
+    """A reviewer reads the worker's check of a pending file and approves it (the worker
+    imports it, checking it again against what is stored then) or rejects it."""
     require_reviewer(request)
-    batch = get_object_or_404(ImportBatch, pk=batch_id)
-    path = upload_dir() / batch.stored_name
-    if batch.status != ImportBatchStatus.PENDING or not path.exists():
+    batch = get_object_or_404(ImportBatch.objects.select_related("submitted_by"), pk=batch_id)
+    if batch.status != Status.PENDING or not (upload_dir() / batch.stored_name).exists():
         messages.error(request, "Tệp này đã được xử lý.")
         return redirect("plan_results_review_list")
-    submitter_scope = allowed_indicators(batch.submitted_by) if batch.submitted_by else set()
-    if request.method == "POST":
-        decision = request.POST.get("decision")
-        if decision == "approve":
-            try:
-                report = import_file(
-                    path, batch.file_format, user=batch.submitted_by, allowed_indicators=submitter_scope
-                )
-            except ReadError as error:
-                messages.error(request, str(error))
-                return redirect("plan_results_review", batch_id=batch.pk)
-            if not report.ok:
-                messages.error(
-                    request,
-                    f"Không nhập được: có {report.error_count} lỗi (dữ liệu đã thay đổi từ khi gửi). "
-                    "Hãy từ chối và yêu cầu gửi lại.",
-                )
-                return redirect("plan_results_review", batch_id=batch.pk)
-            batch.status = ImportBatchStatus.APPROVED
-            batch.new, batch.updated = report.new, report.updated
-        elif decision == "reject":
-            batch.status = ImportBatchStatus.REJECTED
-        else:
-            messages.error(request, "Hãy chọn duyệt hoặc từ chối.")
-            return redirect("plan_results_review", batch_id=batch.pk)
-        batch.reviewed_by, batch.reviewed_at = request.user, timezone.now()
-        batch.review_comment = request.POST.get("comment", "")[:2000]
-        batch.save()
-        path.unlink(missing_ok=True)
-        notify_submitter(batch)
-        decision_text = "duyệt và xuất bản" if batch.status == ImportBatchStatus.APPROVED else "từ chối"
-        messages.success(request, f"Đã {decision_text}: {batch.file_name}.")
-        return redirect("plan_results_review_list")
-    try:
-        report = import_file(
-            path, batch.file_format, user=batch.submitted_by, dry_run=True, allowed_indicators=submitter_scope
+    if request.method != "POST":
+        return render(
+            request, "plan/admin/review_batch.html", {"batch": batch, "report": report_from_json(batch.report)}
         )
-    except ReadError as error:
-        messages.error(request, str(error))
-        return redirect("plan_results_review_list")
-    return render(request, "plan/admin/review_batch.html", {"batch": batch, "report": report})
+    decision, comment = request.POST.get("decision"), request.POST.get("comment", "")[:2000]
+    if decision == "approve":
+        queue_import(batch, request.user, comment)
+        messages.success(request, f"Đã duyệt {batch.file_name}: tệp đang được nhập.")
+        return redirect("plan_results_batch", batch_id=batch.pk)
+    if decision != "reject":
+        messages.error(request, "Hãy chọn duyệt hoặc từ chối.")
+        return redirect("plan_results_review", batch_id=batch.pk)
+    batch.status = Status.REJECTED
+    batch.reviewed_by, batch.reviewed_at, batch.review_comment = request.user, timezone.now(), comment
+    batch.finished_at = batch.reviewed_at
+    batch.save()
+    (upload_dir() / batch.stored_name).unlink(missing_ok=True)
+    notify_submitter(batch)
+    messages.success(request, f"Đã từ chối: {batch.file_name}.")
+    return redirect("plan_results_review_list")
