@@ -1,5 +1,7 @@
 from django import template
+from wagtail.models import Page
 
+from plan.models import PlanPage
 from plan.progress.rules import meets_target as judge
 from plan.progress.targets import format_quantity, format_result
 
@@ -26,3 +28,14 @@ def result_text(value, indicator):
 @register.simple_tag
 def meets_target(indicator, result):
     return judge(indicator.comparator, indicator.target_value, indicator.target_value_max, result.value)
+
+
+@register.simple_tag(takes_context=True)
+def menu_plan(context):
+    """The plan the site's menu leads to (its document and its dashboard): the page's
+    own plan, else the newest published one (one query), or None before any is."""
+    for name in ("plan", "page"):
+        page = context.get(name)
+        if isinstance(page, Page) and page.specific_class is PlanPage:  # a parent may not be specific
+            return page
+    return PlanPage.objects.live().public().order_by("-year", "path").first()

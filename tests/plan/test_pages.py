@@ -117,7 +117,7 @@ def test_topic_page_lists_its_tasks_and_indicators(client):
 
 def test_appendix_table_is_built_from_the_tasks(client):
     html = get_html(client, PLAN_URL + "phu-luc/")
-    assert html.count('<th scope="row">') == Task.objects.count()
+    assert html.count('<th scope="row" data-label="STT">') == Task.objects.count()
     for heading in ("Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"):
         assert f'<th scope="col">{heading}</th>' in html
     assert "Thường xuyên" in html
