@@ -8,11 +8,13 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Site
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from plan.models import SiteIdentity
+from plan.models import PlanPage, SiteIdentity
 
 CACHE_KEY = "plan:site-identity"
+PLAN_URL_KEY = "plan:newest-plan-url"
 IDENTITY_CACHE_SECONDS = 300
 
 
@@ -27,6 +29,18 @@ def current_identity(request):
     return identities[host]
 
 
+def newest_plan_url(request):
+    """The address of the newest published plan ("" before any), which the menu of
+    pages outside a plan leads to; kept in the cache until a page is published,
+    unpublished, moved or deleted."""
+    url = cache.get(PLAN_URL_KEY)
+    if url is None:
+        plan = PlanPage.objects.live().public().order_by("-year", "path").first()
+        url = plan.get_url(request) if plan else ""
+        cache.set(PLAN_URL_KEY, url, IDENTITY_CACHE_SECONDS)
+    return url
+
+
 def site_identity(request):
     """Context processor: `identity`, read only when a template uses it, and the page's
     canonical address (the public address: the Site's, behind a proxy too)."""
@@ -34,6 +48,7 @@ def site_identity(request):
         "identity": SimpleLazyObject(lambda: current_identity(request)),
         "site_root": SimpleLazyObject(lambda: request.build_absolute_uri("/").rstrip("/")),
         "canonical_url": SimpleLazyObject(lambda: request.build_absolute_uri(request.path)),
+        "newest_plan_url": SimpleLazyObject(lambda: newest_plan_url(request)),
     }
 
 
@@ -42,4 +57,13 @@ def site_identity(request):
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
 def forget_identity(**kwargs):
-    cache.delete(CACHE_KEY)
+    cache.delete_many([CACHE_KEY, PLAN_URL_KEY])
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+@receiver(post_delete, sender=Page)
+@receiver(post_delete, sender=PlanPage)
+def forget_newest_plan(**kwargs):
+    cache.delete(PLAN_URL_KEY)

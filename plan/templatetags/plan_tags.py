@@ -31,11 +31,12 @@ def meets_target(indicator, result):
 
 
 @register.simple_tag(takes_context=True)
-def menu_plan(context):
-    """The plan the site's menu leads to (its document and its dashboard): the page's
-    own plan, else the newest published one (one query), or None before any is."""
+def menu_plan_url(context):
+    """The address of the plan the site's menu leads to (its document and its
+    dashboard): the page's own plan, else the newest published one (kept in the cache
+    by the `newest_plan_url` context processor), or "" before any is published."""
     for name in ("plan", "page"):
         page = context.get(name)
         if isinstance(page, Page) and page.specific_class is PlanPage:  # a parent may not be specific
-            return page
-    return PlanPage.objects.live().public().order_by("-year", "path").first()
+            return page.get_url(context.get("request"))
+    return str(context.get("newest_plan_url") or "")

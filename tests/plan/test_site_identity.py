@@ -50,3 +50,15 @@ def test_the_identity_costs_no_query_once_cached(client):
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/du-lieu/").status_code == 200
     assert len(queries) == 0
+
+
+def test_the_menu_follows_the_newest_plan_when_it_is_unpublished(client):
+    from plan.models import PlanPage
+
+    def menu_links(url):
+        return [a["href"] for a in soup(client, url).select(".main-nav a")]
+
+    assert "/ke-hoach/cchc-2024/tien-do/" in menu_links("/co-quan/")  # now cached
+    PlanPage.objects.get(slug="cchc-2024").unpublish()
+    links = menu_links("/co-quan/")
+    assert "/ke-hoach/cchc-2024/tien-do/" not in links and "/ke-hoach/" in links
