@@ -87,9 +87,10 @@ def bullet_groups(rows):
     return groups
 
 
-def indicator_rows(indicators, today=None):
+def indicator_rows(indicators, today=None, **known):
+    """[IndicatorRow]; `known`: what read_model.indicator_progress_map may be given."""
     indicators = list(indicators)
-    progress_map = indicator_progress_map(indicators, today)
+    progress_map = indicator_progress_map(indicators, today, **known)
     return [
         IndicatorRow(i, StatusView(p.status), p.latest, p.late, p.next_due)
         for i in indicators
@@ -97,9 +98,9 @@ def indicator_rows(indicators, today=None):
     ]
 
 
-def task_rows(tasks, today=None):
+def task_rows(tasks, today=None, **known):
     tasks = list(tasks)
-    progress_map = task_progress_map(tasks, today)
+    progress_map = task_progress_map(tasks, today, **known)
     return [TaskRow(t, StatusView(progress_map[t.pk][0]), progress_map[t.pk][1]) for t in tasks]
 
 
