@@ -208,10 +208,10 @@ def multiply(factor):
     reports = {r.task_id: r for r in TaskProgress.objects.filter(task__in=tasks)}
     for copy in range(have, factor):
         new_tasks = Task.objects.bulk_create(
-            clone(Task, t, code=f"{t.code}.x{copy}", sort_order=t.sort_order + 1000 * copy) for t in tasks
+            clone(Task, t, code=f"{t.code}.x{copy}", sort_order=t.sort_order + 300 * copy) for t in tasks
         )
         new_indicators = Indicator.objects.bulk_create(
-            clone(Indicator, i, code=f"{i.code}.x{copy}", sort_order=i.sort_order + 1000 * copy) for i in indicators
+            clone(Indicator, i, code=f"{i.code}.x{copy}", sort_order=i.sort_order + 300 * copy) for i in indicators
         )
         Task.topics.through.objects.bulk_create(
             Task.topics.through(task_id=new.pk, topic_id=topic.pk)
@@ -326,7 +326,7 @@ def main():
     parser.add_argument("--scales", default="1,10,100", help="comma-separated; empty for no growth")
     parser.add_argument("--keep", action="store_true", help="write benchmarks/results/pages.md (default: all scales)")
     parser.add_argument("--show-queries", default="", help="comma-separated pages: print their SQL and stop")
-    parser.add_argument("--profile", default="", help="a page: profile 20 requests of it (cProfile) and stop")
+    parser.add_argument("--profile", default="", help="a page: cProfile of 20 requests at the last scale, then stop")
     args = parser.parse_args()
     scales = [int(s) for s in args.scales.split(",") if s]
 
@@ -347,6 +347,7 @@ def main():
                 make_bare_page(Path(folder))
                 client = Client()
                 if args.profile:
+                    multiply(scales[-1] if scales else 1)
                     profile(client, PAGES.get(args.profile, BARE))
                     return
                 if args.show_queries:

@@ -3,7 +3,7 @@ indicators or tasks at once, in a fixed number of queries."""
 
 from types import SimpleNamespace
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, Max, OuterRef, Subquery, Window
 from django.db.models.functions import JSONObject
 from django.utils import timezone
 
@@ -41,13 +41,11 @@ def results_by_indicator(indicator_pks, light=False):
     """{indicator pk: [its results of the latest period end, per scope]}: a status rests
     on the latest figure (plan.progress.rules.latest_figure), so older ones are not read.
     `indicator_pks` may be a queryset of pks; with `light`, rows rather than Results."""
-    latest_end = (
-        Result.objects.filter(indicator=OuterRef("indicator"), scope=OuterRef("scope"))
-        .order_by("-period_end")
-        .values("period_end")[:1]
-    )
-    latest = Result.objects.filter(indicator_id__in=indicator_pks, period_end=Subquery(latest_end))
-    latest = latest.order_by("period_end")
+    # The latest end per indicator and scope by a window over the rows read, rather
+    # than a correlated subquery per row.
+    latest_end = Window(Max("period_end"), partition_by=[F("indicator_id"), F("scope")])
+    latest = Result.objects.filter(indicator_id__in=indicator_pks).annotate(latest_end=latest_end)
+    latest = latest.filter(period_end=F("latest_end")).order_by("period_end")
     grouped = {}
     for result in light_rows(latest, RESULT_FIELDS) if light else latest:
         grouped.setdefault(result.indicator_id, []).append(result)

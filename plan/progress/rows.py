@@ -25,6 +25,14 @@ class StatusView:
         return rules.STATUS_EXPLANATIONS[self.code]
 
 
+STATUS_VIEWS = {code: StatusView(code) for code in (*rules.INDICATOR_STATUSES, *rules.TASK_STATUSES)}
+
+
+def status_view(code):
+    """The one StatusView of a status (rows share them: thousands on the dashboard)."""
+    return STATUS_VIEWS.get(code) or StatusView(code)
+
+
 @dataclass(frozen=True)
 class IndicatorRow:
     indicator: object
@@ -92,7 +100,7 @@ def indicator_rows(indicators, today=None, **known):
     indicators = list(indicators)
     progress_map = indicator_progress_map(indicators, today, **known)
     return [
-        IndicatorRow(i, StatusView(p.status), p.latest, p.late, p.next_due)
+        IndicatorRow(i, status_view(p.status), p.latest, p.late, p.next_due)
         for i in indicators
         for p in [progress_map[i.pk]]
     ]
@@ -101,7 +109,7 @@ def indicator_rows(indicators, today=None, **known):
 def task_rows(tasks, today=None, **known):
     tasks = list(tasks)
     progress_map = task_progress_map(tasks, today, **known)
-    return [TaskRow(t, StatusView(progress_map[t.pk][0]), progress_map[t.pk][1]) for t in tasks]
+    return [TaskRow(t, status_view(progress_map[t.pk][0]), progress_map[t.pk][1]) for t in tasks]
 
 
 def indicator_rollup(rows):

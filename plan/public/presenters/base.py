@@ -33,6 +33,7 @@ class Presenter:
 
     def linked(self, pages):
         """`pages` (a list) whose URLs the template shows, worked out once per request."""
+        self.ancestors  # noqa: B018 (sets the request's root paths, from the identity's cache entry)
         return share_site_root_paths(self.request, list(pages))
 
     def parent(self):
