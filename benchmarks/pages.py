@@ -253,7 +253,7 @@ def measure_growth(client, scales, rounds):
         for scale in scales:
             counts = multiply(scale)
             urls = {name: PAGES[name] for name in GROWTH_PAGES}
-            times = timed_rounds(client, urls, rounds, repeat=1)
+            times = timed_rounds(client, urls, rounds)
             queries = {name: query_count(client, url) for name, url in urls.items()}
             kb = len(get(client, PAGES["dashboard"])[1].content) / 1024
             rows.append((scale, counts, {n: statistics.median(v) for n, v in times.items()}, queries, kb))
@@ -296,7 +296,7 @@ def report(uncached, cached, growth, rounds):
     if growth:
         lines += [
             "",
-            "## Growth with the data (uncached; median of rounds of one request each)",
+            f"## Growth with the data (uncached; medians of {rounds} interleaved rounds of 3 requests)",
             "",
             "| scale | tasks | indicators | results | "
             + " | ".join(f"{n} ms (queries)" for n in GROWTH_PAGES)
@@ -356,7 +356,7 @@ def main():
                 print("Đang đo…", flush=True)
                 uncached = measure_uncached(client, args.rounds)
                 cached = measure_cached(client, args.rounds)
-                growth = measure_growth(client, scales, max(3, args.rounds // 2))
+                growth = measure_growth(client, scales, args.rounds)
                 text = report(uncached, cached, growth, args.rounds)
         finally:
             from django.db import connection

@@ -3,7 +3,7 @@ indicators or tasks at once, in a fixed number of queries."""
 
 from types import SimpleNamespace
 
-from django.db.models import F, Max, OuterRef, Subquery, Window
+from django.db.models import Count, F, Max, OuterRef, Subquery, Window
 from django.db.models.functions import JSONObject
 from django.utils import timezone
 
@@ -20,7 +20,6 @@ def plan_years_by_area(areas):
 
 RESULT_FIELDS = [field.attname for field in Result._meta.concrete_fields]
 INDICATOR_FACTS = ("pk", "area_id", "responsible_agency_id", "comparator", "target_value", "target_value_max")
-TASK_FACTS = ("pk", "area_id", "lead_agency_id", "due_date")
 
 
 def light_rows(queryset, fields):
@@ -33,8 +32,13 @@ def indicator_facts(indicators):
     return light_rows(indicators, (*INDICATOR_FACTS, "frequency", "level"))
 
 
-def task_facts(tasks):
-    return light_rows(tasks, TASK_FACTS)
+def task_groups(tasks):
+    """Tasks counted by what their status rests on (area, lead agency, deadline, their
+    latest report: latest_report_annotation()), in one statement: light rows with
+    those attributes and `count`, for roll-ups over many tasks."""
+    fields = ("area_id", "lead_agency_id", "due_date", "latest_report")
+    counted = tasks.annotate(latest_report=latest_report_annotation()).values(*fields)
+    return light_rows(counted.annotate(count=Count("pk")).order_by(), (*fields, "count"))
 
 
 def results_by_indicator(indicator_pks, light=False):

@@ -41,9 +41,7 @@ def dashboard_context(request, plan):
         results=read_model.results_by_indicator(indicator_set.values("pk"), light=True),
         years=years,
     )
-    task_rows = rows.task_rows(
-        read_model.task_facts(task_set), latest=read_model.latest_progress_by_task(task_set.values("pk"), light=True)
-    )
+    task_rows = rows.counted_task_rows(read_model.task_groups(task_set))
     agency_ids = {r.indicator.responsible_agency_id for r in indicator_rows}
     agency_ids |= {r.task.lead_agency_id for r in task_rows}
     agencies = list(Agency.objects.filter(pk__in=agency_ids - {None}).order_by("name"))
