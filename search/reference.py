@@ -1,12 +1,21 @@
-"""The small lists every search needs, loaded once per search: live public plan
-pages, areas and appendices, progress updates, topics and agencies. Only published
-content: pages that are live and not in a private section."""
+"""The small lists every search needs: live public plan pages, areas and appendices,
+progress updates, topics and agencies. Only published content: pages that are live
+and not in a private section. They are kept in the default cache (shared by every
+worker in production) and dropped when they may change: a page published,
+unpublished or deleted, a private section set or lifted, a topic or agency saved or
+deleted; REFERENCE_CACHE_SECONDS bounds them otherwise."""
 
 from dataclasses import dataclass, field
 
-from wagtail.models import Page
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished
 
 from plan.models import Agency, AppendixPage, AreaPage, PlanPage, Topic, UpdatePage
+
+CACHE_KEY = "search:reference"
+REFERENCE_CACHE_SECONDS = 600
 
 
 @dataclass
@@ -28,6 +37,25 @@ class Reference:
 
 
 def load_reference():
+    reference = cache.get(CACHE_KEY)
+    if reference is None:
+        reference = read_reference()
+        cache.set(CACHE_KEY, reference, REFERENCE_CACHE_SECONDS)
+    return reference
+
+
+def forget_reference(**kwargs):
+    cache.delete(CACHE_KEY)
+
+
+for signal in (page_published, page_unpublished):
+    signal.connect(forget_reference, dispatch_uid=f"search-reference-{id(signal)}")
+for model in (Page, PageViewRestriction, Topic, Agency):
+    post_save.connect(forget_reference, sender=model, dispatch_uid=f"search-reference-save-{model.__name__}")
+    post_delete.connect(forget_reference, sender=model, dispatch_uid=f"search-reference-delete-{model.__name__}")
+
+
+def read_reference():
     private = Page.objects.all().private_q()
     plans = list(PlanPage.objects.live().exclude(private).order_by("-year", "path"))
     areas = AreaPage.objects.live().exclude(private).order_by("path").prefetch_related("answerable_agencies")

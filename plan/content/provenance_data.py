@@ -1,7 +1,10 @@
 """Attach to tasks and indicators where each of their facts comes from
 (plan/content/provenance.py), in two queries whatever their number: what load_plan
-wrote (LoadRecord) and who published the live revision of each area or indicator."""
+wrote (LoadRecord) and who published the live revision of each area or indicator.
+What load_plan wrote may come with the objects' own query (`loaded_record`)."""
 
+from django.db.models import OuterRef, Subquery, Value
+from django.db.models.functions import Concat
 from wagtail.models import Revision
 
 from plan.content.changes import snapshot
@@ -17,15 +20,24 @@ def area_key(area):
     return f"areapage:{area.url_path}"
 
 
-def attach_provenance(tasks=(), indicators=()):
+def loaded_record(prefix, field):
+    """An annotation: what load_plan wrote for the object whose key is `prefix` and
+    the value of `field` ("indicator:", "code"), or None."""
+    key = Concat(Value(prefix), OuterRef(field))
+    return Subquery(LoadRecord.objects.filter(key=key).values("values")[:1])
+
+
+def attach_provenance(tasks=(), indicators=(), loaded=None):
     """Set `.provenance` ({fact: Provenance}) on each task and indicator. Who published
-    a change is read only for the objects an editor changed."""
+    a change is read only for the objects an editor changed. `loaded`: {key: values}
+    of every object when already read."""
     tasks, indicators = list(tasks), list(indicators)
     if not tasks and not indicators:
         return
     areas = {task.area_id: task.area for task in tasks}
-    keys = [area_key(area) for area in areas.values()] + [f"indicator:{i.code}" for i in indicators]
-    loaded = dict(LoadRecord.objects.filter(key__in=keys).values_list("key", "values"))
+    if loaded is None:
+        keys = [area_key(area) for area in areas.values()] + [f"indicator:{i.code}" for i in indicators]
+        loaded = dict(LoadRecord.objects.filter(key__in=keys).values_list("key", "values"))
     facts = []  # (object, rule, current, loaded, area number, revision id)
     for task in tasks:
         area = areas[task.area_id]

@@ -5,10 +5,12 @@ Progress updates are listed and fed only when public: a private or password-prot
 update (a Wagtail view restriction on it or above it) is never listed or fed."""
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
-from wagtail.models import Page, PageLogEntry
+from django.db.models.functions import Coalesce, Length, Substr
+from wagtail.models import PageLogEntry, PageViewRestriction, Site
 
+from plan.content.provenance_data import loaded_record
 from plan.models import Agency, AppendixPage, AreaPage, ImplementationSection, Indicator, PlanPage, Task, UpdatePage
+from plan.progress import read_model
 
 
 def tasks_for_display(tasks):
@@ -20,11 +22,29 @@ def tasks_for_display(tasks):
 
 
 def indicators_for_display(indicators):
-    return (
-        indicators.select_related("responsible_agency", "area")
-        .prefetch_related("topics")
-        .order_by("area__path", "sort_order", "code")
-    )
+    """Indicators for tables (which show no topics: the detail page reads them)."""
+    return indicators.select_related("responsible_agency", "area").order_by("area__path", "sort_order", "code")
+
+
+def share_site_root_paths(request, pages):
+    """Wagtail works a page's URL out from the sites' root paths, which it reads from
+    the cache once per page object (Page._get_site_root_paths): with production's
+    database cache, a query for each page and area a template links to. The pages of
+    one request share one copy, kept on the request as Wagtail itself does."""
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+    for page in pages:
+        page._wagtail_cached_site_root_paths = request._wagtail_cached_site_root_paths
+    return pages
+
+
+def with_area(objects, area):
+    """Tasks or indicators of one area, each given the area page itself: no copy of
+    the page per row, and its URL worked out once."""
+    objects = list(objects)
+    for obj in objects:
+        obj.area = area
+    return objects
 
 
 def live_plans(parent):
@@ -89,19 +109,29 @@ def public_indicators():
 
 
 def area_tasks(area):
-    return tasks_for_display(area.tasks.all())
+    """The area's tasks, each with `latest_report` (read_model.latest_report_annotation)."""
+    tasks = area.tasks.select_related("lead_agency").prefetch_related("coordinating_agencies", "topics")
+    tasks = tasks.annotate(latest_report=read_model.latest_report_annotation())
+    return with_area(tasks.order_by("sort_order"), area)
 
 
 def area_indicators(area):
-    return indicators_for_display(area.indicators.filter(live=True))
+    """The area's live indicators, each with what load_plan wrote (`loaded_values`)."""
+    indicators = area.indicators.filter(live=True).select_related("responsible_agency")
+    indicators = indicators.annotate(loaded_values=loaded_record("indicator:", "code"))
+    return with_area(indicators.order_by("sort_order", "code"), area)
 
 
 def area_task(area, code):
-    return tasks_for_display(area.tasks.filter(code=code)).first()
+    tasks = area.tasks.filter(code=code).select_related("lead_agency")
+    tasks = tasks.prefetch_related("coordinating_agencies", "topics")
+    return next(iter(with_area(tasks[:1], area)), None)
 
 
 def area_indicator(area, code):
-    return indicators_for_display(area.indicators.filter(live=True, code=code)).first()
+    indicators = area.indicators.filter(live=True, code=code).select_related("responsible_agency")
+    indicators = indicators.annotate(loaded_values=loaded_record("indicator:", "code"))
+    return next(iter(with_area(indicators.prefetch_related("topics")[:1], area)), None)
 
 
 def agency_detail(agency):
@@ -128,12 +158,20 @@ def topic_detail(topic):
     }
 
 
+def in_public_section(path="path"):
+    """A filter: the page (whose tree path is the field `path`) has no view restriction
+    on it or above it. One statement, where Wagtail's .public() first reads the
+    restrictions in a query of its own."""
+    restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef(path), 1, Length("page__path")))
+    return ~Exists(restricted)
+
+
 def published_revisions(plan, limit=30):
     """Publication log of the plan document (the plan page and its areas/appendix),
     without the pages of private sections."""
     return (
         PageLogEntry.objects.filter(action="wagtail.publish", page__path__startswith=plan.path)
-        .exclude(page__in=Page.objects.not_public())
+        .filter(in_public_section("page__path"))
         .select_related("page")
         .order_by("-timestamp")[:limit]
     )
@@ -142,7 +180,7 @@ def published_revisions(plan, limit=30):
 def updates_about(page):
     """Live, public updates under a plan page, or those about an area's tasks or
     indicators, newest first."""
-    updates = UpdatePage.objects.live().public()
+    updates = UpdatePage.objects.live().filter(in_public_section())
     if isinstance(page, AreaPage):
         parent_path = page.path[: -page.steplen]
         updates = (
@@ -157,7 +195,7 @@ def updates_about(page):
 
 def live_updates(updates, limit=10):
     """The live, public ones of `updates` (a task's or an indicator's), newest first."""
-    return updates.live().public().order_by("-date", "-first_published_at")[:limit]
+    return updates.live().filter(in_public_section()).order_by("-date", "-first_published_at")[:limit]
 
 
 def update_related(update):

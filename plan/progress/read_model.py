@@ -1,7 +1,10 @@
 """Feed the progress rules (plan.progress.rules) from the database, for many
 indicators or tasks at once, in a fixed number of queries."""
 
-from django.db.models import OuterRef, Subquery
+from types import SimpleNamespace
+
+from django.db.models import Count, F, Max, OuterRef, Subquery, Window
+from django.db.models.functions import JSONObject
 from django.utils import timezone
 
 from plan.models import PlanPage, Result, TaskProgress
@@ -15,27 +18,53 @@ def plan_years_by_area(areas):
     return {pk: years.get(path) for pk, path in parent_paths.items()}
 
 
-def results_by_indicator(indicator_pks):
+RESULT_FIELDS = [field.attname for field in Result._meta.concrete_fields]
+INDICATOR_FACTS = ("pk", "area_id", "responsible_agency_id", "comparator", "target_value", "target_value_max")
+
+
+def light_rows(queryset, fields):
+    """Rows of a queryset with only `fields` as attributes: no model object, for lists
+    that are counted rather than shown (Result(**vars(row)) makes one when needed)."""
+    return [SimpleNamespace(**row) for row in queryset.values(*fields)]
+
+
+def indicator_facts(indicators):
+    return light_rows(indicators, (*INDICATOR_FACTS, "frequency", "level"))
+
+
+def task_groups(tasks):
+    """Tasks counted by what their status rests on (area, lead agency, deadline, their
+    latest report: latest_report_annotation()), in one statement: light rows with
+    those attributes and `count`, for roll-ups over many tasks."""
+    fields = ("area_id", "lead_agency_id", "due_date", "latest_report")
+    counted = tasks.annotate(latest_report=latest_report_annotation()).values(*fields)
+    return light_rows(counted.annotate(count=Count("pk")).order_by(), (*fields, "count"))
+
+
+def results_by_indicator(indicator_pks, light=False):
     """{indicator pk: [its results of the latest period end, per scope]}: a status rests
-    on the latest figure (plan.progress.rules.latest_figure), so older ones are not read."""
-    latest_end = (
-        Result.objects.filter(indicator=OuterRef("indicator"), scope=OuterRef("scope"))
-        .order_by("-period_end")
-        .values("period_end")[:1]
-    )
-    latest = Result.objects.filter(indicator_id__in=indicator_pks, period_end=Subquery(latest_end))
+    on the latest figure (plan.progress.rules.latest_figure), so older ones are not read.
+    `indicator_pks` may be a queryset of pks; with `light`, rows rather than Results."""
+    # The latest end per indicator and scope by a window over the rows read, rather
+    # than a correlated subquery per row.
+    latest_end = Window(Max("period_end"), partition_by=[F("indicator_id"), F("scope")])
+    latest = Result.objects.filter(indicator_id__in=indicator_pks).annotate(latest_end=latest_end)
+    latest = latest.filter(period_end=F("latest_end")).order_by("period_end")
     grouped = {}
-    for result in latest.order_by("period_end"):
+    for result in light_rows(latest, RESULT_FIELDS) if light else latest:
         grouped.setdefault(result.indicator_id, []).append(result)
     return grouped
 
 
-def indicator_progress_map(indicators, today=None):
-    """{indicator pk: IndicatorProgress}; `latest` is the Result the status rests on."""
+def indicator_progress_map(indicators, today=None, results=None, years=None):
+    """{indicator pk: IndicatorProgress}; `latest` is the Result the status rests on.
+    `results` ({pk: [Result]}) and `years` ({area pk: plan year}) when already known."""
     today = today or timezone.localdate()
     indicators = list(indicators)
-    results = results_by_indicator([i.pk for i in indicators])
-    years = plan_years_by_area({i.area for i in indicators})
+    if results is None:
+        results = results_by_indicator([i.pk for i in indicators])
+    if years is None:
+        years = plan_years_by_area({i.area for i in indicators})
     return {
         indicator.pk: rules.indicator_progress(
             indicator.comparator,
@@ -50,19 +79,43 @@ def indicator_progress_map(indicators, today=None):
     }
 
 
-def latest_progress_by_task(task_pks):
+def latest_progress_by_task(task_pks, light=False):
+    """{task pk: its latest report}; `task_pks` may be a queryset; with `light`, rows
+    with the report's status, percent and demo flag rather than TaskProgress objects."""
     latest = {}
     reports = TaskProgress.objects.filter(task_id__in=task_pks).order_by("task_id", "-reported_on", "-created_at")
+    if light:
+        reports = light_rows(reports, ("task_id", "status", "percent", "is_demo"))
     for report in reports:
         latest.setdefault(report.task_id, report)
     return latest
 
 
-def task_progress_map(tasks, today=None):
-    """{task pk: (status, latest progress report or None)}."""
+def latest_report_annotation():
+    """An annotation for tasks: their latest report's status, percent and demo flag (a
+    JSON object, or None), read in the tasks' own statement; see reports_of()."""
+    reports = TaskProgress.objects.filter(task=OuterRef("pk")).order_by("-reported_on", "-created_at")
+    return Subquery(reports.values(latest=JSONObject(status="status", percent="percent", is_demo="is_demo"))[:1])
+
+
+def reports_of(tasks, attribute="latest_report"):
+    """{task pk: latest report as a row} from the tasks' latest_report_annotation()."""
+    found = {}
+    for task in tasks:
+        report = getattr(task, attribute)
+        if report is not None:
+            found[task.pk] = SimpleNamespace(
+                task_id=task.pk, status=report["status"], percent=report["percent"], is_demo=bool(report["is_demo"])
+            )
+    return found
+
+
+def task_progress_map(tasks, today=None, latest=None):
+    """{task pk: (status, latest progress report or None)}; `latest` when already read."""
     today = today or timezone.localdate()
     tasks = list(tasks)
-    latest = latest_progress_by_task([t.pk for t in tasks])
+    if latest is None:
+        latest = latest_progress_by_task([t.pk for t in tasks])
     mapping = {}
     for task in tasks:
         report = latest.get(task.pk)

@@ -3,6 +3,9 @@ roll-ups per area, per agency and for the whole plan, as rows for templates. Bui
 from the rules (plan.progress.rules) through the read model; no request in sight."""
 
 from dataclasses import dataclass
+from types import SimpleNamespace
+
+from django.utils import timezone
 
 from plan.progress import rules
 from plan.progress.read_model import indicator_progress_map, task_progress_map
@@ -23,6 +26,14 @@ class StatusView:
     @property
     def explanation(self):
         return rules.STATUS_EXPLANATIONS[self.code]
+
+
+STATUS_VIEWS = {code: StatusView(code) for code in (*rules.INDICATOR_STATUSES, *rules.TASK_STATUSES)}
+
+
+def status_view(code):
+    """The one StatusView of a status (rows share them: thousands on the dashboard)."""
+    return STATUS_VIEWS.get(code) or StatusView(code)
 
 
 @dataclass(frozen=True)
@@ -87,20 +98,35 @@ def bullet_groups(rows):
     return groups
 
 
-def indicator_rows(indicators, today=None):
+def indicator_rows(indicators, today=None, **known):
+    """[IndicatorRow]; `known`: what read_model.indicator_progress_map may be given."""
     indicators = list(indicators)
-    progress_map = indicator_progress_map(indicators, today)
+    progress_map = indicator_progress_map(indicators, today, **known)
     return [
-        IndicatorRow(i, StatusView(p.status), p.latest, p.late, p.next_due)
+        IndicatorRow(i, status_view(p.status), p.latest, p.late, p.next_due)
         for i in indicators
         for p in [progress_map[i.pk]]
     ]
 
 
-def task_rows(tasks, today=None):
+def task_rows(tasks, today=None, **known):
     tasks = list(tasks)
-    progress_map = task_progress_map(tasks, today)
-    return [TaskRow(t, StatusView(progress_map[t.pk][0]), progress_map[t.pk][1]) for t in tasks]
+    progress_map = task_progress_map(tasks, today, **known)
+    return [TaskRow(t, status_view(progress_map[t.pk][0]), progress_map[t.pk][1]) for t in tasks]
+
+
+def counted_task_rows(groups, today=None):
+    """[TaskRow] for roll-ups from read_model.task_groups: the status rule runs once per
+    group, and its one row stands for each task of the group (the list has a row per
+    task, the same object repeated)."""
+    today = today or timezone.localdate()
+    expanded = []
+    for group in groups:
+        latest = group.latest_report or {}
+        status = rules.task_status(group.due_date, latest.get("status"), latest.get("percent"), today)
+        report = SimpleNamespace(is_demo=bool(latest["is_demo"])) if latest else None
+        expanded += [TaskRow(group, status_view(status), report)] * group.count
+    return expanded
 
 
 def indicator_rollup(rows):

@@ -2,10 +2,12 @@
 and per agency, and the list of indicators and tasks, with filters in the URL."""
 
 from django import forms
+from django.core.paginator import Paginator
 
 from plan.content import queries
 from plan.content.provenance_data import attach_provenance
-from plan.progress import rows, rules
+from plan.models import Agency, Indicator, Result
+from plan.progress import read_model, rows, rules
 from plan.public import summary
 
 
@@ -23,28 +25,40 @@ class DashboardFilter(forms.Form):
         ]
 
 
+PAGE_SIZE = 50
+
+
 def dashboard_context(request, plan):
-    """(context, status) of the dashboard; the plan's presenter renders it."""
+    """(context, status) of the dashboard; the plan's presenter renders it. The counts
+    cover every indicator and task, from light rows (read_model.indicator_facts); the
+    list shows PAGE_SIZE indicators a page, built in full only for that page."""
     areas = list(queries.live_areas(plan))
-    indicators = list(queries.indicators_for_display(queries.public_indicators().filter(area__in=areas)))
-    tasks = list(queries.tasks_for_display(queries.public_tasks().filter(area__in=areas)))
-    agencies = sorted(
-        {a for a in [*(i.responsible_agency for i in indicators), *(t.lead_agency for t in tasks)] if a},
-        key=lambda a: a.name,
+    queries.share_site_root_paths(request, [plan, *areas])
+    indicator_set = queries.public_indicators().filter(area__in=areas).order_by("area__path", "sort_order", "code")
+    task_set = queries.public_tasks().filter(area__in=areas)
+    years = {area.pk: plan.year for area in areas}
+    indicator_rows = rows.indicator_rows(
+        read_model.indicator_facts(indicator_set),
+        results=read_model.results_by_indicator(indicator_set.values("pk"), light=True),
+        years=years,
     )
+    task_rows = rows.counted_task_rows(read_model.task_groups(task_set))
+    agency_ids = {r.indicator.responsible_agency_id for r in indicator_rows}
+    agency_ids |= {r.task.lead_agency_id for r in task_rows}
+    agencies = list(Agency.objects.filter(pk__in=agency_ids - {None}).order_by("name"))
     form = DashboardFilter(request.GET, areas, agencies)
     if not form.is_valid():
         return {"plan": plan, "form": form, "invalid": True}, 400
 
-    attach_provenance(indicators=indicators)
-    indicator_rows = rows.indicator_rows(indicators)
-    task_rows = rows.task_rows(tasks)
+    indicators_of_area, tasks_of_area = grouped(indicator_rows, "area_id"), grouped(task_rows, "area_id")
+    indicators_of_agency = grouped(indicator_rows, "responsible_agency_id")
+    tasks_of_agency = grouped(task_rows, "lead_agency_id")
     by_area = [
         (
             f"{area.number}. {area.title}",
             area.url,
-            [r for r in indicator_rows if r.indicator.area_id == area.pk],
-            [r for r in task_rows if r.task.area_id == area.pk],
+            indicators_of_area.get(area.pk, []),
+            tasks_of_area.get(area.pk, []),
         )
         for area in areas
     ]
@@ -52,26 +66,31 @@ def dashboard_context(request, plan):
         (
             agency.name,
             agency.get_absolute_url(),
-            [r for r in indicator_rows if r.indicator.responsible_agency_id == agency.pk],
-            [r for r in task_rows if r.task.lead_agency_id == agency.pk],
+            indicators_of_agency.get(agency.pk, []),
+            tasks_of_agency.get(agency.pk, []),
         )
         for agency in agencies
     ]
     filters = form.cleaned_data
+    area_pks = {area.number: area.pk for area in areas}
+    agency_pks = {agency.code: agency.pk for agency in agencies}
     shown = [
         row
         for row in indicator_rows
-        if (filters["linh_vuc"] is None or row.indicator.area.number == filters["linh_vuc"])
-        and (not filters["co_quan"] or getattr(row.indicator.responsible_agency, "code", None) == filters["co_quan"])
+        if (filters["linh_vuc"] is None or row.indicator.area_id == area_pks.get(filters["linh_vuc"]))
+        and (not filters["co_quan"] or row.indicator.responsible_agency_id == agency_pks.get(filters["co_quan"]))
         and (not filters["trang_thai"] or row.status.code == filters["trang_thai"])
     ]
+    page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("trang"))
     context = {
         "plan": plan,
         "form": form,
         "whole_plan_list": rows.rollup_views([("Toàn bộ kế hoạch", plan.url, indicator_rows, task_rows)]),
         "area_rollups": rows.rollup_views(by_area),
         "agency_rollups": rows.rollup_views(by_agency),
-        "indicator_rows": shown,
+        "indicator_rows": full_rows(page.object_list, {area.pk: area for area in areas}),
+        "indicator_count": len(shown),
+        "pagination": pagination(request, page),
         "has_demo": rows.has_demo_figures(indicator_rows, task_rows),
         "only_demo": rows.only_demo_figures(indicator_rows, task_rows),
         "filtered": any(v not in (None, "") for v in filters.values()),
@@ -80,3 +99,45 @@ def dashboard_context(request, plan):
         plan.year, context["whole_plan_list"][0], context["area_rollups"], context["agency_rollups"]
     )
     return context, 200
+
+
+def grouped(rows, key):
+    """{value of the indicator's or task's `key`: [rows]}, in one pass."""
+    groups = {}
+    for row in rows:
+        item = row.indicator if hasattr(row, "indicator") else row.task
+        groups.setdefault(getattr(item, key), []).append(row)
+    return groups
+
+
+def full_rows(light, areas):
+    """The page's rows with the indicators and results the table shows (two queries)."""
+    indicators = Indicator.objects.select_related("responsible_agency").in_bulk([r.indicator.pk for r in light])
+    for indicator in indicators.values():
+        indicator.area = areas[indicator.area_id]
+    attach_provenance(indicators=indicators.values())
+    return [
+        rows.IndicatorRow(
+            indicators[r.indicator.pk], r.status, Result(**vars(r.latest)) if r.latest else None, r.late, r.next_due
+        )
+        for r in light
+    ]
+
+
+def pagination(request, page):
+    """Links to the other pages of the list, with the filters kept; None when one page."""
+    if not page.paginator.num_pages > 1:
+        return None
+
+    def url(number):
+        query = request.GET.copy()
+        query["trang"] = number
+        return "?" + query.urlencode()
+
+    return {
+        "previous": url(page.previous_page_number()) if page.has_previous() else None,
+        "next": url(page.next_page_number()) if page.has_next() else None,
+        "pages": [(number, url(number), number == page.number) for number in page.paginator.page_range],
+        "number": page.number,
+        "count": page.paginator.num_pages,
+    }

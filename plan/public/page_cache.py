@@ -18,14 +18,24 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils.http import http_date
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
+import search.reference  # noqa: F401  (connects the drop of search's cached lists at start-up, as this module's)
 from plan.models import Agency, Result, SiteIdentity, TaskProgress, Topic
 from plan.results.signals import results_changed
 
 GENERATION_KEY = "plan:page-cache:generation"
 NEVER_CACHED = ("/admin/", "/tim-kiem/", "/documents/", "/api/", "/django-admin/")
-CACHED_TYPES = ("text/html", "text/csv", "application/json", "application/xml", "text/plain")
+CACHED_TYPES = (
+    "text/html",
+    "text/csv",
+    "application/json",
+    "application/xml",
+    "application/rss+xml",  # the update feeds
+    "application/atom+xml",
+    "text/plain",
+)
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language", "Vary")
 
 
@@ -91,7 +101,7 @@ class PageCacheMiddleware:
 
 for signal in (page_published, page_unpublished, published, unpublished, results_changed):
     signal.connect(forget_all, dispatch_uid=f"page-cache-{id(signal)}")
-for model in (Result, TaskProgress, Agency, Topic):
+for model in (Result, TaskProgress, Agency, Topic, PageViewRestriction):  # a section made private too
     receiver(post_save, sender=model, dispatch_uid=f"page-cache-save-{model.__name__}")(forget_all)
     receiver(post_delete, sender=model, dispatch_uid=f"page-cache-delete-{model.__name__}")(forget_all)
 

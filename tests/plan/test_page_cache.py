@@ -10,7 +10,7 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from plan.models import AreaPage, Indicator, Result
+from plan.models import AreaPage, Indicator, PlanPage, Result, UpdatePage
 from plan.results.importer import import_rows
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
@@ -76,3 +76,19 @@ def test_editors_and_the_search_are_never_served_from_the_cache(client, admin_cl
     client.get("/tim-kiem/?q=mot+cua")
     _response, queries = queries_for(client, "/tim-kiem/?q=mot+cua")
     assert queries > 0
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_feeds_are_cached_and_a_new_update_shows_on_the_next_request(client, kind):
+    feed = f"/ke-hoach/cchc-2024/tin-cap-nhat/{kind}/"
+    first, first_queries = queries_for(client, feed)
+    again, again_queries = queries_for(client, feed)
+    assert first["Content-Type"].startswith(f"application/{kind}+xml")
+    assert first_queries > 0 and again_queries == 0 and again.content == first.content
+    plan = PlanPage.objects.get(slug="cchc-2024")
+    update = UpdatePage(
+        title="Tin vừa đăng", slug="tin-vua-dang", summary="Tóm tắt", body="<p>Nội dung</p>", date=date(2024, 6, 1)
+    )
+    plan.add_child(instance=update)
+    update.save_revision().publish()
+    assert "Tin vừa đăng" in client.get(feed).content.decode()

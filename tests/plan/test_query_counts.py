@@ -1,7 +1,12 @@
-"""The plan and area pages issue the same number of queries at 1× and 10× the
-number of tasks and indicators."""
+"""The public pages issue the same number of queries at 1× and 10× the number of
+tasks and indicators, with the demo figures; the plan, area, indicator, task and
+dashboard pages at most 20 (benchmarks/pages.py counts them with production's
+database cache, where each cache read is a query too)."""
+
+import io
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -55,18 +60,26 @@ def multiply_content(factor, only_first=False):
                 clone.topics.set(indicator.topics.all())
 
 
+AREA_URL = PLAN_URL + "cai-cach-thu-tuc-hanh-chinh/"
+
+
 @pytest.mark.parametrize(
-    "url",
+    ("url", "ceiling"),
     [
-        PLAN_URL,
-        PLAN_URL + "cai-cach-thu-tuc-hanh-chinh/",
-        PLAN_URL + "chinh-quyen-dien-tu-chinh-quyen-so/",
-        PLAN_URL + "phu-luc/",
-        "/co-quan/so-noi-vu/",
-        "/chu-de/so-hoa/",
+        (PLAN_URL, 20),
+        (AREA_URL, 20),
+        (AREA_URL + "chi-tieu/3-a-2/", 20),
+        (AREA_URL + "nhiem-vu/3-4/", 20),
+        (PLAN_URL + "tien-do/", 20),
+        (PLAN_URL + "tien-do/?linh_vuc=3&trang=2", 20),
+        (PLAN_URL + "chinh-quyen-dien-tu-chinh-quyen-so/", 20),
+        (PLAN_URL + "phu-luc/", 25),
+        ("/co-quan/so-noi-vu/", 25),
+        ("/chu-de/so-hoa/", 25),
     ],
 )
-def test_query_count_does_not_grow_with_content(client, url):
+def test_query_count_does_not_grow_with_content(client, url, ceiling):
+    call_command("load_demo_results", stdout=io.StringIO())
     # One task and one indicator entered by an editor (no LoadRecord) from the start,
     # so that both counts include the one query that reads who published them.
     multiply_content(2, only_first=True)
@@ -75,4 +88,4 @@ def test_query_count_does_not_grow_with_content(client, url):
     multiply_content(10)
     assert Task.objects.count() > 9 * tasks
     assert count_queries(client, url) == before
-    assert before <= 25, f"{url} issues {before} queries"
+    assert before <= ceiling, f"{url} issues {before} queries"

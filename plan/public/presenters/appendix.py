@@ -16,7 +16,7 @@ class AppendixPresenter(Presenter):
         official_rows = list(page.rows.all())
         revision = page.live_revision if official_rows else None  # who entered them, only when there are some
         editor = revision.user if revision else None
-        area_rows = list(queries.appendix_rows(plan))
+        area_rows = self.linked(queries.appendix_rows(plan))
         attach_provenance(tasks=[task for area in area_rows for task in area.appendix_tasks])
         return {
             "plan": plan,

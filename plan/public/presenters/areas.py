@@ -1,13 +1,14 @@
 """A reform area with its indicators and tasks, and the detail page of each task and
 indicator. A detail page gathers only what it shows, not the whole area."""
 
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 
 from plan.content import history, history_data, queries
-from plan.content.provenance_data import attach_provenance
-from plan.models import AreaPage
+from plan.content.provenance_data import area_key, attach_provenance, loaded_record
+from plan.models import AreaPage, PlanPage
 from plan.models.presenting import presents
-from plan.progress import rows
+from plan.progress import read_model, rows
 from plan.public import charts
 from plan.public.presenters.base import Presenter
 from plan.public.presenters.updates import UpdateListing
@@ -15,56 +16,76 @@ from plan.public.presenters.updates import UpdateListing
 
 @presents(AreaPage)
 class AreaPresenter(UpdateListing, Presenter):
+    def ancestry_annotations(self):
+        """The plan's year (the progress rules' deadline) and what load_plan wrote for the
+        area (its tasks' provenance), with the ancestors for the breadcrumbs."""
+        plan_year = PlanPage.objects.filter(page_ptr=OuterRef("pk")).values("year")[:1]
+        return {"plan_year": Subquery(plan_year), "loaded": loaded_record("areapage:", "url_path")}
+
     def plan(self):
         return self.parent()
 
+    def years(self):
+        return {self.page.pk: self.plan().plan_year}
+
+    def loaded(self, indicators=()):
+        """{LoadRecord key: values} of the area and `indicators` (loaded_values)."""
+        found = {f"indicator:{i.code}": i.loaded_values for i in indicators if i.loaded_values is not None}
+        if self.lineage[-1].loaded is not None:
+            found[area_key(self.page)] = self.lineage[-1].loaded
+        return found
+
     def context(self):
         area = self.page
-        tasks, indicators = list(queries.area_tasks(area)), list(queries.area_indicators(area))
-        attach_provenance(tasks, indicators)
-        task_rows, indicator_rows = rows.task_rows(tasks), rows.indicator_rows(indicators)
+        self.ancestors  # noqa: B018 (the area's URL, which every row's link starts with, shared first)
+        tasks, indicators = queries.area_tasks(area), queries.area_indicators(area)
+        attach_provenance(tasks, indicators, loaded=self.loaded(indicators))
+        task_rows = rows.task_rows(tasks, latest=read_model.reports_of(tasks))
+        indicator_rows = rows.indicator_rows(indicators, years=self.years())
         return {
             "plan": self.plan(),
             "task_rows": task_rows,
             "indicator_groups": rows.bullet_groups(indicator_rows),
             "rollups": rows.rollup_views([(area.title, "", indicator_rows, task_rows)]),
             "has_demo": rows.has_demo_figures(indicator_rows, task_rows),
-            "updates": queries.updates_about(area)[:10],
+            "updates": self.linked(queries.updates_about(area)[:10]),
             **queries.area_agencies(area),
             "history": history_data.page_history(area, history.AREA_FIELDS),
             "meta_description": f"Lĩnh vực {area.number}. {area.heading_as_written}: chỉ tiêu, nhiệm vụ và tiến độ.",
         }
 
     def task_page(self, code):
+        self.ancestors  # noqa: B018 (the area's URL shared first)
         task = queries.area_task(self.page, code)
         if task is None:
             raise Http404("Không tìm thấy nhiệm vụ.")
-        attach_provenance(tasks=[task])
+        attach_provenance(tasks=[task], loaded=self.loaded())
+        reports = list(task.progress_reports.order_by("-reported_on", "-created_at"))
         context = {
             "task": task,
-            "row": rows.task_rows([task])[0],
-            "reports": task.progress_reports.order_by("-reported_on", "-created_at"),
+            "row": rows.task_rows([task], latest={task.pk: reports[0]} if reports else {})[0],
+            "reports": reports,
             "plan": self.plan(),
-            "updates": queries.live_updates(task.updates),
+            "updates": self.linked(queries.live_updates(task.updates)),
             "history": history_data.task_history(self.page, task.code),
             "meta_description": f"Nhiệm vụ {task.code}: {task.text}",
         }
         return self.render("plan/task_detail.html", context)
 
     def indicator_page(self, code):
+        self.ancestors  # noqa: B018 (the area's URL shared first)
         indicator = queries.area_indicator(self.page, code)
         if indicator is None:
             raise Http404("Không tìm thấy chỉ tiêu.")
-        attach_provenance(indicators=[indicator])
+        attach_provenance(indicators=[indicator], loaded=self.loaded([indicator]))
         results = list(indicator.results.filter(scope=indicator.level).order_by("period_end", "period"))
         context = {
             "indicator": indicator,
-            "row": rows.indicator_rows([indicator])[0],
+            "row": rows.indicator_rows([indicator], results={indicator.pk: results}, years=self.years())[0],
             "results": results,
-            "other_results": indicator.results.exclude(scope=indicator.level).order_by("period_end", "scope"),
             "chart": charts.history_chart(indicator, results),
             "has_demo": any(r.is_demo for r in results),
-            "updates": queries.live_updates(indicator.updates),
+            "updates": self.linked(queries.live_updates(indicator.updates)),
             "plan": self.plan(),
             "history": history_data.indicator_history(indicator),
             "corrections": history_data.figure_corrections(indicator),

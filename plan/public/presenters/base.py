@@ -4,15 +4,37 @@ for the breadcrumbs and the parent plan)."""
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 
+from plan.content.queries import share_site_root_paths
+from plan.public import identity
+
 
 class Presenter:
     def __init__(self, page, request):
         self.page = page
         self.request = request
 
+    def ancestry_annotations(self):
+        """Annotations on the ancestors' query (the page's own row last): what a page
+        reads about itself and its ancestors, in that one statement."""
+        return {}
+
+    @cached_property
+    def lineage(self):
+        """The page's ancestors and its own row, as read with ancestry_annotations()."""
+        return list(self.page.get_ancestors(inclusive=True).annotate(**self.ancestry_annotations()))
+
     @cached_property
     def ancestors(self):
-        return list(self.page.get_ancestors())
+        """The page's ancestors; they and the page work out their URLs once per request."""
+        ancestors = self.lineage[:-1]
+        self.request._wagtail_cached_site_root_paths = identity.site_basics(self.request)[1]
+        share_site_root_paths(self.request, [self.page, *ancestors])
+        return ancestors
+
+    def linked(self, pages):
+        """`pages` (a list) whose URLs the template shows, worked out once per request."""
+        self.ancestors  # noqa: B018 (sets the request's root paths, from the identity's cache entry)
+        return share_site_root_paths(self.request, list(pages))
 
     def parent(self):
         return self.ancestors[-1]

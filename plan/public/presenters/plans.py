@@ -19,11 +19,13 @@ class PlanIndexPresenter(Presenter):
 class PlanPresenter(UpdateListing, Presenter):
     def context(self):
         plan = self.page
+        appendix = queries.live_appendix(plan)
+        self.linked([appendix] if appendix else [])
         return {
-            "areas": queries.areas_with_counts(plan),
-            "updates": queries.updates_about(plan)[:10],
+            "areas": self.linked(queries.areas_with_counts(plan)),
+            "updates": self.linked(queries.updates_about(plan)[:10]),
             "revisions": queries.published_revisions(plan),
-            "appendix": queries.live_appendix(plan),
+            "appendix": appendix,
             "implementation_sections": queries.implementation_sections(plan),
             "history": history_data.page_history(plan, history.PLAN_FIELDS),
             "meta_description": f"{plan.title}: toàn văn, chỉ tiêu, nhiệm vụ, cơ quan thực hiện và tiến độ.",
@@ -31,5 +33,6 @@ class PlanPresenter(UpdateListing, Presenter):
         }
 
     def dashboard(self):
+        self.ancestors  # noqa: B018 (the site's root paths, shared by every link of the page, read first)
         context, status = dashboard.dashboard_context(self.request, self.page)
         return self.render("plan/dashboard.html", context, status=status)

@@ -1,0 +1,70 @@
+"""The dashboard lists 50 indicators a page, with page links that keep the filters,
+while its counts still cover every indicator."""
+
+import re
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from plan.models import AreaPage, Indicator, Result
+from plan.public.dashboard import PAGE_SIZE
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD = "/ke-hoach/cchc-2024/tien-do/"
+
+
+def add_indicators(count):
+    area = AreaPage.objects.get(number=3)
+    model = Indicator.objects.filter(area=area).first()
+    for n in range(count):
+        Indicator.objects.create(
+            area=area,
+            code=f"3.a.9.{n}",
+            bullet=9,
+            sort_order=900 + n,
+            original_wording="Chỉ tiêu thêm.",
+            statement=f"Chỉ tiêu thêm số {n}",
+            metric=f"Thước đo thêm {n}",
+            comparator=model.comparator,
+            target_value=model.target_value,
+            target_value_max=model.target_value_max,
+            responsible_agency=model.responsible_agency,
+            live=True,
+        )
+    return Indicator.objects.filter(live=True).count()
+
+
+def listed_codes(page):
+    table = page.split('id="danh-sach"')[1]
+    return re.findall(r'<th scope="row"><a href="[^"]+">([^<]+)</a>', table)
+
+
+def test_the_list_is_paginated_and_the_counts_cover_everything(client):
+    total = add_indicators(PAGE_SIZE)
+    last = Indicator.objects.get(code=f"3.a.9.{PAGE_SIZE - 1}")  # listed on the second page
+    Result.objects.create(
+        indicator=last, period="2024", value=Decimal("99"), source_name="Nguồn", captured_on=date(2024, 12, 31)
+    )
+    first = client.get(DASHBOARD).content.decode()
+    assert f"1/{total} có số liệu" in first  # the whole plan's roll-up counts every indicator
+    assert f"{total} chỉ tiêu. Trang 1/2." in first
+    assert len(listed_codes(first)) == PAGE_SIZE
+    second = client.get(DASHBOARD + "?trang=2").content.decode()
+    assert len(listed_codes(second)) == total - PAGE_SIZE
+    assert not set(listed_codes(first)) & set(listed_codes(second))
+    assert 'aria-current="page">2<' in second and 'rel="prev"' in second
+
+
+def test_page_links_keep_the_filters(client):
+    add_indicators(PAGE_SIZE)
+    page = client.get(DASHBOARD + "?linh_vuc=3").content.decode()
+    assert 'href="?linh_vuc=3&amp;trang=2"' in page
+    second = client.get(DASHBOARD + "?linh_vuc=3&trang=2").content.decode()
+    assert listed_codes(second) and all(code.startswith("3.") for code in listed_codes(second))
+
+
+def test_a_short_list_has_no_page_links(client):
+    page = client.get(DASHBOARD).content.decode()
+    assert "trang=" not in page and len(listed_codes(page)) == Indicator.objects.filter(live=True).count()
