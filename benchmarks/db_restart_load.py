@@ -89,14 +89,19 @@ def site_environment(database_url):
 
 
 def prepare(env):
-    for command in (
-        ["migrate", "--no-input", "-v0"],
-        ["createcachetable"],
-        ["load_plan", "-v0"],
-        ["load_demo_results"],
-        ["collectstatic", "--no-input", "-v0"],
+    # Production settings refuse demo figures; this throwaway database loads them with
+    # the development settings, then the server runs with the production ones.
+    demo_env = {**env, "DJANGO_SETTINGS_MODULE": "config.settings.dev"}
+    for command, command_env in (
+        (["migrate", "--no-input", "-v0"], env),
+        (["createcachetable"], env),
+        (["load_plan", "-v0"], env),
+        (["load_demo_results"], demo_env),
+        (["collectstatic", "--no-input", "-v0"], env),
     ):
-        subprocess.run([str(PYTHON), "manage.py", *command], cwd=REPO, env=env, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [str(PYTHON), "manage.py", *command], cwd=REPO, env=command_env, check=True, stdout=subprocess.DEVNULL
+        )
 
 
 def fetch(url):

@@ -18,7 +18,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils.http import http_date
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
 import search.reference  # noqa: F401  (connects the drop of search's cached lists at start-up, as this module's)
@@ -101,7 +101,9 @@ class PageCacheMiddleware:
 
 for signal in (page_published, page_unpublished, published, unpublished, results_changed):
     signal.connect(forget_all, dispatch_uid=f"page-cache-{id(signal)}")
-for model in (Result, TaskProgress, Agency, Topic, PageViewRestriction):  # a section made private too
+# A section made private; the site's address (set_site_address), which feeds, the sitemap
+# and the data package print in full.
+for model in (Result, TaskProgress, Agency, Topic, PageViewRestriction, Site):
     receiver(post_save, sender=model, dispatch_uid=f"page-cache-save-{model.__name__}")(forget_all)
     receiver(post_delete, sender=model, dispatch_uid=f"page-cache-delete-{model.__name__}")(forget_all)
 

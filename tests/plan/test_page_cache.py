@@ -92,3 +92,12 @@ def test_feeds_are_cached_and_a_new_update_shows_on_the_next_request(client, kin
     plan.add_child(instance=update)
     update.save_revision().publish()
     assert "Tin vừa đăng" in client.get(feed).content.decode()
+
+
+def test_a_new_site_address_shows_in_the_sitemap_on_the_next_request(client):
+    from plan.content.site_address import set_site_address
+
+    feed = "/sitemap.xml"
+    assert "https://cchc.thu-nghiem.example/" not in client.get(feed).content.decode()  # cached
+    set_site_address("https://cchc.thu-nghiem.example")
+    assert "https://cchc.thu-nghiem.example/ke-hoach/cchc-2024/" in client.get(feed).content.decode()
