@@ -8,10 +8,13 @@ from django.views.decorators.http import require_GET
 
 @require_GET
 def robots_txt(request):
+    # A search for a topic is a page people may arrive at from a search engine (its
+    # canonical link is the search page itself); the suggestions are JSON for the
+    # search box, of no use to a crawler.
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /tim-kiem/",
+        f"Disallow: {reverse('search:suggest')}",
         f"Sitemap: {request.build_absolute_uri(reverse('plan:sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -20,6 +20,8 @@ def test_robots_txt_points_to_the_sitemap(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
     assert "Disallow: /admin/" in response.content.decode()
+    assert "Disallow: /tim-kiem/goi-y/" in response.content.decode()
+    assert "Disallow: /tim-kiem/\n" not in response.content.decode()  # a topic's search may be found
     assert re.search(r"^Sitemap: http://testserver/sitemap\.xml$", response.content.decode(), re.M)
 
 
