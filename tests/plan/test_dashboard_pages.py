@@ -68,3 +68,25 @@ def test_page_links_keep_the_filters(client):
 def test_a_short_list_has_no_page_links(client):
     page = client.get(DASHBOARD).content.decode()
     assert "trang=" not in page and len(listed_codes(page)) == Indicator.objects.filter(live=True).count()
+
+
+def test_the_per_agency_parts_fold_only_when_there_are_many_agencies(client):
+    def folded(html):
+        return html.count('<details class="section-more">'), html.count('<details class="section-more" open>')
+
+    assert folded(client.get(DASHBOARD).content.decode()) == (0, 2)  # the plan's few agencies: shown open
+    from plan.models import Agency
+
+    area = AreaPage.objects.get(number=3)
+    model = Indicator.objects.filter(area=area).first()
+    for n in range(11):
+        agency = Agency.objects.create(code=f"co-quan-them-{n}", name=f"Cơ quan thêm {n}")
+        Indicator.objects.create(
+            area=area, code=f"3.a.97.{n}", bullet=97, sort_order=970 + n, original_wording="Chỉ tiêu thêm.",
+            statement=f"Chỉ tiêu thêm {n}", metric=f"Thước đo {n}", comparator=model.comparator,
+            target_value=model.target_value, target_value_max=model.target_value_max,
+            responsible_agency=agency, live=True,
+        )  # fmt: skip
+    html = client.get(DASHBOARD).content.decode()
+    assert folded(html) == (2, 0)
+    assert 'href="#theo-co-quan"' in html and 'id="theo-co-quan"' in html  # its heading stays outside the fold
