@@ -156,7 +156,7 @@ def test_no_match_gives_a_helpful_page(client):
 
 def test_empty_query_offers_topics_and_areas(client):
     soup = page(client, "")
-    assert soup.h1.get_text(strip=True) == "Tìm kiếm nhiệm vụ, chỉ tiêu và cơ quan"
+    assert soup.h1.get_text(strip=True) == "Tìm kiếm nhiệm vụ, chỉ tiêu, chủ đề và cơ quan"
     assert not soup.select(".result") and soup.select_one('a[href="/chu-de/so-hoa/"]') is not None
 
 
