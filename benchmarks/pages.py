@@ -1,6 +1,7 @@
 """What the public pages cost, against a bare Wagtail page served by the same process.
 
     .venv/bin/python benchmarks/pages.py [--rounds 7] [--scales 1,10,100]
+    PROFILE_OUT=/tmp/area.prof .venv/bin/python benchmarks/pages.py --profile area --scales 1
 
 Production settings (a database cache, DEBUG off) on PostgreSQL (a throwaway cluster
 unless DATABASE_URL is set, then a database "test_<name>" that is dropped after), with
@@ -135,6 +136,7 @@ def profile(client, url):
         for _ in range(20):
             get(client, url)
         profiler.disable()
+    profiler.dump_stats(os.environ.get("PROFILE_OUT", os.devnull))  # for pstats' callers/callees
     pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
     pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
 
@@ -325,7 +327,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--scales", default="1,10,100", help="comma-separated; empty for no growth")
     parser.add_argument("--keep", action="store_true", help="write benchmarks/results/pages.md (default: all scales)")
-    parser.add_argument("--show-queries", default="", help="comma-separated pages: print their SQL and stop")
+    parser.add_argument("--show-queries", default="", help="pages (comma-separated): SQL at the last scale")
     parser.add_argument("--profile", default="", help="a page: cProfile of 20 requests at the last scale, then stop")
     args = parser.parse_args()
     scales = [int(s) for s in args.scales.split(",") if s]
@@ -351,6 +353,7 @@ def main():
                     profile(client, PAGES.get(args.profile, BARE))
                     return
                 if args.show_queries:
+                    multiply(scales[-1] if scales else 1)
                     show_queries(client, args.show_queries.split(","))
                     return
                 print("Đang đo…", flush=True)

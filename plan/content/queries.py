@@ -8,6 +8,7 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q,
 from django.db.models.functions import Coalesce, Length, Substr
 from wagtail.models import PageLogEntry, PageViewRestriction, Site
 
+from plan.content.codes import code_to_url
 from plan.content.provenance_data import loaded_record
 from plan.models import Agency, AppendixPage, AreaPage, ImplementationSection, Indicator, PlanPage, Task, UpdatePage
 from plan.progress import read_model
@@ -39,12 +40,21 @@ def share_site_root_paths(request, pages):
 
 
 def with_area(objects, area):
-    """Tasks or indicators of one area, each given the area page itself: no copy of
-    the page per row, and its URL worked out once."""
+    """Tasks or indicators of one area, each given the area page itself (no copy of
+    the page per row) and `detail_url`, its page's address from the area's address
+    worked out once (what get_url gives, which works the area's out again per row)."""
     objects = list(objects)
+    base = area.url if objects else None
     for obj in objects:
         obj.area = area
+        obj.detail_url = detail_url(area, base, obj)
     return objects
+
+
+def detail_url(area, area_url, item):
+    """The address of a task's or an indicator's page, given its area's address."""
+    route = "indicator_detail" if isinstance(item, Indicator) else "task_detail"
+    return area_url + area.reverse_subpage(route, args=[code_to_url(item.code)])
 
 
 def live_plans(parent):

@@ -140,7 +140,14 @@ def task_rollup(rows):
 def rollup_views(groups):
     """[(title, url, indicator rows, task rows)] → [RollupView]."""
     return [
-        RollupView(title, url, indicator_rollup(i_rows), task_rollup(t_rows), demo_count(i_rows), demo_count(t_rows))
+        RollupView(
+            title,
+            url,
+            indicator_rollup(i_rows),
+            task_rollup(t_rows),
+            sum(1 for row in i_rows if row.latest is not None and row.latest.is_demo),
+            sum(1 for row in t_rows if row.report is not None and row.report.is_demo),
+        )
         for title, url, i_rows, t_rows in groups
     ]
 
@@ -162,10 +169,17 @@ def demo_count(rows):
 
 def has_demo_figures(*row_lists):
     """True when any row shows an illustrative figure (a result or a progress report)."""
-    return any(demo_count(rows) for rows in row_lists)
+    return any(getattr(evidence(row), "is_demo", False) for rows in row_lists for row in rows)
 
 
 def only_demo_figures(*row_lists):
     """True when figures are shown and every one of them is illustrative: nothing real yet."""
-    figures = [evidence(row) for rows in row_lists for row in rows if evidence(row) is not None]
-    return bool(figures) and all(figure.is_demo for figure in figures)
+    seen = False
+    for rows in row_lists:
+        for row in rows:
+            figure = evidence(row)
+            if figure is not None:
+                if not figure.is_demo:
+                    return False
+                seen = True
+    return seen

@@ -1,6 +1,8 @@
 """The progress dashboard of a plan: counts by status for the whole plan, per area
 and per agency, and the list of indicators and tasks, with filters in the URL."""
 
+from operator import attrgetter
+
 from django import forms
 from django.core.paginator import Paginator
 
@@ -50,9 +52,10 @@ def dashboard_context(request, plan):
     if not form.is_valid():
         return {"plan": plan, "form": form, "invalid": True}, 400
 
-    indicators_of_area, tasks_of_area = grouped(indicator_rows, "area_id"), grouped(task_rows, "area_id")
-    indicators_of_agency = grouped(indicator_rows, "responsible_agency_id")
-    tasks_of_agency = grouped(task_rows, "lead_agency_id")
+    indicators_of_area = grouped(indicator_rows, "indicator.area_id")
+    tasks_of_area = grouped(task_rows, "task.area_id")
+    indicators_of_agency = grouped(indicator_rows, "indicator.responsible_agency_id")
+    tasks_of_agency = grouped(task_rows, "task.lead_agency_id")
     by_area = [
         (
             f"{area.number}. {area.title}",
@@ -102,23 +105,24 @@ def dashboard_context(request, plan):
 
 
 def grouped(rows, key):
-    """{value of the indicator's or task's `key`: [rows]}, in one pass."""
-    groups = {}
+    """{value of the rows' attribute `key` (dotted): [rows]}, in one pass."""
+    groups, value = {}, attrgetter(key)
     for row in rows:
-        item = row.indicator if hasattr(row, "indicator") else row.task
-        groups.setdefault(getattr(item, key), []).append(row)
+        groups.setdefault(value(row), []).append(row)
     return groups
 
 
 def full_rows(light, areas):
     """The page's rows with the indicators and results the table shows (two queries)."""
     indicators = Indicator.objects.select_related("responsible_agency").in_bulk([r.indicator.pk for r in light])
+    area_urls = {pk: area.url for pk, area in areas.items()}
     for indicator in indicators.values():
         indicator.area = areas[indicator.area_id]
+        indicator.detail_url = queries.detail_url(indicator.area, area_urls[indicator.area_id], indicator)
     attach_provenance(indicators=indicators.values())
     return [
         rows.IndicatorRow(
-            indicators[r.indicator.pk], r.status, Result(**vars(r.latest)) if r.latest else None, r.late, r.next_due
+            indicators[r.indicator.pk], r.status, Result(**r.latest._asdict()) if r.latest else None, r.late, r.next_due
         )
         for r in light
     ]

@@ -1,6 +1,8 @@
 """A reform area with its indicators and tasks, and the detail page of each task and
 indicator. A detail page gathers only what it shows, not the whole area."""
 
+import functools
+
 from django.db.models import OuterRef, Subquery
 from django.http import Http404
 
@@ -83,7 +85,7 @@ class AreaPresenter(UpdateListing, Presenter):
             "indicator": indicator,
             "row": rows.indicator_rows([indicator], results={indicator.pk: results}, years=self.years())[0],
             "results": results,
-            "chart": charts.history_chart(indicator, results),
+            "chart": history_chart(indicator, results),
             "has_demo": any(r.is_demo for r in results),
             "updates": self.linked(queries.live_updates(indicator.updates)),
             "plan": self.plan(),
@@ -92,3 +94,34 @@ class AreaPresenter(UpdateListing, Presenter):
             "meta_description": f"Chỉ tiêu {indicator.code}: {indicator.statement}",
         }
         return self.render("plan/indicator_detail.html", context)
+
+
+class ChartInputs:
+    """An indicator and its results, equal to another when every field of each is:
+    the key of the drawn charts' cache."""
+
+    def __init__(self, indicator, results):
+        self.indicator, self.results = indicator, results
+        self.key = repr([field_values(indicator), *map(field_values, results)])
+
+    def __eq__(self, other):
+        return self.key == other.key
+
+    def __hash__(self):
+        return hash(self.key)
+
+
+def field_values(obj):
+    return [getattr(obj, field.attname) for field in obj._meta.concrete_fields]
+
+
+@functools.lru_cache(maxsize=64)
+def drawn_chart(inputs):
+    return charts.history_chart(inputs.indicator, inputs.results)
+
+
+def history_chart(indicator, results):
+    """charts.history_chart, drawn once per process for the same figures: pygal takes
+    about a third of the indicator page's time. The key holds every field of the
+    indicator and of its results, so a changed figure or target draws anew."""
+    return drawn_chart(ChartInputs(indicator, results))
