@@ -7,10 +7,10 @@ parsed parameters in and renders what comes out."""
 import logging
 from dataclasses import dataclass, field, replace
 
-from django.core.paginator import Paginator
 from django.db import DatabaseError
 from wagtail.search.backends import get_search_backend
 
+from plan.paging import page_of
 from plan.progress.rules import INDICATOR_STATUSES, STATUS_LABELS, TASK_STATUSES
 from search import candidates, facets, ranking, reference
 from search import params as search_params
@@ -111,15 +111,7 @@ def paginate(results, params):
     """The page of results asked for (the last one when the number is past the end),
     with the links the template shows: previous, next, and page numbers (None for
     the gaps of a long range)."""
-    paginator = Paginator(results, PER_PAGE)
-    page = paginator.get_page(params.page)
-    page.previous_url = search_params.query_string(params, page=page.number - 1) if page.has_previous() else ""
-    page.next_url = search_params.query_string(params, page=page.number + 1) if page.has_next() else ""
-    page.links = [
-        (number, None if number == paginator.ELLIPSIS else search_params.query_string(params, page=number))
-        for number in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
-    ]
-    return page
+    return page_of(results, PER_PAGE, params.page, lambda number: search_params.query_string(params, page=number))
 
 
 def known_values(ref):

@@ -4,11 +4,11 @@ and per agency, and the list of indicators and tasks, with filters in the URL.""
 from operator import attrgetter
 
 from django import forms
-from django.core.paginator import Paginator
 
 from plan.content import queries
 from plan.content.provenance_data import attach_provenance
 from plan.models import Agency, Indicator, Result
+from plan.paging import page_of
 from plan.progress import read_model, rows, rules
 from plan.public import summary
 
@@ -84,7 +84,7 @@ def dashboard_context(request, plan):
         and (not filters["co_quan"] or row.indicator.responsible_agency_id == agency_pks.get(filters["co_quan"]))
         and (not filters["trang_thai"] or row.status.code == filters["trang_thai"])
     ]
-    page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("trang"))
+    page = page_of(shown, PAGE_SIZE, request.GET.get("trang"), lambda number: page_address(request, number))
     context = {
         "plan": plan,
         "form": form,
@@ -93,7 +93,7 @@ def dashboard_context(request, plan):
         "agency_rollups": rows.rollup_views(by_agency),
         "indicator_rows": full_rows(page.object_list, {area.pk: area for area in areas}),
         "indicator_count": len(shown),
-        "pagination": pagination(request, page),
+        "indicator_page": page,
         "has_demo": rows.has_demo_figures(indicator_rows, task_rows),
         "only_demo": rows.only_demo_figures(indicator_rows, task_rows),
         "filtered": any(v not in (None, "") for v in filters.values()),
@@ -128,20 +128,8 @@ def full_rows(light, areas):
     ]
 
 
-def pagination(request, page):
-    """Links to the other pages of the list, with the filters kept; None when one page."""
-    if not page.paginator.num_pages > 1:
-        return None
-
-    def url(number):
-        query = request.GET.copy()
-        query["trang"] = number
-        return "?" + query.urlencode()
-
-    return {
-        "previous": url(page.previous_page_number()) if page.has_previous() else None,
-        "next": url(page.next_page_number()) if page.has_next() else None,
-        "pages": [(number, url(number), number == page.number) for number in page.paginator.page_range],
-        "number": page.number,
-        "count": page.paginator.num_pages,
-    }
+def page_address(request, number):
+    """The address of another page of the list, with the filters kept."""
+    query = request.GET.copy()
+    query["trang"] = number
+    return "?" + query.urlencode()

@@ -2,11 +2,10 @@
 and the feeds of the updates about a plan or an area (UpdateListing, which their
 presenters share)."""
 
-from django.core.paginator import Paginator
-
 from plan.content import queries
 from plan.models import AreaPage, UpdatePage
 from plan.models.presenting import presents
+from plan.paging import page_of
 from plan.public import feeds
 from plan.public.presenters.base import Presenter
 
@@ -32,19 +31,14 @@ class UpdateListing:
     Only live, public updates (plan.content.queries.updates_about)."""
 
     def updates_list(self):
-        paginator = Paginator(queries.updates_about(self.page), UPDATES_PER_PAGE)
-        updates = paginator.get_page(self.request.GET.get(PAGE_PARAMETER))
         base = self.page.url + self.page.reverse_subpage("updates_list")
 
         def page_url(number):
             return f"{base}?{PAGE_PARAMETER}={number}" if number > 1 else base
 
-        updates.previous_url = page_url(updates.previous_page_number()) if updates.has_previous() else ""
-        updates.next_url = page_url(updates.next_page_number()) if updates.has_next() else ""
-        updates.links = [
-            (number, None if number == paginator.ELLIPSIS else page_url(number))
-            for number in paginator.get_elided_page_range(updates.number, on_each_side=2, on_ends=1)
-        ]
+        updates = page_of(
+            queries.updates_about(self.page), UPDATES_PER_PAGE, self.request.GET.get(PAGE_PARAMETER), page_url
+        )
         context = {
             "updates": updates,
             "list_label": "Tin cập nhật",
