@@ -71,15 +71,10 @@ def site_identity(request):
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
 @receiver(page_published)
-@receiver(post_page_move)
-def forget_identity(**kwargs):
-    cache.delete_many([CACHE_KEY, PLAN_URL_KEY])
-
-
-@receiver(page_published)
 @receiver(page_unpublished)
 @receiver(post_page_move)
 @receiver(post_delete, sender=Page)
 @receiver(post_delete, sender=PlanPage)
-def forget_newest_plan(**kwargs):
-    cache.delete(PLAN_URL_KEY)
+def forget_site_basics(**kwargs):
+    """The identity, the site root paths and the newest plan's address are read again."""
+    cache.delete_many([CACHE_KEY, PLAN_URL_KEY])
