@@ -1,10 +1,12 @@
 """Feed the progress rules (plan.progress.rules) from the database, for many
 indicators or tasks at once, in a fixed number of queries."""
 
+from collections import Counter
 from types import SimpleNamespace
+from typing import NamedTuple
 
-from django.db.models import Count, F, Max, OuterRef, Subquery, Window
-from django.db.models.functions import JSONObject
+from django.db.models import F, Max, OuterRef, Subquery, Window
+from django.db.models.functions import JSONObject, RowNumber
 from django.utils import timezone
 
 from plan.models import PlanPage, Result, TaskProgress
@@ -18,7 +20,9 @@ def plan_years_by_area(areas):
     return {pk: years.get(path) for pk, path in parent_paths.items()}
 
 
-RESULT_FIELDS = [field.attname for field in Result._meta.concrete_fields]
+# What the status rule and the roll-ups read of a result (the rest is read only for the
+# rows a page shows).
+LIGHT_RESULT_FIELDS = ("id", "indicator_id", "period", "scope", "value", "is_demo")
 INDICATOR_FACTS = ("pk", "area_id", "responsible_agency_id", "comparator", "target_value", "target_value_max")
 
 
@@ -34,18 +38,37 @@ def indicator_facts(indicators):
 
 
 def task_groups(tasks):
-    """Tasks counted by what their status rests on (area, lead agency, deadline, their
-    latest report: latest_report_annotation()), in one statement: light rows with
-    those attributes and `count`, for roll-ups over many tasks."""
-    fields = ("area_id", "lead_agency_id", "due_date", "latest_report")
-    counted = tasks.annotate(latest_report=latest_report_annotation()).values(*fields)
-    return light_rows(counted.annotate(count=Count("pk")).order_by(), (*fields, "count"))
+    """Tasks counted by what their status rests on (area, lead agency, deadline, and the
+    status, percent and demo flag of their latest report, None without one): light rows
+    with those attributes and `count`, for roll-ups over many tasks. One statement
+    reads each task with its latest report (a window over the tasks joined to their
+    reports: no subquery per task); the rows are counted here."""
+    latest_first = [F("progress_reports__reported_on").desc(nulls_last=True)]
+    latest_first.append(F("progress_reports__created_at").desc(nulls_last=True))
+    rank = Window(RowNumber(), partition_by=[F("pk")], order_by=latest_first)
+    fields = ("area_id", "lead_agency_id", "due_date", *(f"progress_reports__{f}" for f in TASK_REPORT_FIELDS))
+    latest = tasks.annotate(rank=rank).filter(rank=1).values_list(*fields).order_by()
+    return [TaskGroup(*key, count) for key, count in Counter(latest).items()]
+
+
+TASK_REPORT_FIELDS = ("status", "percent", "is_demo")
+
+
+class TaskGroup(NamedTuple):
+    area_id: int
+    lead_agency_id: int | None
+    due_date: object
+    status: str | None  # of the latest report; None without one
+    percent: int | None
+    is_demo: bool | None
+    count: int
 
 
 def results_by_indicator(indicator_pks, light=False):
     """{indicator pk: [its results of the latest period end, per scope]}: a status rests
     on the latest figure (plan.progress.rules.latest_figure), so older ones are not read.
-    `indicator_pks` may be a queryset of pks; with `light`, rows rather than Results."""
+    `indicator_pks` may be a queryset of pks; with `light`, rows of LIGHT_RESULT_FIELDS
+    rather than Results."""
     # The latest end per indicator and scope by a window over the rows read, rather
     # than a correlated subquery per row.
     latest_end = Window(Max("period_end"), partition_by=[F("indicator_id"), F("scope")])
@@ -54,7 +77,7 @@ def results_by_indicator(indicator_pks, light=False):
     # wide rows spilled to disk at 100× the data.
     latest = latest.filter(period_end=F("latest_end")).order_by()
     grouped = {}
-    for result in light_rows(latest, RESULT_FIELDS) if light else latest:
+    for result in light_rows(latest, LIGHT_RESULT_FIELDS) if light else latest:
         grouped.setdefault(result.indicator_id, []).append(result)
     return grouped
 

@@ -3,7 +3,9 @@ roll-ups per area, per agency and for the whole plan, as rows for templates. Bui
 from the rules (plan.progress.rules) through the read model; no request in sight."""
 
 from dataclasses import dataclass
+from functools import cached_property
 from types import SimpleNamespace
+from typing import NamedTuple
 
 from django.utils import timezone
 
@@ -36,8 +38,7 @@ def status_view(code):
     return STATUS_VIEWS.get(code) or StatusView(code)
 
 
-@dataclass(frozen=True)
-class IndicatorRow:
+class IndicatorRow(NamedTuple):  # a tuple: thousands are made for the dashboard's counts
     indicator: object
     status: StatusView
     latest: object  # Result or None
@@ -61,11 +62,11 @@ class RollupView:
     indicator_demo: int = 0  # statuses that rest on an illustrative figure
     task_demo: int = 0
 
-    @property
+    @cached_property  # a template reads them once per cell
     def indicator_counts(self):
         return status_counts(self.indicators)
 
-    @property
+    @cached_property
     def task_counts(self):
         return status_counts(self.tasks)
 
@@ -122,9 +123,8 @@ def counted_task_rows(groups, today=None):
     today = today or timezone.localdate()
     expanded = []
     for group in groups:
-        latest = group.latest_report or {}
-        status = rules.task_status(group.due_date, latest.get("status"), latest.get("percent"), today)
-        report = SimpleNamespace(is_demo=bool(latest["is_demo"])) if latest else None
+        status = rules.task_status(group.due_date, group.status, group.percent, today)
+        report = SimpleNamespace(is_demo=bool(group.is_demo)) if group.status is not None else None
         expanded += [TaskRow(group, status_view(status), report)] * group.count
     return expanded
 
@@ -154,7 +154,7 @@ def rollup_views(groups):
 
 def status_counts(rollup):
     """[(StatusView, count)] in display order, for templates."""
-    return [(StatusView(code), count) for code, count in rollup.counts.items()]
+    return [(status_view(code), count) for code, count in rollup.counts.items()]
 
 
 def evidence(row):

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import NamedTuple
 
 from plan.progress.periods import add_months, parse_period
 from plan.vocabulary import (
@@ -87,8 +88,7 @@ class Figure:
     value: Decimal
 
 
-@dataclass(frozen=True)
-class IndicatorProgress:
+class IndicatorProgress(NamedTuple):  # a tuple: thousands are made for the dashboard
     status: str
     latest: object  # the Figure (or Result) the status rests on, or None
     late: bool

@@ -6,8 +6,8 @@ from operator import attrgetter
 from django import forms
 
 from plan.content import queries
-from plan.content.provenance_data import attach_provenance
-from plan.models import Agency, Indicator, Result
+from plan.content.provenance_data import attach_provenance, loaded_record
+from plan.models import Agency, Indicator
 from plan.paging import page_of
 from plan.progress import read_model, rows, rules
 from plan.public import summary
@@ -26,8 +26,17 @@ class DashboardFilter(forms.Form):
             (s, rules.STATUS_LABELS[s]) for s in rules.INDICATOR_STATUSES
         ]
 
+    def selects(self):
+        """[(field, [(value, label, selected)])]: the template writes the three lists
+        itself (Django renders each option of a widget through a template of its own)."""
+        found = []
+        for field in self:
+            chosen = str(field.value() or "")
+            found.append((field, [(value, label, str(value) == chosen) for value, label in field.field.choices]))
+        return found
 
-PAGE_SIZE = 50
+
+PAGE_SIZE = 25  # a list a phone can scroll; the open-data files hold every indicator
 
 
 def dashboard_context(request, plan):
@@ -113,16 +122,22 @@ def grouped(rows, key):
 
 
 def full_rows(light, areas):
-    """The page's rows with the indicators and results the table shows (two queries)."""
-    indicators = Indicator.objects.select_related("responsible_agency").in_bulk([r.indicator.pk for r in light])
+    """The page's rows with the indicators (and what load_plan wrote of them, for where
+    their targets come from) and the results the table shows: two queries."""
+    indicators = Indicator.objects.select_related("responsible_agency")
+    indicators = indicators.annotate(loaded_values=loaded_record("indicator:", "code"))
+    indicators = indicators.order_by().in_bulk([r.indicator.pk for r in light])
+    latest = read_model.results_by_indicator(list(indicators))  # full Results, for these rows only
+    results = {result.pk: result for found in latest.values() for result in found}
     area_urls = {pk: area.url for pk, area in areas.items()}
     for indicator in indicators.values():
         indicator.area = areas[indicator.area_id]
         indicator.detail_url = queries.detail_url(indicator.area, area_urls[indicator.area_id], indicator)
-    attach_provenance(indicators=indicators.values())
+    loaded = {f"indicator:{i.code}": i.loaded_values for i in indicators.values() if i.loaded_values is not None}
+    attach_provenance(indicators=indicators.values(), loaded=loaded)
     return [
         rows.IndicatorRow(
-            indicators[r.indicator.pk], r.status, Result(**r.latest._asdict()) if r.latest else None, r.late, r.next_due
+            indicators[r.indicator.pk], r.status, results[r.latest.id] if r.latest else None, r.late, r.next_due
         )
         for r in light
     ]

@@ -6,6 +6,7 @@ plan's rows for the home page takes a fixed number of queries, whatever its size
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
 from django.utils import timezone
 
@@ -36,7 +37,7 @@ class StatusBar:
     segments: list  # [Segment] with a count above 0
     demo: int  # how many of the statuses rest on an illustrative figure
 
-    @property
+    @cached_property  # read twice: the bar's label and its tooltip
     def description(self):
         """The bar in words, for screen readers and as its tooltip."""
         if not self.total:
@@ -49,7 +50,7 @@ class StatusBar:
 
 
 def status_bar(rollup, noun, demo=0):
-    segments = [Segment(rows.StatusView(code), count) for code, count in rollup.counts.items() if count]
+    segments = [Segment(rows.status_view(code), count) for code, count in rollup.counts.items() if count]
     return StatusBar(noun, rollup.total, segments, demo)
 
 
@@ -136,8 +137,8 @@ class PlanSummary:
     @property
     def legend(self):
         return {
-            "indicators": [rows.StatusView(code) for code in rules.INDICATOR_STATUSES],
-            "tasks": [rows.StatusView(code) for code in rules.TASK_STATUSES],
+            "indicators": [rows.status_view(code) for code in rules.INDICATOR_STATUSES],
+            "tasks": [rows.status_view(code) for code in rules.TASK_STATUSES],
         }
 
     @property
