@@ -4,6 +4,7 @@ from the rules (plan.progress.rules) through the read model; no request in sight
 
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain, repeat
 from types import SimpleNamespace
 from typing import NamedTuple
 
@@ -51,6 +52,7 @@ class TaskRow:
     task: object
     status: StatusView
     report: object  # TaskProgress or None
+    count: int = 1  # how many tasks the row stands for (counted_task_rows)
 
 
 @dataclass(frozen=True)
@@ -117,16 +119,15 @@ def task_rows(tasks, today=None, **known):
 
 
 def counted_task_rows(groups, today=None):
-    """[TaskRow] for roll-ups from read_model.task_groups: the status rule runs once per
-    group, and its one row stands for each task of the group (the list has a row per
-    task, the same object repeated)."""
+    """[TaskRow] for roll-ups from read_model.task_groups: one row per group, standing
+    for its `count` tasks; the status rule runs once per group."""
     today = today or timezone.localdate()
-    expanded = []
+    found = []
     for group in groups:
         status = rules.task_status(group.due_date, group.status, group.percent, today)
         report = SimpleNamespace(is_demo=bool(group.is_demo)) if group.status is not None else None
-        expanded += [TaskRow(group, status_view(status), report)] * group.count
-    return expanded
+        found.append(TaskRow(group, status_view(status), report, group.count))
+    return found
 
 
 def indicator_rollup(rows):
@@ -134,7 +135,8 @@ def indicator_rollup(rows):
 
 
 def task_rollup(rows):
-    return rules.rollup([row.status.code for row in rows], rules.TASK_STATUSES)
+    statuses = chain.from_iterable(repeat(row.status.code, row.count) for row in rows)
+    return rules.rollup(statuses, rules.TASK_STATUSES)
 
 
 def rollup_views(groups):
@@ -146,7 +148,7 @@ def rollup_views(groups):
             indicator_rollup(i_rows),
             task_rollup(t_rows),
             sum(1 for row in i_rows if row.latest is not None and row.latest.is_demo),
-            sum(1 for row in t_rows if row.report is not None and row.report.is_demo),
+            sum(row.count for row in t_rows if row.report is not None and row.report.is_demo),
         )
         for title, url, i_rows, t_rows in groups
     ]
@@ -164,7 +166,7 @@ def evidence(row):
 
 def demo_count(rows):
     """How many of the rows have a status that rests on an illustrative figure."""
-    return sum(1 for row in rows if getattr(evidence(row), "is_demo", False))
+    return sum(getattr(row, "count", 1) for row in rows if getattr(evidence(row), "is_demo", False))
 
 
 def has_demo_figures(*row_lists):

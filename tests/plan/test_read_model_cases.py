@@ -64,3 +64,31 @@ def test_only_the_latest_figures_are_read():
     assert sorted(r.period for r in latest) == ["2024", "2024-Q4"]
     progress = indicator_progress_map([indicator], today=date(2025, 2, 1))[indicator.pk]
     assert progress.latest.period == "2024-Q4" and progress.status == IndicatorStatus.MET
+
+
+def test_tasks_are_counted_by_their_latest_report_once_each():
+    """task_groups (the dashboard's counts): one window over the tasks and their reports
+    picks each task's latest report (by date, then by entry time); a task without a
+    report is counted too, without a status."""
+    from plan.models import Task
+    from plan.progress.read_model import task_groups
+    from plan.progress.rows import counted_task_rows, task_rollup
+
+    area = builders.area_page()
+    late = builders.task(area, due_date=date(2024, 3, 31))
+    builders.TaskProgressFactory(task=late, status=ReportedTaskStatus.DONE, reported_on=date(2024, 2, 1))
+    builders.TaskProgressFactory(task=late, status=ReportedTaskStatus.IN_PROGRESS, reported_on=date(2024, 3, 1))
+    done = builders.task(area)
+    builders.TaskProgressFactory(task=done, status=ReportedTaskStatus.IN_PROGRESS, reported_on=date(2024, 5, 1))
+    builders.TaskProgressFactory(
+        task=done, status=ReportedTaskStatus.DONE, reported_on=date(2024, 5, 1)
+    )  # same day, later
+    for _ in range(2):
+        builders.task(area)  # no report
+    groups = task_groups(Task.objects.filter(area=area))
+    assert sum(group.count for group in groups) == 4
+    assert sorted((g.status or "", g.count) for g in groups) == [("", 2), ("done", 1), ("in_progress", 1)]
+    rollup = task_rollup(counted_task_rows(groups, today=date(2024, 6, 1)))
+    assert rollup.total == 4
+    counts = rollup.counts
+    assert (counts[TaskStatus.DONE], counts[TaskStatus.OVERDUE], counts[TaskStatus.NO_DATA]) == (1, 1, 2)
