@@ -1,0 +1,95 @@
+"""Routing a request from the site's root page in one query, with Wagtail's answers.
+
+Wagtail's `Page.route` reads two rows per level of the address (the child by its slug,
+then its specific object), and its `check_view_restrictions` hook two more (the
+ancestors, then their view restrictions): 10 queries for an indicator's page. Here one
+query reads the root page's ancestors and every page on the way down (by slug and
+depth), each with whether a view restriction is set on it; the walk down happens in
+Python; the page where it stops gets its specific object and its own `route`, as in
+Wagtail. Where a level behaves otherwise than Wagtail's default (a routable page whose
+sub-route matches what is left of the address, or a page type with its own `route`),
+the rest of the address goes to that page's `route`, so sub-routes still come before
+children. The page served carries what the walk read: its lineage (ancestors and its
+own row, for the breadcrumbs) and, when no page on the way is restricted or an alias,
+no view restrictions, which `get_view_restrictions` then answers without a query."""
+
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+from django.urls import Resolver404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, PageViewRestriction
+
+DEFAULT_ROUTES = (Page.route, RoutablePageMixin.route)
+
+
+def route_below(root, request, path_components):
+    """What `root.route(request, path_components)` gives with Wagtail's default routes."""
+    rows = pages_on_the_way(root, path_components)
+    lineage = [row for row in rows if row.depth <= root.depth]
+    page, remaining = root, list(path_components)
+    while remaining and follows_default_route(page, remaining):
+        child = next((row for row in rows if is_child(row, page) and row.slug == remaining[0]), None)
+        if child is None:
+            raise Http404
+        child._cached_parent_obj = page  # as Wagtail's route does
+        lineage.append(child)
+        page, remaining = child, remaining[1:]
+    specific = page.specific
+    own_route = super(RoutesInOneQuery, specific).route if isinstance(specific, RoutesInOneQuery) else specific.route
+    result = own_route(request, remaining)
+    if result.page is specific:
+        specific.route_lineage = lineage
+        specific.unrestricted_on_route = not any(row.restricted or row.alias_of_id for row in lineage)
+    return result
+
+
+def pages_on_the_way(root, path_components):
+    """The root's ancestors, the root, and every page below it whose slug and depth fit
+    the address, in tree order, each with `restricted`."""
+    steplen = Page.steplen
+    on_the_way = Q(path__in=[root.path[:end] for end in range(steplen, len(root.path) + 1, steplen)])
+    if path_components:
+        on_the_way |= Q(
+            path__startswith=root.path,
+            depth__gt=root.depth,
+            depth__lte=root.depth + len(path_components),
+            slug__in=set(path_components),
+        )
+    restricted = Exists(PageViewRestriction.objects.filter(page=OuterRef("pk")))
+    return list(Page.objects.filter(on_the_way).annotate(restricted=restricted).order_by("path"))
+
+
+def is_child(row, page):
+    return row.depth == page.depth + 1 and row.path.startswith(page.path)
+
+
+def follows_default_route(page, remaining):
+    """Whether Wagtail's default route of this page would go on to a child named
+    remaining[0]: not for a page type with its own route, nor for a live routable page
+    with a sub-route for the rest of the address."""
+    page_class = page.specific_class
+    if page_class is None or page_class.route not in (*DEFAULT_ROUTES, RoutesInOneQuery.route):
+        return False
+    if issubclass(page_class, RoutablePageMixin) and page.live:
+        try:
+            page_class.get_resolver().resolve("/" + "/".join(remaining) + "/")
+        except Resolver404:
+            return True
+        return False
+    return True
+
+
+class RoutesInOneQuery:
+    """For the site's root page: the routing above."""
+
+    def route(self, request, path_components):
+        return route_below(self, request, path_components)
+
+
+class RestrictionsFromRoute:
+    """No query for the view restrictions of a page the router found unrestricted."""
+
+    def get_view_restrictions(self):
+        if getattr(self, "unrestricted_on_route", False):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
