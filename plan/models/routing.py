@@ -13,7 +13,7 @@ children. The page served carries what the walk read: its lineage (ancestors and
 own row, for the breadcrumbs) and, when no page on the way is restricted or an alias,
 no view restrictions, which `get_view_restrictions` then answers without a query."""
 
-from django.db.models import Exists, OuterRef, Q
+from django.db import connection
 from django.http import Http404
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -45,18 +45,22 @@ def route_below(root, request, path_components):
 
 def pages_on_the_way(root, path_components):
     """The root's ancestors, the root, and every page below it whose slug and depth fit
-    the address, in tree order, each with `restricted`."""
+    the address, in tree order, each with `restricted` (a view restriction is set on
+    it). In SQL: the ORM takes three times as long to build this statement (with
+    Exists) as the database to run it."""
     steplen = Page.steplen
-    on_the_way = Q(path__in=[root.path[:end] for end in range(steplen, len(root.path) + 1, steplen)])
-    if path_components:
-        on_the_way |= Q(
-            path__startswith=root.path,
-            depth__gt=root.depth,
-            depth__lte=root.depth + len(path_components),
-            slug__in=set(path_components),
-        )
-    restricted = Exists(PageViewRestriction.objects.filter(page=OuterRef("pk")))
-    return list(Page.objects.filter(on_the_way).annotate(restricted=restricted).order_by("path"))
+    paths = [root.path[:end] for end in range(steplen, len(root.path) + 1, steplen)]
+    slugs = sorted(set(path_components))
+    page, restriction = (connection.ops.quote_name(model._meta.db_table) for model in (Page, PageViewRestriction))
+    below = ""
+    if slugs:
+        below = f" OR (path LIKE %s AND depth > %s AND depth <= %s AND slug IN ({', '.join(['%s'] * len(slugs))}))"
+    sql = (
+        f"SELECT {page}.*, EXISTS (SELECT 1 FROM {restriction} WHERE page_id = {page}.id) AS restricted "
+        f"FROM {page} WHERE path IN ({', '.join(['%s'] * len(paths))}){below} ORDER BY path"
+    )
+    params = [*paths, *([root.path + "%", root.depth, root.depth + len(path_components), *slugs] if slugs else [])]
+    return list(Page.objects.raw(sql, params))
 
 
 def is_child(row, page):
