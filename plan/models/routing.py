@@ -2,16 +2,17 @@
 
 Wagtail's `Page.route` reads two rows per level of the address (the child by its slug,
 then its specific object), and its `check_view_restrictions` hook two more (the
-ancestors, then their view restrictions): 10 queries for an indicator's page. Here one
-query reads the root page's ancestors and every page on the way down (by slug and
-depth), each with whether a view restriction is set on it; the walk down happens in
-Python; the page where it stops gets its specific object and its own `route`, as in
-Wagtail. Where a level behaves otherwise than Wagtail's default (a routable page whose
-sub-route matches what is left of the address, or a page type with its own `route`),
-the rest of the address goes to that page's `route`, so sub-routes still come before
-children. The page served carries what the walk read: its lineage (ancestors and its
-own row, for the breadcrumbs) and, when no page on the way is restricted or an alias,
-no view restrictions, which `get_view_restrictions` then answers without a query."""
+ancestors, then their view restrictions): 8 queries below the home page for an
+indicator's page. Here one query reads the root page's ancestors and every page on
+the way down (by slug and depth), each with whether a view restriction is set on it;
+the walk down happens in Python; the page where it stops gets its specific object
+and its own `route`, as in Wagtail. Where a level behaves otherwise than Wagtail's
+default (a routable page whose sub-route matches what is left of the address, or a
+page type with its own `route`), the rest of the address goes to that page's
+`route`, so sub-routes still come before children. The page served carries what the
+walk read: its lineage (ancestors and its own row, for the breadcrumbs) and, when no
+page on the way is restricted or an alias, no view restrictions, which
+`get_view_restrictions` then answers without a query."""
 
 from django.db import connection
 from django.http import Http404
