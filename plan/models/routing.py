@@ -70,12 +70,14 @@ def is_child(row, page):
 
 def follows_default_route(page, remaining):
     """Whether Wagtail's default route of this page would go on to a child named
-    remaining[0]: not for a page type with its own route, nor for a live routable page
-    with a sub-route for the rest of the address."""
+    remaining[0]: not for a page type with its own route (or sub-route resolution), nor
+    for a live routable page with a sub-route for the rest of the address."""
     page_class = page.specific_class
     if page_class is None or page_class.route not in (*DEFAULT_ROUTES, RoutesInOneQuery.route):
         return False
     if issubclass(page_class, RoutablePageMixin) and page.live:
+        if page_class.resolve_subpage is not RoutablePageMixin.resolve_subpage:
+            return False  # its own way to resolve: its own route decides
         try:
             page_class.get_resolver().resolve("/" + "/".join(remaining) + "/")
         except Resolver404:

@@ -9,9 +9,10 @@ from django.http import Http404
 from django.test import RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
+from wagtail.url_routing import RouteResult
 
 from home.models import HomePage
-from plan.models import PlanPage, UpdatePage
+from plan.models import AppendixPage, PlanPage, UpdatePage
 from plan.models.presenting import PresentedPage
 from plan.models.routing import RoutesInOneQuery
 from plan.public.presenters.base import Presenter
@@ -149,3 +150,16 @@ def test_an_alias_of_a_restricted_page_is_restricted_too(client, tree):
     response = client.get(PLAN + "ban-sao/")
     assert response.status_code == 302 and "next=" in response["Location"]
     assert client.get(PLAN + "tin-sau/cchc-2024/").status_code == 302  # below the restricted page
+
+
+def test_a_page_type_with_its_own_route_gets_the_rest_of_the_address(monkeypatch):
+    def own_route(page, request, path_components):
+        if path_components == ["bang", "2"]:
+            return RouteResult(page, kwargs={"table": 2})
+        return Page.route(page, request, path_components)
+
+    monkeypatch.setattr(AppendixPage, "route", own_route, raising=False)
+    appendix = AppendixPage.objects.get()
+    assert answer(home().route, PLAN + "phu-luc/bang/2/") == (appendix.pk, AppendixPage, None, {"table": 2})
+    assert answer(home().route, PLAN + "phu-luc/bang/2/") == answer(wagtails_route, PLAN + "phu-luc/bang/2/")
+    assert answer(home().route, PLAN + "phu-luc/bang/") is None
