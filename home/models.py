@@ -3,9 +3,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from plan.models.presenting import PresentedPage
+from plan.models.routing import RoutesInOneQuery
 
 
-class HomePage(PresentedPage, Page):
+class HomePage(RoutesInOneQuery, PresentedPage, Page):
+    """The site's root page: every public page is routed from it (plan/models/routing.py)."""
+
     intro = models.TextField("giới thiệu", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

@@ -10,6 +10,7 @@ for both. The entry is dropped too when a page is published or moved (a site's r
 page may have a new address)."""
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.functional import SimpleLazyObject
@@ -76,5 +77,12 @@ def site_identity(request):
 @receiver(post_delete, sender=Page)
 @receiver(post_delete, sender=PlanPage)
 def forget_site_basics(**kwargs):
-    """The identity, the site root paths and the newest plan's address are read again."""
+    """The identity, the site root paths and the newest plan's address are read again
+    (and again after the commit: a request in between would keep what it read before)."""
+    forget_now()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(forget_now)
+
+
+def forget_now():
     cache.delete_many([CACHE_KEY, PLAN_URL_KEY])

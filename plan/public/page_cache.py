@@ -14,6 +14,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
@@ -47,9 +48,17 @@ def generation():
     return value
 
 
-def forget_all(**kwargs):
-    """Start a new generation: every cached page is stale from now on."""
+def new_generation():
     cache.set(GENERATION_KEY, str(time.time_ns()), None)
+
+
+def forget_all(**kwargs):
+    """Start a new generation: every cached page is stale from now on; and again when
+    the transaction that made the change commits (Wagtail publishes in one), or a page
+    requested in between, read before the commit, would be cached in the new one."""
+    new_generation()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(new_generation)
 
 
 def cacheable_request(request):

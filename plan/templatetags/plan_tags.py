@@ -1,4 +1,7 @@
+import functools
+
 from django import template
+from django.urls import get_script_prefix, get_urlconf, reverse
 from wagtail.models import Page
 
 from plan.models import PlanPage
@@ -40,3 +43,26 @@ def menu_plan_url(context):
         if isinstance(page, Page) and page.specific_class is PlanPage:  # a parent may not be specific
             return page.get_url(context.get("request"))
     return str(context.get("newest_plan_url") or "")
+
+
+SITE_LINKS = {
+    "topics": "plan:topic_list",
+    "agencies": "plan:agency_list",
+    "search": "search:search",
+    "suggest": "search:suggest",
+    "open_data": "plan:open_data",
+    "method": "plan:method",
+}
+
+
+@register.simple_tag
+def site_links():
+    """The addresses the menu and the footer of every page link to, worked out once per
+    URL configuration and script prefix (ten {% url %} tags cost a quarter of a
+    millisecond a page)."""
+    return reversed_links(get_urlconf(), get_script_prefix())
+
+
+@functools.lru_cache(maxsize=16)
+def reversed_links(urlconf, prefix):
+    return {key: reverse(name, urlconf) for key, name in SITE_LINKS.items()}

@@ -20,8 +20,12 @@ class Presenter:
 
     @cached_property
     def lineage(self):
-        """The page's ancestors and its own row, as read with ancestry_annotations()."""
-        return list(self.page.get_ancestors(inclusive=True).annotate(**self.ancestry_annotations()))
+        """The page's ancestors and its own row, as read with ancestry_annotations(); without
+        annotations, the rows the router read on its way to the page (no query)."""
+        annotations = self.ancestry_annotations()
+        if not annotations and getattr(self.page, "route_lineage", None):
+            return self.page.route_lineage
+        return list(self.page.get_ancestors(inclusive=True).annotate(**annotations))
 
     @cached_property
     def ancestors(self):
