@@ -40,3 +40,10 @@ def menu_plan_url(context):
         if isinstance(page, Page) and page.specific_class is PlanPage:  # a parent may not be specific
             return page.get_url(context.get("request"))
     return str(context.get("newest_plan_url") or "")
+
+
+@register.filter
+def dmy(value):
+    """A date as dd/mm/yyyy: what `|date:"d/m/Y"` gives for a date, without the
+    format machinery (a table shows one per row)."""
+    return value.strftime("%d/%m/%Y") if value else ""
