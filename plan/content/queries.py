@@ -4,8 +4,8 @@ Published content only: live pages, tasks of live areas, indicators marked live.
 Progress updates are listed and fed only when public: a private or password-protected
 update (a Wagtail view restriction on it or above it) is never listed or fed."""
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce, Length, Substr
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce, JSONObject, Length, Substr
 from wagtail.models import PageLogEntry, PageViewRestriction, Site
 
 from plan.content.codes import code_to_url
@@ -65,8 +65,10 @@ def live_areas(plan):
     return AreaPage.objects.child_of(plan).live().order_by("number")
 
 
-def live_appendix(plan):
-    return AppendixPage.objects.child_of(plan).live().first()
+def live_appendix_row():
+    """An annotation for a plan page: {"title", "slug"} of its first live appendix, or None."""
+    children = AppendixPage.objects.filter(live=True, depth=OuterRef("depth") + 1, path__startswith=OuterRef("path"))
+    return Subquery(children.order_by("path").values(row=JSONObject(title="title", slug="slug"))[:1])
 
 
 def count_of(queryset):
@@ -81,6 +83,14 @@ def areas_with_counts(plan):
         task_count=count_of(Task.objects.filter(area=OuterRef("pk"))),
         indicator_count=count_of(Indicator.objects.filter(area=OuterRef("pk"), live=True)),
     )
+
+
+def area_contents(plan, plan_url):
+    """The plan's live areas as rows (dicts) for its contents and its table: number,
+    titles, counts and `url`, the plan's address and the area's slug, as Wagtail makes a
+    child page's (no page object per area)."""
+    fields = ("number", "title", "heading_as_written", "slug", "task_count", "indicator_count")
+    return [{**row, "url": f"{plan_url}{row['slug']}/"} for row in areas_with_counts(plan).values(*fields)]
 
 
 def implementation_sections(plan):
@@ -139,7 +149,8 @@ def area_task(area, code):
 
 
 def area_indicator(area, code):
-    indicators = area.indicators.filter(live=True, code=code).select_related("responsible_agency")
+    # No ordering (the model's joins the area's page for its path): the code is unique.
+    indicators = area.indicators.filter(live=True, code=code).select_related("responsible_agency").order_by()
     indicators = indicators.annotate(loaded_values=loaded_record("indicator:", "code"))
     return next(iter(with_area(indicators.prefetch_related("topics")[:1], area)), None)
 
@@ -178,12 +189,13 @@ def in_public_section(path="path"):
 
 def published_revisions(plan, limit=30):
     """Publication log of the plan document (the plan page and its areas/appendix),
-    without the pages of private sections."""
+    without the pages of private sections: rows with `timestamp` and the page's `title`
+    (no log entry or page object: the list shows only these)."""
     return (
         PageLogEntry.objects.filter(action="wagtail.publish", page__path__startswith=plan.path)
         .filter(in_public_section("page__path"))
-        .select_related("page")
-        .order_by("-timestamp")[:limit]
+        .order_by("-timestamp")
+        .values("timestamp", title=F("page__title"))[:limit]
     )
 
 
