@@ -56,8 +56,14 @@ class Links(dict):
 
 
 def table_links(context):
-    """The Links of the table being written (kept while its template renders)."""
-    return context.render_context.setdefault("table_rows_links", Links())
+    """The Links of the request (an area page has a table per bullet of its targets),
+    or of the table being written when there is no request."""
+    request = context.get("request")
+    if request is None:
+        return context.render_context.setdefault("table_rows_links", Links())
+    if not hasattr(request, "_table_links"):
+        request._table_links = Links()
+    return request._table_links
 
 
 def agency_name(agency, links):
