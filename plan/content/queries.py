@@ -154,6 +154,8 @@ def with_links(tasks):
     them (code or slug and name: what pages show), from one query over both link tables
     rather than one each, and no related manager built per task."""
     tasks = {task.pk: task for task in tasks}
+    if not tasks:
+        return []
     found = {pk: ([], []) for pk in tasks}
     agencies = Task.coordinating_agencies.through.objects.filter(task_id__in=tasks).values_list(
         "task_id", Value(0, IntegerField()), "agency_id", "agency__code", "agency__name"
@@ -182,8 +184,7 @@ def area_indicators(area):
 
 def area_task(area, code):
     tasks = area.tasks.filter(code=code).select_related("lead_agency")
-    tasks = tasks.prefetch_related("coordinating_agencies", "topics")
-    return next(iter(with_area(tasks[:1], area)), None)
+    return next(iter(with_links(with_area(tasks[:1], area))), None)
 
 
 def area_indicator(area, code):
