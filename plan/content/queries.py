@@ -25,12 +25,11 @@ from plan.models import (
 from plan.progress import read_model
 
 
-def tasks_for_display(tasks):
-    return (
-        tasks.select_related("lead_agency", "area")
-        .prefetch_related("coordinating_agencies", "topics")
-        .order_by("area__path", "sort_order")
-    )
+def tasks_for_display(tasks, links=True):
+    """Tasks for tables, with their area and lead agency and, with `links`, their
+    coordinating agencies and topics (without: with_links reads them in one query)."""
+    tasks = tasks.select_related("lead_agency", "area").order_by("area__path", "sort_order")
+    return tasks.prefetch_related("coordinating_agencies", "topics") if links else tasks
 
 
 def indicators_for_display(indicators):
@@ -197,8 +196,10 @@ def area_indicator(area, code):
 def agency_detail(agency):
     live_tasks = public_tasks()
     return {
-        "led_tasks": tasks_for_display(live_tasks.filter(lead_agency=agency)),
-        "coordinated_tasks": tasks_for_display(live_tasks.filter(coordinating_agencies=agency)),
+        "led_tasks": with_links(tasks_for_display(live_tasks.filter(lead_agency=agency), links=False)),
+        "coordinated_tasks": with_links(
+            tasks_for_display(live_tasks.filter(coordinating_agencies=agency), links=False)
+        ),
         "indicators": list(indicators_for_display(public_indicators().filter(responsible_agency=agency))),
         "answerable_areas": AreaPage.objects.live().filter(answerable_agencies=agency).order_by("path"),
         "supported_areas": AreaPage.objects.live().filter(supporting_agencies=agency).order_by("path"),
@@ -213,7 +214,7 @@ def agency_detail(agency):
 
 def topic_detail(topic):
     return {
-        "tasks": list(tasks_for_display(public_tasks().filter(topics=topic))),
+        "tasks": with_links(tasks_for_display(public_tasks().filter(topics=topic), links=False)),
         "indicators": list(indicators_for_display(public_indicators().filter(topics=topic))),
     }
 
