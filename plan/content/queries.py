@@ -4,22 +4,32 @@ Published content only: live pages, tasks of live areas, indicators marked live.
 Progress updates are listed and fed only when public: a private or password-protected
 update (a Wagtail view restriction on it or above it) is never listed or fed."""
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce, Length, Substr
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce, JSONObject, Length, Substr
+from modelcluster.queryset import FakeQuerySet
 from wagtail.models import PageLogEntry, PageViewRestriction, Site
 
 from plan.content.codes import code_to_url
 from plan.content.provenance_data import loaded_record
-from plan.models import Agency, AppendixPage, AreaPage, ImplementationSection, Indicator, PlanPage, Task, UpdatePage
+from plan.models import (
+    Agency,
+    AppendixPage,
+    AreaPage,
+    ImplementationSection,
+    Indicator,
+    PlanPage,
+    Task,
+    Topic,
+    UpdatePage,
+)
 from plan.progress import read_model
 
 
-def tasks_for_display(tasks):
-    return (
-        tasks.select_related("lead_agency", "area")
-        .prefetch_related("coordinating_agencies", "topics")
-        .order_by("area__path", "sort_order")
-    )
+def tasks_for_display(tasks, links=True):
+    """Tasks for tables, with their area and lead agency and, with `links`, their
+    coordinating agencies and topics (without: with_links reads them in one query)."""
+    tasks = tasks.select_related("lead_agency", "area").order_by("area__path", "sort_order")
+    return tasks.prefetch_related("coordinating_agencies", "topics") if links else tasks
 
 
 def indicators_for_display(indicators):
@@ -65,8 +75,10 @@ def live_areas(plan):
     return AreaPage.objects.child_of(plan).live().order_by("number")
 
 
-def live_appendix(plan):
-    return AppendixPage.objects.child_of(plan).live().first()
+def live_appendix_row():
+    """An annotation for a plan page: {"title", "slug"} of its first live appendix, or None."""
+    children = AppendixPage.objects.filter(live=True, depth=OuterRef("depth") + 1, path__startswith=OuterRef("path"))
+    return Subquery(children.order_by("path").values(row=JSONObject(title="title", slug="slug"))[:1])
 
 
 def count_of(queryset):
@@ -83,13 +95,24 @@ def areas_with_counts(plan):
     )
 
 
+def area_contents(plan, plan_url):
+    """The plan's live areas as rows (dicts) for its contents and its table: number,
+    titles, counts and `url`, the plan's address and the area's slug, as Wagtail makes a
+    child page's (no page object per area)."""
+    fields = ("number", "title", "heading_as_written", "slug", "task_count", "indicator_count")
+    return [{**row, "url": f"{plan_url}{row['slug']}/"} for row in areas_with_counts(plan).values(*fields)]
+
+
 def implementation_sections(plan):
     return plan.implementation_sections.prefetch_related("agencies").order_by("sort_order")
 
 
-def appendix_rows(plan):
-    """Areas in order, each with its tasks, for the appendix framework table."""
-    tasks = Task.objects.select_related("lead_agency").prefetch_related("coordinating_agencies").order_by("sort_order")
+def appendix_rows(plan, links=True):
+    """Areas in order, each with its tasks (`appendix_tasks`) and, with `links`, their
+    coordinating agencies (without: with_links may read them for every area at once)."""
+    tasks = Task.objects.select_related("lead_agency").order_by("sort_order")
+    if links:
+        tasks = tasks.prefetch_related("coordinating_agencies")
     return live_areas(plan).prefetch_related(Prefetch("tasks", queryset=tasks, to_attr="appendix_tasks"))
 
 
@@ -119,10 +142,36 @@ def public_indicators():
 
 
 def area_tasks(area):
-    """The area's tasks, each with `latest_report` (read_model.latest_report_annotation)."""
-    tasks = area.tasks.select_related("lead_agency").prefetch_related("coordinating_agencies", "topics")
-    tasks = tasks.annotate(latest_report=read_model.latest_report_annotation())
-    return with_area(tasks.order_by("sort_order"), area)
+    """The area's tasks, each with `latest_report` (read_model.latest_report_annotation)
+    and its coordinating agencies and topics (with_links)."""
+    tasks = area.tasks.select_related("lead_agency").annotate(latest_report=read_model.latest_report_annotation())
+    return with_links(with_area(tasks.order_by("sort_order"), area))
+
+
+def with_links(tasks):
+    """Tasks with their coordinating agencies and topics as prefetch_related would give
+    them (code or slug and name: what pages show), from one query over both link tables
+    rather than one each, and no related manager built per task."""
+    tasks = {task.pk: task for task in tasks}
+    if not tasks:
+        return []
+    found = {pk: ([], []) for pk in tasks}
+    agencies = Task.coordinating_agencies.through.objects.filter(task_id__in=tasks).values_list(
+        "task_id", Value(0, IntegerField()), "agency_id", "agency__code", "agency__name"
+    )
+    topics = Task.topics.through.objects.filter(task_id__in=tasks).values_list(
+        "task_id", Value(1, IntegerField()), "topic_id", "topic__slug", "topic__name"
+    )
+    for task_id, kind, pk, key, name in agencies.union(topics, all=True).order_by("agency__name", "agency_id"):
+        found[task_id][kind].append(
+            Agency(pk=pk, code=key, name=name) if kind == 0 else Topic(pk=pk, slug=key, name=name)
+        )
+    for pk, (task_agencies, task_topics) in found.items():
+        tasks[pk]._prefetched_objects_cache = {
+            "coordinating_agencies": FakeQuerySet(Agency, task_agencies),
+            "topics": FakeQuerySet(Topic, task_topics),
+        }
+    return list(tasks.values())
 
 
 def area_indicators(area):
@@ -134,12 +183,12 @@ def area_indicators(area):
 
 def area_task(area, code):
     tasks = area.tasks.filter(code=code).select_related("lead_agency")
-    tasks = tasks.prefetch_related("coordinating_agencies", "topics")
-    return next(iter(with_area(tasks[:1], area)), None)
+    return next(iter(with_links(with_area(tasks[:1], area))), None)
 
 
 def area_indicator(area, code):
-    indicators = area.indicators.filter(live=True, code=code).select_related("responsible_agency")
+    # No ordering (the model's joins the area's page for its path): the code is unique.
+    indicators = area.indicators.filter(live=True, code=code).select_related("responsible_agency").order_by()
     indicators = indicators.annotate(loaded_values=loaded_record("indicator:", "code"))
     return next(iter(with_area(indicators.prefetch_related("topics")[:1], area)), None)
 
@@ -147,8 +196,10 @@ def area_indicator(area, code):
 def agency_detail(agency):
     live_tasks = public_tasks()
     return {
-        "led_tasks": tasks_for_display(live_tasks.filter(lead_agency=agency)),
-        "coordinated_tasks": tasks_for_display(live_tasks.filter(coordinating_agencies=agency)),
+        "led_tasks": with_links(tasks_for_display(live_tasks.filter(lead_agency=agency), links=False)),
+        "coordinated_tasks": with_links(
+            tasks_for_display(live_tasks.filter(coordinating_agencies=agency), links=False)
+        ),
         "indicators": list(indicators_for_display(public_indicators().filter(responsible_agency=agency))),
         "answerable_areas": AreaPage.objects.live().filter(answerable_agencies=agency).order_by("path"),
         "supported_areas": AreaPage.objects.live().filter(supporting_agencies=agency).order_by("path"),
@@ -163,7 +214,7 @@ def agency_detail(agency):
 
 def topic_detail(topic):
     return {
-        "tasks": list(tasks_for_display(public_tasks().filter(topics=topic))),
+        "tasks": with_links(tasks_for_display(public_tasks().filter(topics=topic), links=False)),
         "indicators": list(indicators_for_display(public_indicators().filter(topics=topic))),
     }
 
@@ -178,12 +229,13 @@ def in_public_section(path="path"):
 
 def published_revisions(plan, limit=30):
     """Publication log of the plan document (the plan page and its areas/appendix),
-    without the pages of private sections."""
+    without the pages of private sections: rows with `timestamp` and the page's `title`
+    (no log entry or page object: the list shows only these)."""
     return (
         PageLogEntry.objects.filter(action="wagtail.publish", page__path__startswith=plan.path)
         .filter(in_public_section("page__path"))
-        .select_related("page")
-        .order_by("-timestamp")[:limit]
+        .order_by("-timestamp")
+        .values("timestamp", title=F("page__title"))[:limit]
     )
 
 

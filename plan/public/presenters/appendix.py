@@ -16,8 +16,8 @@ class AppendixPresenter(Presenter):
         official_rows = list(page.rows.all())
         revision = page.live_revision if official_rows else None  # who entered them, only when there are some
         editor = revision.user if revision else None
-        area_rows = self.linked(queries.appendix_rows(plan))
-        attach_provenance(tasks=[task for area in area_rows for task in area.appendix_tasks])
+        area_rows = self.linked(queries.appendix_rows(plan, links=False))
+        attach_provenance(tasks=queries.with_links(task for area in area_rows for task in area.appendix_tasks))
         return {
             "plan": plan,
             "area_rows": area_rows,
