@@ -17,20 +17,16 @@ class PlanIndexPresenter(Presenter):
 
 @presents(PlanPage)
 class PlanPresenter(UpdateListing, Presenter):
-    def ancestry_annotations(self):
-        """The plan's published appendix (its title and slug), read with the plan's row."""
-        return {"appendix_row": queries.live_appendix_row()}
-
     def context(self):
         plan = self.page
         self.ancestors  # noqa: B018 (the site's root paths, shared by every link of the page, read first)
         plan_url = plan.get_url(self.request)
-        appendix = self.lineage[-1].appendix_row
+        areas, appendix = queries.plan_contents(plan, plan_url)
         return {
-            "areas": queries.area_contents(plan, plan_url),
+            "areas": areas,
             "updates": self.linked(queries.updates_about(plan)[:10]),
             "revisions": queries.published_revisions(plan),
-            "appendix": {**appendix, "url": f"{plan_url}{appendix['slug']}/"} if appendix else None,
+            "appendix": appendix,
             "implementation_sections": queries.implementation_sections(plan),
             "history": history_data.page_history(plan, history.PLAN_FIELDS),
             "meta_description": f"{plan.title}: toàn văn, chỉ tiêu, nhiệm vụ, cơ quan thực hiện và tiến độ.",
