@@ -6,7 +6,8 @@ update (a Wagtail view restriction on it or above it) is never listed or fed."""
 
 from django.db import connection
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
-from django.db.models.functions import Coalesce, JSONObject, Length, Substr
+from django.db.models.functions import Coalesce, Length, Substr
+from django.urls import reverse
 from modelcluster.queryset import FakeQuerySet
 from wagtail.models import Page, PageLogEntry, PageViewRestriction, Site
 
@@ -76,12 +77,6 @@ def live_areas(plan):
     return AreaPage.objects.child_of(plan).live().order_by("number")
 
 
-def live_appendix_row():
-    """An annotation for a plan page: {"title", "slug"} of its first live appendix, or None."""
-    children = AppendixPage.objects.filter(live=True, depth=OuterRef("depth") + 1, path__startswith=OuterRef("path"))
-    return Subquery(children.order_by("path").values(row=JSONObject(title="title", slug="slug"))[:1])
-
-
 def count_of(queryset):
     """A correlated COUNT(*) subquery: joining both relations and counting DISTINCT
     multiplies their rows (tasks × indicators per area)."""
@@ -94,14 +89,6 @@ def areas_with_counts(plan):
         task_count=count_of(Task.objects.filter(area=OuterRef("pk"))),
         indicator_count=count_of(Indicator.objects.filter(area=OuterRef("pk"), live=True)),
     )
-
-
-def area_contents(plan, plan_url):
-    """The plan's live areas as rows (dicts) for its contents and its table: number,
-    titles, counts and `url`, the plan's address and the area's slug, as Wagtail makes a
-    child page's (no page object per area)."""
-    fields = ("number", "title", "heading_as_written", "slug", "task_count", "indicator_count")
-    return [{**row, "url": f"{plan_url}{row['slug']}/"} for row in areas_with_counts(plan).values(*fields)]
 
 
 def implementation_sections(plan):
@@ -269,10 +256,10 @@ def update_related(update):
 
 
 def plan_contents(plan, plan_url):
-    """(areas, appendix) of a plan in one statement: its live areas as area_contents gives
-    them, and its first live appendix ({"title", "slug", "url"}) or None. Counts by
-    correlated COUNT(*) on the indexed area column; in SQL, which the ORM takes longer
-    to build than the database to run."""
+    """(areas, appendix) of a plan in one statement (the ORM takes longer to build it than the
+    database to run it): its live areas as rows (number, title, heading_as_written, slug, url and
+    the counts, correlated COUNT(*) on the indexed area column) and its first live appendix
+    ({"title", "slug", "url"}) or None."""
     tables = (connection.ops.quote_name(m._meta.db_table) for m in (Page, AreaPage, AppendixPage, Task, Indicator))
     page, area, appendix, task, indicator = tables
     sql = (
@@ -289,3 +276,17 @@ def plan_contents(plan, plan_url):
     keys = ("number", "heading_as_written", "is_appendix", "task_count", "indicator_count")
     areas = [{**row, **dict(zip(keys, r[2:], strict=True))} for row, r in rows if not r[4]]
     return areas, next((row for row, r in rows if r[4]), None)
+
+
+def section_rows(plan):
+    """The plan's implementation sections (number, heading, duties), each with its
+    `agencies` ({"name", "url"}, by name), in one query."""
+    rows = {}
+    found = plan.implementation_sections.order_by("sort_order", "agencies__name")
+    for pk, number, heading, duties, code, name in found.values_list(
+        "pk", "number", "heading", "duties", "agencies__code", "agencies__name"
+    ):
+        row = rows.setdefault(pk, {"number": number, "heading": heading, "duties": duties, "agencies": []})
+        if code:
+            row["agencies"].append({"name": name, "url": reverse("plan:agency", args=[code])})
+    return list(rows.values())

@@ -27,7 +27,7 @@ class PlanPresenter(UpdateListing, Presenter):
             "updates": self.linked(queries.updates_about(plan)[:10]),
             "revisions": queries.published_revisions(plan),
             "appendix": appendix,
-            "implementation_sections": queries.implementation_sections(plan),
+            "implementation_sections": queries.section_rows(plan),
             "history": history_data.page_history(plan, history.PLAN_FIELDS),
             "meta_description": f"{plan.title}: toàn văn, chỉ tiêu, nhiệm vụ, cơ quan thực hiện và tiến độ.",
             "document": document_heading(plan.document_status, plan.number, plan.date_text, plan.issued_on, plan.place),
