@@ -23,6 +23,7 @@ class PlanPresenter(UpdateListing, Presenter):
         plan_url = plan.get_url(self.request)
         areas, appendix = queries.plan_contents(plan, plan_url)
         return {
+            "plan_url": plan_url,
             "areas": areas,
             "updates": self.linked(queries.updates_about(plan)[:10]),
             "revisions": queries.published_revisions(plan),
