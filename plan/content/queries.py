@@ -10,13 +10,14 @@ from modelcluster.queryset import FakeQuerySet
 from wagtail.models import PageLogEntry, PageViewRestriction, Site
 
 from plan.content.codes import code_to_url
-from plan.content.provenance_data import loaded_record
+from plan.content.provenance_data import area_key, loaded_record
 from plan.models import (
     Agency,
     AppendixPage,
     AreaPage,
     ImplementationSection,
     Indicator,
+    LoadRecord,
     PlanPage,
     Task,
     Topic,
@@ -265,3 +266,22 @@ def update_related(update):
     tasks = update.tasks.filter(area__live=True).select_related("area")
     indicators = update.indicators.filter(live=True, area__live=True).select_related("area")
     return tasks, indicators
+
+
+def detail_task(area, code):
+    """The area's task `code` for its page (with_links), with what load_plan wrote for
+    the area (`area_loaded`, or None) read in the task's own statement."""
+    area_loaded = LoadRecord.objects.filter(key=area_key(area)).values("values")[:1]
+    tasks = area.tasks.filter(code=code).select_related("lead_agency").annotate(area_loaded=Subquery(area_loaded))
+    return next(iter(with_links(with_area(tasks[:1], area))), None)
+
+
+def detail_indicator(area, code, plan_pk):
+    """The area's live indicator `code` for its page, with its topics, what load_plan
+    wrote for it (`loaded_values`) and the year of the plan `plan_pk` (`plan_year`),
+    the last two read in the indicator's own statement."""
+    plan_year = PlanPage.objects.filter(page_ptr_id=plan_pk).values("year")[:1]
+    # No ordering (the model's joins the area's page for its path): the code is unique.
+    indicators = area.indicators.filter(live=True, code=code).select_related("responsible_agency").order_by()
+    indicators = indicators.annotate(loaded_values=loaded_record("indicator:", "code"), plan_year=Subquery(plan_year))
+    return next(iter(with_area(indicators.prefetch_related("topics")[:1], area)), None)
