@@ -75,7 +75,7 @@ class AreaPresenter(UpdateListing, Presenter):
             "row": rows.task_rows([task], latest={task.pk: reports[0]} if reports else {})[0],
             "reports": reports,
             "plan": self.plan(),
-            "updates": self.linked(queries.live_updates(task.updates)),
+            "updates": self.linked(queries.live_updates(task.updates)) if task.has_updates else [],
             "history": history_data.task_history(self.page, task.code),
             "meta_description": f"Nhiệm vụ {task.code}: {task.text}",
         }
@@ -97,10 +97,10 @@ class AreaPresenter(UpdateListing, Presenter):
             "results": results,
             "chart": history_chart(indicator, results),
             "has_demo": any(r.is_demo for r in results),
-            "updates": self.linked(queries.live_updates(indicator.updates)),
+            "updates": self.linked(queries.live_updates(indicator.updates)) if indicator.has_updates else [],
             "plan": self.plan(),
             "history": history_data.indicator_history(indicator),
-            "corrections": history_data.figure_corrections(indicator),
+            "corrections": history_data.figure_corrections(indicator) if indicator.has_corrections else [],
             "meta_description": f"Chỉ tiêu {indicator.code}: {indicator.statement}",
         }
         return self.render("plan/indicator_detail.html", context)
