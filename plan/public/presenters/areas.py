@@ -6,7 +6,7 @@ import functools
 from django.db.models import OuterRef, Subquery
 from django.http import Http404
 
-from plan.content import history, history_data, queries
+from plan.content import detail_queries, history, history_data, queries
 from plan.content.provenance_data import area_key, attach_provenance, loaded_record
 from plan.models import AreaPage, PlanPage
 from plan.models.presenting import presents
@@ -64,7 +64,7 @@ class AreaPresenter(UpdateListing, Presenter):
     def task_page(self, code):
         self.detail = True
         self.ancestors  # noqa: B018 (the area's URL shared first)
-        task = queries.detail_task(self.page, code)
+        task = detail_queries.detail_task(self.page, code)
         if task is None:
             raise Http404("Không tìm thấy nhiệm vụ.")
         loaded = {area_key(self.page): task.area_loaded} if task.area_loaded is not None else {}
@@ -84,7 +84,7 @@ class AreaPresenter(UpdateListing, Presenter):
     def indicator_page(self, code):
         self.detail = True
         self.ancestors  # noqa: B018 (the area's URL shared first)
-        indicator = queries.detail_indicator(self.page, code, self.plan().pk)
+        indicator = detail_queries.detail_indicator(self.page, code, self.plan().pk)
         if indicator is None:
             raise Http404("Không tìm thấy chỉ tiêu.")
         loaded = {f"indicator:{indicator.code}": indicator.loaded_values} if indicator.loaded_values is not None else {}
