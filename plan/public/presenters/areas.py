@@ -6,7 +6,7 @@ import functools
 from django.db.models import OuterRef, Subquery
 from django.http import Http404
 
-from plan.content import history, history_data, queries
+from plan.content import detail_queries, history, history_data, queries
 from plan.content.provenance_data import area_key, attach_provenance, loaded_record
 from plan.models import AreaPage, PlanPage
 from plan.models.presenting import presents
@@ -18,9 +18,14 @@ from plan.public.presenters.updates import UpdateListing
 
 @presents(AreaPage)
 class AreaPresenter(UpdateListing, Presenter):
+    detail = False  # a task's or an indicator's page: it reads what it needs itself
+
     def ancestry_annotations(self):
         """The plan's year (the progress rules' deadline) and what load_plan wrote for the
-        area (its tasks' provenance), with the ancestors for the breadcrumbs."""
+        area (its tasks' provenance), with the ancestors for the breadcrumbs. A detail page
+        reads them with its task or indicator, and the ancestors from the routing."""
+        if self.detail:
+            return {}
         plan_year = PlanPage.objects.filter(page_ptr=OuterRef("pk")).values("year")[:1]
         return {"plan_year": Subquery(plan_year), "loaded": loaded_record("areapage:", "url_path")}
 
@@ -57,40 +62,45 @@ class AreaPresenter(UpdateListing, Presenter):
         }
 
     def task_page(self, code):
+        self.detail = True
         self.ancestors  # noqa: B018 (the area's URL shared first)
-        task = queries.area_task(self.page, code)
+        task = detail_queries.detail_task(self.page, code)
         if task is None:
             raise Http404("Không tìm thấy nhiệm vụ.")
-        attach_provenance(tasks=[task], loaded=self.loaded())
+        loaded = {area_key(self.page): task.area_loaded} if task.area_loaded is not None else {}
+        attach_provenance(tasks=[task], loaded=loaded)
         reports = list(task.progress_reports.order_by("-reported_on", "-created_at"))
         context = {
             "task": task,
             "row": rows.task_rows([task], latest={task.pk: reports[0]} if reports else {})[0],
             "reports": reports,
             "plan": self.plan(),
-            "updates": self.linked(queries.live_updates(task.updates)),
+            "updates": self.linked(queries.live_updates(task.updates)) if task.has_updates else [],
             "history": history_data.task_history(self.page, task.code),
             "meta_description": f"Nhiệm vụ {task.code}: {task.text}",
         }
         return self.render("plan/task_detail.html", context)
 
     def indicator_page(self, code):
+        self.detail = True
         self.ancestors  # noqa: B018 (the area's URL shared first)
-        indicator = queries.area_indicator(self.page, code)
+        indicator = detail_queries.detail_indicator(self.page, code, self.plan().pk)
         if indicator is None:
             raise Http404("Không tìm thấy chỉ tiêu.")
-        attach_provenance(indicators=[indicator], loaded=self.loaded([indicator]))
+        loaded = {f"indicator:{indicator.code}": indicator.loaded_values} if indicator.loaded_values is not None else {}
+        attach_provenance(indicators=[indicator], loaded=loaded)
         results = list(indicator.results.filter(scope=indicator.level).order_by("period_end", "period"))
+        years = {self.page.pk: indicator.plan_year}
         context = {
             "indicator": indicator,
-            "row": rows.indicator_rows([indicator], results={indicator.pk: results}, years=self.years())[0],
+            "row": rows.indicator_rows([indicator], results={indicator.pk: results}, years=years)[0],
             "results": results,
             "chart": history_chart(indicator, results),
             "has_demo": any(r.is_demo for r in results),
-            "updates": self.linked(queries.live_updates(indicator.updates)),
+            "updates": self.linked(queries.live_updates(indicator.updates)) if indicator.has_updates else [],
             "plan": self.plan(),
             "history": history_data.indicator_history(indicator),
-            "corrections": history_data.figure_corrections(indicator),
+            "corrections": history_data.figure_corrections(indicator) if indicator.has_corrections else [],
             "meta_description": f"Chỉ tiêu {indicator.code}: {indicator.statement}",
         }
         return self.render("plan/indicator_detail.html", context)
