@@ -1,0 +1,95 @@
+"""The rows of the roll-up tables (templates/includes/rollup_table.html) and the stacked
+status bars (plan/includes/status_chart.html, status_headline.html), written in Python:
+the dashboard shows a row per area and per agency, with a cell per status, and two bars
+per group; through the template engine (an include per bar, a lookup per value) they
+cost more than the rest of the page. tests/plan/test_rollup_rows.py checks that the
+markup is that of the templates they replace. Counts are written with str(): the site
+sets no thousand separator (USE_THOUSAND_SEPARATOR), so that is what {{ count }} gives."""
+
+from django import template
+from django.utils.formats import localize
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+DEMO_BADGE = mark_safe(
+    '<span class="demo-badge" title="Số liệu giả lập để trình diễn, không phải kết quả chính thức">'
+    "Dữ liệu minh họa</span>"
+)
+NO = mark_safe('<span class="muted">Không</span>')
+
+
+def group_cell(rollup):
+    if rollup.url:
+        return format_html('<th scope="row"><a href="{}">{}</a></th>', rollup.url, rollup.title)
+    return format_html('<th scope="row">{}</th>', rollup.title)
+
+
+def count_cells(counts):
+    return format_html_join(
+        "",
+        '<td class="cell-count" data-label="{} {}">{}</td>',
+        ((status.icon, status.label, str(count)) for status, count in counts),
+    )
+
+
+def share_cell(rollup):
+    if rollup.share_met is None:
+        return mark_safe('<span class="muted">Chưa có số liệu</span>')
+    return format_html(
+        '{}%<br><span class="muted">{}/{} có số liệu</span>', localize(rollup.share_met), rollup.with_data, rollup.total
+    )
+
+
+def demo_cell(demo, total, text):
+    if not demo:
+        return NO
+    return format_html('{}<br><span class="muted">{}/{} {}</span>', DEMO_BADGE, demo, total, text)
+
+
+def indicator_row(view):
+    return format_html(
+        '<tr>\n{}{}<td data-label="Tỷ lệ đạt">{}</td>\n<td data-label="Dữ liệu minh họa">{}</td>\n</tr>',
+        group_cell(view),
+        count_cells(view.indicator_counts),
+        share_cell(view.indicators),
+        demo_cell(view.indicator_demo, view.indicators.total, "chỉ tiêu tính từ dữ liệu minh họa"),
+    )
+
+
+def task_row(view):
+    return format_html(
+        '<tr>\n{}{}<td data-label="Dữ liệu minh họa">{}</td>\n</tr>',
+        group_cell(view),
+        count_cells(view.task_counts),
+        demo_cell(view.task_demo, view.tasks.total, "nhiệm vụ tính từ báo cáo minh họa"),
+    )
+
+
+@register.simple_tag
+def rollup_rows(rollups, kind):
+    """The <tr> of a roll-up table's body: `kind` "indicators" or "tasks"."""
+    write = indicator_row if kind == "indicators" else task_row
+    return mark_safe("\n".join(write(view) for view in rollups))
+
+
+@register.simple_tag
+def status_bar(bar, label):
+    """One stacked bar (plan.public.summary.StatusBar), read out as words (role="img"
+    and its label); each segment carries its status's colour, pattern, icon and count."""
+    if not bar.total:
+        return format_html('<p class="stacked-bar-empty muted">Không có {}.</p>', bar.noun)
+    segments = format_html_join(
+        "",
+        '<span class="bar-seg seg-{}" style="flex-grow:{}"><span class="bar-seg-label">{} {}</span></span>',
+        ((s.status.code, str(s.count), s.status.icon, str(s.count)) for s in bar.segments),
+    )
+    description = bar.description
+    return format_html(
+        '<div class="stacked-bar" role="img" aria-label="{}: {}" title="{}">{}</div>',
+        label,
+        description,
+        description,
+        segments,
+    )
