@@ -3,13 +3,15 @@ status bars (plan/includes/status_chart.html, status_headline.html), written in 
 the dashboard shows a row per area and per agency, with a cell per status, and two bars
 per group; through the template engine (an include per bar, a lookup per value) they
 cost more than the rest of the page. tests/plan/test_rollup_rows.py checks that the
-markup is that of the templates they replace. Counts are written with str(): the site
+markup is that of the templates they replace. Counts are written with int(): the site
 sets no thousand separator (USE_THOUSAND_SEPARATOR), so that is what {{ count }} gives."""
 
 from django import template
 from django.utils.formats import localize
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+
+from plan.progress.rows import STATUS_VIEWS
 
 register = template.Library()
 
@@ -18,6 +20,17 @@ DEMO_BADGE = mark_safe(
     "Dữ liệu minh họa</span>"
 )
 NO = mark_safe('<span class="muted">Không</span>')
+COUNT_CELL = {
+    code: format_html('<td class="cell-count" data-label="{} {}">', view.icon, view.label)
+    for code, view in STATUS_VIEWS.items()
+}
+SEGMENT = {
+    code: (
+        format_html('<span class="bar-seg seg-{}" style="flex-grow:', code),
+        format_html('"><span class="bar-seg-label">{} ', view.icon),
+    )
+    for code, view in STATUS_VIEWS.items()
+}
 
 
 def group_cell(rollup):
@@ -27,11 +40,9 @@ def group_cell(rollup):
 
 
 def count_cells(counts):
-    return format_html_join(
-        "",
-        '<td class="cell-count" data-label="{} {}">{}</td>',
-        ((status.icon, status.label, str(count)) for status, count in counts),
-    )
+    """The cells of the counts: the status's part of a cell is escaped once per process
+    (a cell costs a tenth of what format_html takes; the dashboard writes hundreds)."""
+    return mark_safe("".join(f"{COUNT_CELL[status.code]}{int(count)}</td>" for status, count in counts))
 
 
 def share_cell(rollup):
@@ -80,10 +91,11 @@ def status_bar(bar, label):
     and its label); each segment carries its status's colour, pattern, icon and count."""
     if not bar.total:
         return format_html('<p class="stacked-bar-empty muted">Không có {}.</p>', bar.noun)
-    segments = format_html_join(
-        "",
-        '<span class="bar-seg seg-{}" style="flex-grow:{}"><span class="bar-seg-label">{} {}</span></span>',
-        ((s.status.code, str(s.count), s.status.icon, str(s.count)) for s in bar.segments),
+    segments = mark_safe(
+        "".join(
+            f"{SEGMENT[s.status.code][0]}{int(s.count)}{SEGMENT[s.status.code][1]}{int(s.count)}</span></span>"
+            for s in bar.segments
+        )
     )
     description = bar.description
     return format_html(
