@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from plan.progress.rows import STATUS_VIEWS
+from plan.templatetags import table_rows
 
 register = template.Library()
 
@@ -104,4 +105,28 @@ def status_bar(bar, label):
         description,
         description,
         segments,
+    )
+
+
+@register.simple_tag
+def indicator_list_row(row):
+    """One <tr> of the dashboard's list of indicators (an IndicatorRow from full_rows)."""
+    indicator = row.indicator
+    provenance = getattr(indicator, "provenance", None) or {}
+    level = f" ({indicator.get_level_display().lower()})" if indicator.level else ""
+    return format_html(
+        '<tr>\n<th scope="row" data-label="Mã"><a href="{}">{}</a></th>\n'
+        '<td class="cell-name">{}{}</td>\n'
+        '<td class="target" data-label="Mục tiêu">{}{}</td>\n'
+        '<td data-label="Số liệu mới nhất">{}</td>\n'
+        '<td class="cell-status" data-label="Trạng thái">{}{}</td>\n</tr>',
+        indicator.detail_url,
+        indicator.code,
+        indicator.metric,
+        level,
+        indicator.target_display,
+        table_rows.origin_mark(provenance.get("target")),
+        table_rows.figure(row.latest, indicator),
+        table_rows.status_badge(row.status),
+        mark_safe('<br><span class="late">Chậm cập nhật số liệu</span>') if row.late else "",
     )

@@ -1,17 +1,21 @@
 """The roll-up rows and status bars written in Python (plan/templatetags/rollup_rows.py)
 give the markup of the templates they replaced (kept as they were in replaced_templates/)."""
 
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from django.template import Context, Template
 from django.template.loader import render_to_string
 
+from plan.content.provenance import Provenance
+from plan.models import Indicator, Result
 from plan.progress import rules
-from plan.progress.rows import RollupView
+from plan.progress.rows import IndicatorRow, RollupView, status_view
 from plan.public.summary import status_bar
 from plan.templatetags import rollup_rows
-from plan.vocabulary import IndicatorStatus, TaskStatus
+from plan.vocabulary import AdministrativeLevel, IndicatorStatus, TaskStatus
 
 OLD = Path(__file__).parent / "replaced_templates"
 OLD_TABLE = (OLD / "rollup_table.html").read_text()
@@ -80,3 +84,57 @@ BARS = [
 def test_status_bar_is_the_old_template(bar, label):
     old = Template(OLD_BAR).render(Context({"bar": bar, "label": label}))
     assert squeeze(rollup_rows.status_bar(bar, label)) == squeeze(old)
+
+
+OLD_ROW = (OLD / "dashboard_row.html").read_text()
+
+
+def list_row(level="", provenance=None, figure=None, late=False, status=rules.INDICATOR_STATUSES[0]):
+    measured = Indicator(
+        pk=7,
+        code="3.a.2",
+        comparator="at_least",
+        target_value=Decimal("80"),
+        unit="%",
+        metric="Tỷ lệ <hồ sơ> & “đúng hạn”",
+        level=level,
+    )
+    measured.detail_url = "/ke-hoach/a?b=1&c=2"
+    if provenance is not None:
+        measured.provenance = provenance
+    return IndicatorRow(measured, status_view(status), figure, late, None)
+
+
+def figure(**changes):
+    values = {
+        "period": "2024",
+        "period_end": date(2024, 12, 31),
+        "scope": "",
+        "value": Decimal("85.5"),
+        "source_name": "Sở Nội vụ & Văn phòng",
+        "source_url": "",
+        "captured_on": date(2024, 5, 1),
+        "is_demo": False,
+    }
+    return Result(**{**values, **changes})
+
+
+LIST_ROWS = [
+    list_row(),
+    list_row(level=AdministrativeLevel.choices[-1][0], late=True, status=rules.INDICATOR_STATUSES[-1]),
+    list_row(provenance={"target": Provenance("inferred", "theo mục IV <b>")}, figure=figure(is_demo=True)),
+    list_row(
+        provenance={"target": Provenance("editor", "sửa trong trang quản trị", "Nguyễn Văn A", None)},
+        figure=figure(scope=AdministrativeLevel.choices[0][0], source_url="https://example.vn/a?b=1&c=2"),
+    ),
+    list_row(provenance={"target": Provenance("quoted", "nguyên văn")}, figure=figure(value=Decimal("1"))),
+]
+
+
+@pytest.mark.parametrize("row", LIST_ROWS)
+def test_dashboard_list_row_is_the_old_template(row):
+    old = Template(OLD_ROW).render(Context({"row": row}))
+    written = str(rollup_rows.indicator_list_row(row))
+    assert squeeze(written) == squeeze(old)
+    assert "Tỷ lệ &lt;hồ sơ&gt; &amp;" in written and row.status.label in written
+    assert ("Dữ liệu minh họa" in written) == bool(row.latest and row.latest.is_demo)
