@@ -1,10 +1,11 @@
-"""The rows of the roll-up tables (templates/includes/rollup_table.html) and the stacked
-status bars (plan/includes/status_chart.html, status_headline.html), written in Python:
-the dashboard shows a row per area and per agency, with a cell per status, and two bars
-per group; through the template engine (an include per bar, a lookup per value) they
-cost more than the rest of the page. tests/plan/test_rollup_rows.py checks that the
-markup is that of the templates they replace. Counts are written with int(): the site
-sets no thousand separator (USE_THOUSAND_SEPARATOR), so that is what {{ count }} gives."""
+"""The rows of the roll-up tables (templates/includes/rollup_table.html), the stacked
+status bars and their groups (plan/includes/status_chart.html, status_headline.html) and
+the rows of the dashboard's list, written in Python: the dashboard shows a row per area
+and per agency, with a cell per status, two bars per group and 25 indicators; through
+the template engine (an include per bar, a lookup per value) they cost more than the
+rest of the page. tests/plan/test_rollup_rows.py checks that the markup is that of the
+templates they replace. Counts are written with int(): the site sets no thousand
+separator (USE_THOUSAND_SEPARATOR), so that is what {{ count }} gives."""
 
 from django import template
 from django.utils.formats import localize
@@ -129,4 +130,26 @@ def indicator_list_row(row):
         table_rows.figure(row.latest, indicator),
         table_rows.status_badge(row.status),
         mark_safe('<br><span class="late">Chậm cập nhật số liệu</span>') if row.late else "",
+    )
+
+
+@register.simple_tag
+def status_group(group):
+    """One <li> of status_chart.html: a group's title and its two bars (GroupBars)."""
+    if group.url:
+        title = format_html('<a href="{}">{}</a>', group.url, group.title)
+    else:
+        title = group.title
+    return format_html(
+        '<li class="status-group">\n<p class="status-group-title">{}{}</p>\n'
+        '<div class="status-line"><span class="status-line-label">Chỉ tiêu <span class="muted">({})</span></span>'
+        "{}</div>\n"
+        '<div class="status-line"><span class="status-line-label">Nhiệm vụ <span class="muted">({})</span></span>'
+        "{}</div>\n</li>",
+        title,
+        format_html(" {}", DEMO_BADGE) if group.indicators.demo or group.tasks.demo else "",
+        int(group.indicators.total),
+        status_bar(group.indicators, f"{group.title}, chỉ tiêu"),
+        int(group.tasks.total),
+        status_bar(group.tasks, f"{group.title}, nhiệm vụ"),
     )

@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from django.template import Context, Template
 from django.template.loader import render_to_string
+from django.utils.html import escape
 
 from plan.content.provenance import Provenance
 from plan.models import Indicator, Result
 from plan.progress import rules
 from plan.progress.rows import IndicatorRow, RollupView, status_view
-from plan.public.summary import status_bar
+from plan.public.summary import group_bars, status_bar
 from plan.templatetags import rollup_rows
 from plan.vocabulary import AdministrativeLevel, IndicatorStatus, TaskStatus
 
@@ -138,3 +139,15 @@ def test_dashboard_list_row_is_the_old_template(row):
     assert squeeze(written) == squeeze(old)
     assert "Tỷ lệ &lt;hồ sơ&gt; &amp;" in written and row.status.label in written
     assert ("Dữ liệu minh họa" in written) == bool(row.latest and row.latest.is_demo)
+
+
+OLD_CHART = (OLD / "status_chart.html").read_text()
+
+
+@pytest.mark.parametrize("views", [VIEWS, VIEWS[1:2], []])
+def test_status_chart_is_the_old_template(views):
+    context = {"groups": [group_bars(v) for v in views], "caption": "Theo lĩnh vực"}
+    old = Template(OLD_CHART).render(Context(context))
+    written = render_to_string("plan/includes/status_chart.html", context)
+    assert squeeze(written) == squeeze(old)
+    assert all(escape(v.title) in written for v in views)
