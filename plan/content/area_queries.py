@@ -1,0 +1,21 @@
+"""What the page of one area reads about itself besides its tasks and indicators, in
+plain SQL: the ORM takes longer to build these small statements than the database to
+run them."""
+
+from django.db import connection
+
+from plan.content.provenance_data import area_key
+from plan.models import LoadRecord, PlanPage
+
+
+def plan_year_and_loaded(area, plan_pk):
+    """(the year of the plan `plan_pk`, what load_plan wrote for `area` or None), in one
+    statement: the ancestors the router read for the breadcrumbs need no query of their own."""
+    plan, record = (connection.ops.quote_name(m._meta.db_table) for m in (PlanPage, LoadRecord))
+    sql = f'SELECT (SELECT year FROM {plan} WHERE page_ptr_id = %s), (SELECT "values" FROM {record} WHERE "key" = %s)'
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [plan_pk, area_key(area)])
+        year, loaded = cursor.fetchone()
+    # The JSON as the ORM decodes it (Django has both backends return it as text).
+    loaded = LoadRecord._meta.get_field("values").from_db_value(loaded, None, connection)
+    return year, loaded
