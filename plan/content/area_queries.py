@@ -5,7 +5,7 @@ run them."""
 from django.db import connection
 
 from plan.content.provenance_data import area_key
-from plan.models import LoadRecord, PlanPage
+from plan.models import Agency, AreaPage, LoadRecord, PlanPage
 
 
 def plan_year_and_loaded(area, plan_pk):
@@ -19,3 +19,26 @@ def plan_year_and_loaded(area, plan_pk):
     # The JSON as the ORM decodes it (Django has both backends return it as text).
     loaded = LoadRecord._meta.get_field("values").from_db_value(loaded, None, connection)
     return year, loaded
+
+
+def area_agencies(area):
+    """{"answerable_agencies": [...], "supporting_agencies": [...]} of an area (section IV),
+    by name, in one statement: what queries.area_agencies gives, as Agency objects with
+    the code and name that the page shows."""
+    agency = connection.ops.quote_name(Agency._meta.db_table)
+    answerable = connection.ops.quote_name(AreaPage.answerable_agencies.through._meta.db_table)
+    supporting = connection.ops.quote_name(AreaPage.supporting_agencies.through._meta.db_table)
+    sql = (
+        f"SELECT a.id, a.code, a.name, a.id IN (SELECT agency_id FROM {answerable} WHERE areapage_id = %s) "
+        f"FROM {agency} a WHERE a.id IN (SELECT agency_id FROM {answerable} WHERE areapage_id = %s) "
+        f"OR a.id IN (SELECT agency_id FROM {supporting} WHERE areapage_id = %s) ORDER BY a.name, a.id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [area.pk] * 3)
+        rows = cursor.fetchall()
+    found = {"answerable_agencies": [], "supporting_agencies": []}
+    for pk, code, name, is_answerable in rows:
+        found["answerable_agencies" if is_answerable else "supporting_agencies"].append(
+            Agency(pk=pk, code=code, name=name)
+        )
+    return found

@@ -45,7 +45,7 @@ class AreaPresenter(UpdateListing, Presenter):
             "rollups": rows.rollup_views([(area.title, "", indicator_rows, task_rows)]),
             "has_demo": rows.has_demo_figures(indicator_rows, task_rows),
             "updates": self.linked(queries.updates_about(area)[:10]),
-            **queries.area_agencies(area),
+            **area_queries.area_agencies(area),
             "history": history_data.page_history(area, history.AREA_FIELDS),
             "meta_description": f"Lĩnh vực {area.number}. {area.heading_as_written}: chỉ tiêu, nhiệm vụ và tiến độ.",
         }
