@@ -22,19 +22,20 @@ class AreaPresenter(UpdateListing, Presenter):
 
     def plan_facts(self, indicators):
         """({area pk: the plan's year} (the progress rules' deadline), {LoadRecord key:
-        values} of the area and `indicators`: what load_plan wrote, for provenance). The
-        ancestors come from the routing; these from a statement of their own."""
-        year, area_loaded = area_queries.plan_year_and_loaded(self.page, self.plan().pk)
+        values} of the area and `indicators` (what load_plan wrote, for provenance), whether
+        an update is linked to the area's tasks or indicators). The ancestors come from
+        the routing; these from a statement of their own."""
+        year, area_loaded, has_updates = area_queries.area_facts(self.page, self.plan().pk)
         loaded = {f"indicator:{i.code}": i.loaded_values for i in indicators if i.loaded_values is not None}
         if area_loaded is not None:
             loaded[area_key(self.page)] = area_loaded
-        return {self.page.pk: year}, loaded
+        return {self.page.pk: year}, loaded, has_updates
 
     def context(self):
         area = self.page
         self.ancestors  # noqa: B018 (the area's URL, which every row's link starts with, shared first)
         tasks, indicators = queries.area_tasks(area), queries.area_indicators(area)
-        years, loaded = self.plan_facts(indicators)
+        years, loaded, has_updates = self.plan_facts(indicators)
         attach_provenance(tasks, indicators, loaded=loaded)
         task_rows = rows.task_rows(tasks, latest=read_model.reports_of(tasks))
         indicator_rows = rows.indicator_rows(indicators, years=years)
@@ -44,7 +45,7 @@ class AreaPresenter(UpdateListing, Presenter):
             "indicator_groups": rows.bullet_groups(indicator_rows),
             "rollups": rows.rollup_views([(area.title, "", indicator_rows, task_rows)]),
             "has_demo": rows.has_demo_figures(indicator_rows, task_rows),
-            "updates": self.linked(queries.updates_about(area)[:10]),
+            "updates": self.linked(queries.updates_about(area)[:10]) if has_updates else [],
             **area_queries.area_agencies(area),
             "history": history_data.page_history(area, history.AREA_FIELDS),
             "meta_description": f"Lĩnh vực {area.number}. {area.heading_as_written}: chỉ tiêu, nhiệm vụ và tiến độ.",
