@@ -3,12 +3,11 @@ indicator. A detail page gathers only what it shows, not the whole area."""
 
 import functools
 
-from django.db.models import OuterRef, Subquery
 from django.http import Http404
 
-from plan.content import detail_queries, history, history_data, queries
-from plan.content.provenance_data import area_key, attach_provenance, loaded_record
-from plan.models import AreaPage, PlanPage
+from plan.content import area_queries, detail_queries, history, history_data, queries
+from plan.content.provenance_data import area_key, attach_provenance
+from plan.models import AreaPage
 from plan.models.presenting import presents
 from plan.progress import read_model, rows
 from plan.public import charts
@@ -18,51 +17,41 @@ from plan.public.presenters.updates import UpdateListing
 
 @presents(AreaPage)
 class AreaPresenter(UpdateListing, Presenter):
-    detail = False  # a task's or an indicator's page: it reads what it needs itself
-
-    def ancestry_annotations(self):
-        """The plan's year (the progress rules' deadline) and what load_plan wrote for the
-        area (its tasks' provenance), with the ancestors for the breadcrumbs. A detail page
-        reads them with its task or indicator, and the ancestors from the routing."""
-        if self.detail:
-            return {}
-        plan_year = PlanPage.objects.filter(page_ptr=OuterRef("pk")).values("year")[:1]
-        return {"plan_year": Subquery(plan_year), "loaded": loaded_record("areapage:", "url_path")}
-
     def plan(self):
         return self.parent()
 
-    def years(self):
-        return {self.page.pk: self.plan().plan_year}
-
-    def loaded(self, indicators=()):
-        """{LoadRecord key: values} of the area and `indicators` (loaded_values)."""
-        found = {f"indicator:{i.code}": i.loaded_values for i in indicators if i.loaded_values is not None}
-        if self.lineage[-1].loaded is not None:
-            found[area_key(self.page)] = self.lineage[-1].loaded
-        return found
+    def plan_facts(self, indicators):
+        """({area pk: the plan's year} (the progress rules' deadline), {LoadRecord key:
+        values} of the area and `indicators` (what load_plan wrote, for provenance), whether
+        an update is linked to the area's tasks or indicators). The ancestors come from
+        the routing; these from a statement of their own."""
+        year, area_loaded, has_updates = area_queries.area_facts(self.page, self.plan().pk)
+        loaded = {f"indicator:{i.code}": i.loaded_values for i in indicators if i.loaded_values is not None}
+        if area_loaded is not None:
+            loaded[area_key(self.page)] = area_loaded
+        return {self.page.pk: year}, loaded, has_updates
 
     def context(self):
         area = self.page
         self.ancestors  # noqa: B018 (the area's URL, which every row's link starts with, shared first)
         tasks, indicators = queries.area_tasks(area), queries.area_indicators(area)
-        attach_provenance(tasks, indicators, loaded=self.loaded(indicators))
+        years, loaded, has_updates = self.plan_facts(indicators)
+        attach_provenance(tasks, indicators, loaded=loaded)
         task_rows = rows.task_rows(tasks, latest=read_model.reports_of(tasks))
-        indicator_rows = rows.indicator_rows(indicators, years=self.years())
+        indicator_rows = rows.indicator_rows(indicators, years=years)
         return {
             "plan": self.plan(),
             "task_rows": task_rows,
             "indicator_groups": rows.bullet_groups(indicator_rows),
             "rollups": rows.rollup_views([(area.title, "", indicator_rows, task_rows)]),
             "has_demo": rows.has_demo_figures(indicator_rows, task_rows),
-            "updates": self.linked(queries.updates_about(area)[:10]),
-            **queries.area_agencies(area),
+            "updates": self.linked(queries.updates_about(area)[:10]) if has_updates else [],
+            **area_queries.area_agencies(area),
             "history": history_data.page_history(area, history.AREA_FIELDS),
             "meta_description": f"Lĩnh vực {area.number}. {area.heading_as_written}: chỉ tiêu, nhiệm vụ và tiến độ.",
         }
 
     def task_page(self, code):
-        self.detail = True
         self.ancestors  # noqa: B018 (the area's URL shared first)
         task = detail_queries.detail_task(self.page, code)
         if task is None:
@@ -82,7 +71,6 @@ class AreaPresenter(UpdateListing, Presenter):
         return self.render("plan/task_detail.html", context)
 
     def indicator_page(self, code):
-        self.detail = True
         self.ancestors  # noqa: B018 (the area's URL shared first)
         indicator = detail_queries.detail_indicator(self.page, code, self.plan().pk)
         if indicator is None:
