@@ -13,19 +13,11 @@ class Presenter:
         self.page = page
         self.request = request
 
-    def ancestry_annotations(self):
-        """Annotations on the ancestors' query (the page's own row last): what a page
-        reads about itself and its ancestors, in that one statement."""
-        return {}
-
     @cached_property
     def lineage(self):
-        """The page's ancestors and its own row, as read with ancestry_annotations(); without
-        annotations, the rows the router read on its way to the page (no query)."""
-        annotations = self.ancestry_annotations()
-        if not annotations and getattr(self.page, "route_lineage", None):
-            return self.page.route_lineage
-        return list(self.page.get_ancestors(inclusive=True).annotate(**annotations))
+        """The page's ancestors and its own row: those the router read on its way to the
+        page (no query), or, for a page reached otherwise (a preview), from the tree."""
+        return getattr(self.page, "route_lineage", None) or list(self.page.get_ancestors(inclusive=True))
 
     @cached_property
     def ancestors(self):
