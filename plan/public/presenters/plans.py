@@ -1,6 +1,6 @@
 """The list of plans and a plan document, with its dashboard and update feeds."""
 
-from plan.content import history, history_data, queries
+from plan.content import history, history_data, plan_queries, queries
 from plan.content.document import document_heading
 from plan.models import PlanIndexPage, PlanPage
 from plan.models.presenting import presents
@@ -25,10 +25,10 @@ class PlanPresenter(UpdateListing, Presenter):
         return {
             "plan_url": plan_url,
             "areas": areas,
-            "updates": self.linked(queries.updates_about(plan)[:10]),
-            "revisions": queries.published_revisions(plan),
+            "updates": self.linked(plan_queries.updates_under(plan, 10)),
+            "revisions": plan_queries.publication_log(plan),
             "appendix": appendix,
-            "implementation_sections": queries.section_rows(plan),
+            "implementation_sections": plan_queries.section_rows(plan),
             "history": history_data.page_history(plan, history.PLAN_FIELDS),
             "meta_description": f"{plan.title}: toàn văn, chỉ tiêu, nhiệm vụ, cơ quan thực hiện và tiến độ.",
             "document": document_heading(plan.document_status, plan.number, plan.date_text, plan.issued_on, plan.place),
