@@ -8,3 +8,11 @@ def code_to_url(code):
 
 def code_from_url(url_code):
     return url_code.replace("-", ".")
+
+
+INDICATOR_KEY = "indicator:"
+
+
+def indicator_key(code):
+    """The key of what load_plan wrote for an indicator (LoadRecord.key)."""
+    return INDICATOR_KEY + code

@@ -3,46 +3,80 @@ as it can: what the area page reads with its ancestors (the plan's year, what lo
 wrote) comes here with the task or indicator, and so does whether it has updates or
 corrected figures, whose own queries then run only when there are some."""
 
-from django.db.models import Exists, OuterRef, Subquery
+from django.db import connection
+from django.db.models import prefetch_related_objects
 
+from plan.content.codes import indicator_key
 from plan.content.provenance_data import area_key
 from plan.content.queries import with_area, with_links
-from plan.models import LoadRecord, PlanPage, ResultHistory, UpdatePage
+from plan.models import Agency, Indicator, LoadRecord, PlanPage, Result, ResultHistory, Task, UpdatePage
 
 
 def detail_task(area, code):
     """The area's task `code` for its page (with_links), with what load_plan wrote for
     the area (`area_loaded`, or None) and whether an update is linked to it
-    (`has_updates`: most tasks have none, which then costs no query of its own)."""
-    area_loaded = LoadRecord.objects.filter(key=area_key(area)).values("values")[:1]
-    tasks = area.tasks.filter(code=code).select_related("lead_agency")
-    tasks = tasks.annotate(area_loaded=Subquery(area_loaded), has_updates=has_updates("task"))
-    return next(iter(with_links(with_area(tasks[:1], area))), None)
+    (`has_updates`: most tasks have none, which then costs no query of their own)."""
+    loads, links = table(LoadRecord), table(UpdatePage.tasks.through)
+    extra = (
+        f"(SELECT l.{VALUES} FROM {loads} l WHERE l.{KEY} = %s) AS area_loaded, "
+        f"EXISTS (SELECT 1 FROM {links} u WHERE u.task_id = o.id) AS has_updates"
+    )
+    task = with_agency(Task, "lead_agency", extra, "o.area_id = %s AND o.code = %s", [area_key(area), area.pk, code])
+    if task is None:
+        return None
+    task.area_loaded, task.has_updates = loaded_values(task.area_loaded), bool(task.has_updates)
+    return with_links(with_area([task], area))[0]
 
 
 def detail_indicator(area, code, plan_pk):
-    """The area's live indicator `code` for its page, with its topics, what load_plan
-    wrote for it (`loaded_values`), the year of the plan `plan_pk` (`plan_year`), and
-    whether it has linked updates and corrected figures (`has_updates`, `has_corrections`:
-    most have none, which then cost no query of their own), read in its own statement."""
-    plan_year = PlanPage.objects.filter(page_ptr_id=plan_pk).values("year")[:1]
-    loaded = LoadRecord.objects.filter(key=f"indicator:{code}").values("values")[:1]
-    # No ordering (the model's joins the area's page for its path): the code is unique.
-    indicators = area.indicators.filter(live=True, code=code).select_related("responsible_agency").order_by()
-    indicators = indicators.annotate(
-        loaded_values=Subquery(loaded),
-        plan_year=Subquery(plan_year),
-        has_updates=has_updates("indicator"),
-        has_corrections=Exists(
-            ResultHistory.objects.filter(result__indicator=OuterRef("pk"), previous_value__isnull=False)
-        ),
+    """The area's live indicator `code` for its page, with its responsible agency and
+    topics, what load_plan wrote for it (`loaded_values`), the year of the plan `plan_pk`
+    (`plan_year`), and whether it has linked updates and corrected figures
+    (`has_updates`, `has_corrections`: most have none, which then cost no query of their
+    own)."""
+    loads, plans, links = table(LoadRecord), table(PlanPage), table(UpdatePage.indicators.through)
+    extra = (
+        f"(SELECT l.{VALUES} FROM {loads} l WHERE l.{KEY} = %s) AS loaded_values, "
+        f"(SELECT p.year FROM {plans} p WHERE p.page_ptr_id = %s) AS plan_year, "
+        f"EXISTS (SELECT 1 FROM {links} u WHERE u.indicator_id = o.id) AS has_updates, "
+        f"EXISTS (SELECT 1 FROM {table(ResultHistory)} h JOIN {table(Result)} r ON r.id = h.result_id "
+        "WHERE r.indicator_id = o.id AND h.previous_value IS NOT NULL) AS has_corrections"
     )
-    return next(iter(with_area(indicators.prefetch_related("topics")[:1], area)), None)
+    where, params = "o.area_id = %s AND o.live AND o.code = %s", [indicator_key(code), plan_pk, area.pk, code]
+    indicator = with_agency(Indicator, "responsible_agency", extra, where, params)
+    if indicator is None:
+        return None
+    indicator.loaded_values = loaded_values(indicator.loaded_values)
+    indicator.has_updates, indicator.has_corrections = bool(indicator.has_updates), bool(indicator.has_corrections)
+    prefetch_related_objects([indicator], "topics")
+    return with_area([indicator], area)[0]
 
 
-def has_updates(relation):
-    """An annotation for a task or an indicator: whether some update is linked to it
-    (`relation`: "task", "indicator"). Only then may live_updates find one; reading
-    only the link table here costs a fraction of live_updates' own conditions."""
-    links = UpdatePage.tasks.through if relation == "task" else UpdatePage.indicators.through
-    return Exists(links.objects.filter(**{f"{relation}_id": OuterRef("pk")}))
+def with_agency(model, agency_field, extra, where, params):
+    """The one `model` object (alias `o`) that `where` finds, or None, with its agency
+    `agency_field` (as select_related gives it) and the `extra` columns, in one plain
+    statement: the ORM took longer to build it, with its subqueries, than the database
+    to run it."""
+    names = [field.attname for field in Agency._meta.concrete_fields]
+    agency_columns = "".join(f", a.{connection.ops.quote_name(name)} AS agency_{name}" for name in names)
+    sql = (
+        f"SELECT o.*{agency_columns}, {extra} FROM {table(model)} o "
+        f"LEFT JOIN {table(Agency)} a ON a.id = o.{agency_field}_id WHERE {where}"
+    )
+    found = next(iter(model.objects.raw(sql, params)), None)
+    if found is not None and getattr(found, f"{agency_field}_id") is not None:
+        agency = Agency(**{name: getattr(found, f"agency_{name}") for name in names})
+        model._meta.get_field(agency_field).set_cached_value(found, agency)
+    return found
+
+
+def loaded_values(column):
+    """What load_plan wrote, from the JSON column read by a plain statement."""
+    return LoadRecord._meta.get_field("values").from_db_value(column, None, connection)
+
+
+def table(model):
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+VALUES, KEY = connection.ops.quote_name("values"), connection.ops.quote_name("key")

@@ -16,6 +16,7 @@ from wagtail.models import Page, Site
 
 from home.models import HomePage
 from plan.content.changes import assign_changes, assign_m2m, snapshot
+from plan.content.codes import indicator_key
 from plan.content.edits import CREATE, EditGuard, LoadReport
 from plan.content.page_values import area_setter, fields_setter, plan_setter, supporting_agencies_by_area
 from plan.content.plan_data import PlanDataError, data_errors
@@ -163,7 +164,7 @@ def indicator_values(area, item, position, agencies):
 
 
 def sync_indicator(area, item, position, agencies, topics, guard):
-    key = f"indicator:{item['code']}"
+    key = indicator_key(item["code"])
     values = indicator_values(area, item, position, agencies)
     wanted_topics = [topics[s] for s in item.get("topics", [])]
     indicator = Indicator.objects.filter(code=item["code"]).first()

@@ -8,6 +8,7 @@ from django.db.models.functions import Concat
 from wagtail.models import Revision
 
 from plan.content.changes import snapshot
+from plan.content.codes import indicator_key
 from plan.content.provenance import INDICATOR_FACTS, TASK_FACTS, indicator_provenance, task_provenance
 from plan.models import LoadRecord
 
@@ -22,7 +23,7 @@ def area_key(area):
 
 def loaded_record(prefix, field):
     """An annotation: what load_plan wrote for the object whose key is `prefix` and
-    the value of `field` ("indicator:", "code"), or None."""
+    the value of `field` (INDICATOR_KEY, "code"), or None."""
     key = Concat(Value(prefix), OuterRef(field))
     return Subquery(LoadRecord.objects.filter(key=key).values("values")[:1])
 
@@ -36,7 +37,7 @@ def attach_provenance(tasks=(), indicators=(), loaded=None):
         return
     areas = {task.area_id: task.area for task in tasks}
     if loaded is None:
-        keys = [area_key(area) for area in areas.values()] + [f"indicator:{i.code}" for i in indicators]
+        keys = [area_key(area) for area in areas.values()] + [indicator_key(i.code) for i in indicators]
         loaded = dict(LoadRecord.objects.filter(key__in=keys).values_list("key", "values"))
     facts = []  # (object, rule, current, loaded, area number, revision id)
     for task in tasks:
@@ -46,7 +47,7 @@ def attach_provenance(tasks=(), indicators=(), loaded=None):
         facts.append((task, task_provenance, current, loaded_tasks.get(task.code), area.number, area.live_revision_id))
     for indicator in indicators:
         current = snapshot(indicator, INDICATOR_FIELDS)
-        loaded_values = loaded.get(f"indicator:{indicator.code}")
+        loaded_values = loaded.get(indicator_key(indicator.code))
         area_number = indicator.area.number
         facts.append((indicator, indicator_provenance, current, loaded_values, area_number, indicator.live_revision_id))
     editors = publishers([revision for _obj, _rule, current, was, _n, revision in facts if differs(current, was)])

@@ -5,13 +5,12 @@ Progress updates are listed and fed only when public: a private or password-prot
 update (a Wagtail view restriction on it or above it) is never listed or fed."""
 
 from django.db import connection
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Length, Substr
-from django.urls import reverse
 from modelcluster.queryset import FakeQuerySet
-from wagtail.models import Page, PageLogEntry, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
-from plan.content.codes import code_to_url
+from plan.content.codes import INDICATOR_KEY, code_to_url
 from plan.content.provenance_data import loaded_record
 from plan.models import (
     Agency,
@@ -138,22 +137,27 @@ def area_tasks(area):
 
 def with_links(tasks):
     """Tasks with their coordinating agencies and topics as prefetch_related would give
-    them (code or slug and name: what pages show), from one query over both link tables
-    rather than one each, and no related manager built per task."""
+    them (code or slug and name: what pages show), from one plain statement over both
+    link tables rather than one query each, and no related manager built per task."""
     tasks = {task.pk: task for task in tasks}
     if not tasks:
         return []
     found = {pk: ([], []) for pk in tasks}
-    agencies = Task.coordinating_agencies.through.objects.filter(task_id__in=tasks).values_list(
-        "task_id", Value(0, IntegerField()), "agency_id", "agency__code", "agency__name"
+    marks = ", ".join(["%s"] * len(tasks))
+    table = connection.ops.quote_name
+    agencies, topics = Task.coordinating_agencies.through, Task.topics.through
+    sql = (
+        f"SELECT l.task_id, 0, a.id, a.code, a.name FROM {table(agencies._meta.db_table)} l "
+        f"JOIN {table(Agency._meta.db_table)} a ON a.id = l.agency_id WHERE l.task_id IN ({marks}) UNION ALL "
+        f"SELECT l.task_id, 1, t.id, t.slug, t.name FROM {table(topics._meta.db_table)} l "
+        f"JOIN {table(Topic._meta.db_table)} t ON t.id = l.topic_id WHERE l.task_id IN ({marks}) ORDER BY 5, 3"
     )
-    topics = Task.topics.through.objects.filter(task_id__in=tasks).values_list(
-        "task_id", Value(1, IntegerField()), "topic_id", "topic__slug", "topic__name"
-    )
-    for task_id, kind, pk, key, name in agencies.union(topics, all=True).order_by("agency__name", "agency_id"):
-        found[task_id][kind].append(
-            Agency(pk=pk, code=key, name=name) if kind == 0 else Topic(pk=pk, slug=key, name=name)
-        )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*tasks, *tasks])
+        for task_id, kind, pk, key, name in cursor.fetchall():
+            found[task_id][kind].append(
+                Agency(pk=pk, code=key, name=name) if kind == 0 else Topic(pk=pk, slug=key, name=name)
+            )
     for pk, (task_agencies, task_topics) in found.items():
         tasks[pk]._prefetched_objects_cache = {
             "coordinating_agencies": FakeQuerySet(Agency, task_agencies),
@@ -165,7 +169,7 @@ def with_links(tasks):
 def area_indicators(area):
     """The area's live indicators, each with what load_plan wrote (`loaded_values`)."""
     indicators = area.indicators.filter(live=True).select_related("responsible_agency")
-    indicators = indicators.annotate(loaded_values=loaded_record("indicator:", "code"))
+    indicators = indicators.annotate(loaded_values=loaded_record(INDICATOR_KEY, "code"))
     return with_area(indicators.order_by("sort_order", "code"), area)
 
 
@@ -177,7 +181,7 @@ def area_task(area, code):
 def area_indicator(area, code):
     # No ordering (the model's joins the area's page for its path): the code is unique.
     indicators = area.indicators.filter(live=True, code=code).select_related("responsible_agency").order_by()
-    indicators = indicators.annotate(loaded_values=loaded_record("indicator:", "code"))
+    indicators = indicators.annotate(loaded_values=loaded_record(INDICATOR_KEY, "code"))
     return next(iter(with_area(indicators.prefetch_related("topics")[:1], area)), None)
 
 
@@ -213,18 +217,6 @@ def in_public_section(path="path"):
     restrictions in a query of its own."""
     restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef(path), 1, Length("page__path")))
     return ~Exists(restricted)
-
-
-def published_revisions(plan, limit=30):
-    """Publication log of the plan document (the plan page and its areas/appendix),
-    without the pages of private sections: rows with `timestamp` and the page's `title`
-    (no log entry or page object: the list shows only these)."""
-    return (
-        PageLogEntry.objects.filter(action="wagtail.publish", page__path__startswith=plan.path)
-        .filter(in_public_section("page__path"))
-        .order_by("-timestamp")
-        .values("timestamp", title=F("page__title"))[:limit]
-    )
 
 
 def updates_about(page):
@@ -276,17 +268,3 @@ def plan_contents(plan, plan_url):
     keys = ("number", "heading_as_written", "is_appendix", "task_count", "indicator_count")
     areas = [{**row, **dict(zip(keys, r[2:], strict=True))} for row, r in rows if not r[4]]
     return areas, next((row for row, r in rows if r[4]), None)
-
-
-def section_rows(plan):
-    """The plan's implementation sections (number, heading, duties), each with its
-    `agencies` ({"name", "url"}, by name), in one query."""
-    rows = {}
-    found = plan.implementation_sections.order_by("sort_order", "agencies__name")
-    for pk, number, heading, duties, code, name in found.values_list(
-        "pk", "number", "heading", "duties", "agencies__code", "agencies__name"
-    ):
-        row = rows.setdefault(pk, {"number": number, "heading": heading, "duties": duties, "agencies": []})
-        if code:
-            row["agencies"].append({"name": name, "url": reverse("plan:agency", args=[code])})
-    return list(rows.values())
