@@ -2,7 +2,7 @@
 by area), its latest public updates, and the ways into the site."""
 
 from home.models import HomePage
-from plan.content import queries
+from plan.content import plan_queries, queries
 from plan.models.presenting import presents
 from plan.public import summary
 from plan.public.presenters.base import Presenter
@@ -23,6 +23,6 @@ class HomePresenter(Presenter):
                 "summary": plan_summary,
                 "table_rollups": [plan_summary.whole_rollup, *area_rollups],
                 "only_demo": only_demo,
-                "updates": list(queries.updates_about(plan)[:LATEST_UPDATES]),
+                "updates": self.linked(plan_queries.updates_under(plan, LATEST_UPDATES)),
             }
         return context
