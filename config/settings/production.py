@@ -50,3 +50,13 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 20_000},
     }
 }
+# Whole pages for anonymous visitors (plan/public/page_cache.py) in files that every
+# worker of the machine shares: a repeated request reads a file, not the database.
+# PAGE_CACHE_DIR="" keeps them in the database cache above (several machines).
+PAGE_CACHE_DIR = os.environ.get("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "page-cache"))
+if PAGE_CACHE_DIR:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": PAGE_CACHE_DIR,
+        "OPTIONS": {"MAX_ENTRIES": 3_000},  # about 100 KB a page: at most some 300 MB
+    }

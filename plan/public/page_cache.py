@@ -1,9 +1,11 @@
-"""A full-page cache for anonymous visitors, in the default cache (shared by every
-worker in production). Any change to what pages show (a page, an indicator or an
-update published or unpublished; results imported, synced or entered; reference data
-or the site's identity saved) starts a new cache generation, so that the next request
-sees it. Responses carry Cache-Control, Last-Modified and ETag, and Django's
-ConditionalGetMiddleware answers a matching conditional GET with 304.
+"""A full-page cache for anonymous visitors, in the cache named "pages" when the
+settings have one (production: files that every worker of the machine shares, so
+that a repeated request costs no query), else in the default cache. Any change to what
+pages show (a page, an indicator or an update published or unpublished; results
+imported, synced or entered; reference data or the site's identity saved) starts a new
+cache generation, so that the next request sees it. Responses carry Cache-Control,
+Last-Modified and ETag, and Django's ConditionalGetMiddleware answers a matching
+conditional GET with 304.
 
 Never cached: the admin, the search (per-query and rate-limited), documents, the API,
 anything but a plain 200 HTML or data response, and any request that carries a
@@ -13,7 +15,7 @@ import hashlib
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -40,16 +42,20 @@ CACHED_TYPES = (
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language", "Vary")
 
 
+def store():
+    return caches["pages" if "pages" in settings.CACHES else "default"]
+
+
 def generation():
-    value = cache.get(GENERATION_KEY)
+    value = store().get(GENERATION_KEY)
     if value is None:
         value = str(time.time_ns())
-        cache.set(GENERATION_KEY, value, None)
+        store().set(GENERATION_KEY, value, None)
     return value
 
 
 def new_generation():
-    cache.set(GENERATION_KEY, str(time.time_ns()), None)
+    store().set(GENERATION_KEY, str(time.time_ns()), None)
 
 
 def forget_all(**kwargs):
@@ -90,7 +96,7 @@ class PageCacheMiddleware:
         if not cacheable_request(request):
             return self.get_response(request)
         key = f"plan:page:{generation()}:{request.get_host()}:{request.path}"
-        stored = cache.get(key)
+        stored = store().get(key)
         if stored is not None:
             content, headers = stored
             response = HttpResponse(content)
@@ -104,7 +110,7 @@ class PageCacheMiddleware:
             response["ETag"] = '"' + hashlib.blake2b(response.content, digest_size=16).hexdigest() + '"'
             headers = {name: response[name] for name in (*KEPT_HEADERS, "Cache-Control", "Last-Modified", "ETag")
                        if response.has_header(name)}  # fmt: skip
-            cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
+            store().set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
         return response
 
 

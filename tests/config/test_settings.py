@@ -52,3 +52,24 @@ def test_models_and_migrations_agree():
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"},
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def production_page_cache(env):
+    code = (
+        "import os; os.environ['DJANGO_SETTINGS_MODULE']='config.settings.production'; "
+        "import django; django.setup(); from django.conf import settings; from plan.public import page_cache; "
+        "print(settings.CACHES.get('pages', {}).get('LOCATION', '-'), type(page_cache.store()).__name__)"
+    )
+    base = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "PAGE_CACHE_DIR")}
+    env = {**base, "SECRET_KEY": "x" * 50, **env}
+    return subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True)
+
+
+def test_production_keeps_pages_in_files_unless_told_otherwise(tmp_path):
+    files = production_page_cache({"PAGE_CACHE_DIR": str(tmp_path)})
+    assert files.returncode == 0, files.stderr
+    assert files.stdout.split() == [str(tmp_path), "FileBasedCache"]
+    default = production_page_cache({})
+    assert default.stdout.split() == [str(REPO / "var" / "page-cache"), "FileBasedCache"]
+    database = production_page_cache({"PAGE_CACHE_DIR": ""})
+    assert database.stdout.split() == ["-", "SharedDatabaseCache"]

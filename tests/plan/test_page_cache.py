@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -18,10 +19,15 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 AREA = "/ke-hoach/cchc-2024/cai-cach-thu-tuc-hanh-chinh/"
 
 
-@pytest.fixture
-def page_cache():
-    with override_settings(PAGE_CACHE_SECONDS=600):
-        yield
+@pytest.fixture(params=["default", "files"])
+def page_cache(request, tmp_path, settings):
+    """The pages in the default cache (local memory in the tests), or in a cache of
+    their own in files, as production keeps them."""
+    caches = dict(settings.CACHES)
+    if request.param == "files":
+        caches["pages"] = {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path)}
+    with override_settings(PAGE_CACHE_SECONDS=600, CACHES=caches):
+        yield request.param
 
 
 def queries_for(client, url, **headers):
@@ -37,6 +43,14 @@ def test_a_repeated_anonymous_request_costs_no_query(client):
     assert again.content == first.content
     assert again["Cache-Control"] == "public, max-age=60" and again["ETag"] == first["ETag"]
     assert again["X-Frame-Options"] == "DENY" and again["X-Content-Type-Options"] == "nosniff"  # headers kept
+
+
+def test_pages_go_to_their_own_cache_when_there_is_one(client, page_cache, tmp_path):
+    client.get(AREA)
+    written = [path for path in tmp_path.rglob("*") if path.is_file()]
+    assert len(written) == (2 if page_cache == "files" else 0)  # the generation and the page
+    default_keys = list(getattr(caches["default"], "_cache", {}))
+    assert any(":plan:page:" in key for key in default_keys) == (page_cache == "default")
 
 
 def test_a_conditional_get_gets_304(client):
