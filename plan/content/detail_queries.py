@@ -4,12 +4,12 @@ wrote) comes here with the task or indicator, and so does whether it has updates
 corrected figures, whose own queries then run only when there are some."""
 
 from django.db import connection
-from django.db.models import prefetch_related_objects
+from modelcluster.queryset import FakeQuerySet
 
 from plan.content.codes import indicator_key
 from plan.content.provenance_data import area_key
 from plan.content.queries import with_area, with_links
-from plan.models import Agency, Indicator, LoadRecord, PlanPage, Result, ResultHistory, Task, UpdatePage
+from plan.models import Agency, Indicator, LoadRecord, PlanPage, Result, ResultHistory, Task, Topic, UpdatePage
 
 
 def detail_task(area, code):
@@ -48,8 +48,22 @@ def detail_indicator(area, code, plan_pk):
         return None
     indicator.loaded_values = loaded_values(indicator.loaded_values)
     indicator.has_updates, indicator.has_corrections = bool(indicator.has_updates), bool(indicator.has_corrections)
-    prefetch_related_objects([indicator], "topics")
+    links = table(Indicator.topics.through)
+    sql = (
+        f"SELECT t.id, t.slug, t.name FROM {links} l JOIN {table(Topic)} t ON t.id = l.topic_id "
+        "WHERE l.indicator_id = %s ORDER BY t.name"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [indicator.pk])
+        topics = [Topic(pk=pk, slug=slug, name=name) for pk, slug, name in cursor.fetchall()]
+    indicator._prefetched_objects_cache = {"topics": FakeQuerySet(Topic, topics)}  # as prefetch_related would
     return with_area([indicator], area)[0]
+
+
+def detail_results(indicator):
+    """The indicator's results at its own level, oldest period first."""
+    sql = f"SELECT * FROM {table(Result)} WHERE indicator_id = %s AND scope = %s ORDER BY period_end, period"
+    return list(Result.objects.raw(sql, [indicator.pk, indicator.level]))
 
 
 def with_agency(model, agency_field, extra, where, params):

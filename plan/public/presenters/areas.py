@@ -77,7 +77,7 @@ class AreaPresenter(UpdateListing, Presenter):
             raise Http404("Không tìm thấy chỉ tiêu.")
         loaded = {f"indicator:{indicator.code}": indicator.loaded_values} if indicator.loaded_values is not None else {}
         attach_provenance(indicators=[indicator], loaded=loaded)
-        results = list(indicator.results.filter(scope=indicator.level).order_by("period_end", "period"))
+        results = detail_queries.detail_results(indicator)
         years = {self.page.pk: indicator.plan_year}
         context = {
             "indicator": indicator,
