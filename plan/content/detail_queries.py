@@ -9,7 +9,18 @@ from modelcluster.queryset import FakeQuerySet
 from plan.content.codes import indicator_key
 from plan.content.provenance_data import area_key
 from plan.content.queries import with_area, with_links
-from plan.models import Agency, Indicator, LoadRecord, PlanPage, Result, ResultHistory, Task, Topic, UpdatePage
+from plan.models import (
+    Agency,
+    Indicator,
+    LoadRecord,
+    PlanPage,
+    Result,
+    ResultHistory,
+    Task,
+    TaskProgress,
+    Topic,
+    UpdatePage,
+)
 
 
 def detail_task(area, code):
@@ -58,6 +69,12 @@ def detail_indicator(area, code, plan_pk):
         topics = [Topic(pk=pk, slug=slug, name=name) for pk, slug, name in cursor.fetchall()]
     indicator._prefetched_objects_cache = {"topics": FakeQuerySet(Topic, topics)}  # as prefetch_related would
     return with_area([indicator], area)[0]
+
+
+def detail_reports(task):
+    """The task's progress reports, newest first."""
+    sql = f"SELECT * FROM {table(TaskProgress)} WHERE task_id = %s ORDER BY reported_on DESC, created_at DESC"
+    return list(TaskProgress.objects.raw(sql, [task.pk]))
 
 
 def detail_results(indicator):

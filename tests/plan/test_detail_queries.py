@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from plan.content import detail_queries
-from plan.models import Indicator, LoadRecord, PlanPage, Result, ResultHistory, Task, UpdatePage
+from plan.models import Indicator, LoadRecord, PlanPage, Result, ResultHistory, Task, TaskProgress, UpdatePage
 from plan.vocabulary import ResultOrigin
 
 pytestmark = pytest.mark.django_db
@@ -87,6 +87,12 @@ def test_the_plain_statements_read_what_the_orm_reads():
         seen_results = seen_results or len(expected) == 2
     assert seen_agency and seen_results and seen_topics and seen_corrections
     assert detail_queries.detail_indicator(corrected.area, "không-có", plan.pk) is None
+    reported = Task.objects.get(code="3.4")
+    for day, percent in ((3, 20), (9, 60), (9, 70)):  # the same day: the later report first
+        TaskProgress.objects.create(
+            task=reported, status="in_progress", percent=percent, reported_on=date(2024, 6, day)
+        )
+    assert [r.percent for r in detail_queries.detail_reports(reported)] == [70, 60, 20]
     for task in Task.objects.select_related("area", "lead_agency"):
         found = detail_queries.detail_task(task.area, task.code)
         assert fields(found) == fields(task) and found.lead_agency == task.lead_agency
@@ -96,3 +102,5 @@ def test_the_plain_statements_read_what_the_orm_reads():
         assert [t.slug for t in found.topics.all()] == [t.slug for t in task.topics.order_by("name", "pk")]
         record = LoadRecord.objects.filter(key=f"areapage:{task.area.url_path}").first()
         assert found.area_loaded == (record.values if record else None) and found.has_updates is False
+        expected = task.progress_reports.order_by("-reported_on", "-created_at")
+        assert [fields(r) for r in detail_queries.detail_reports(found)] == [fields(r) for r in expected]

@@ -58,7 +58,7 @@ class AreaPresenter(UpdateListing, Presenter):
             raise Http404("Không tìm thấy nhiệm vụ.")
         loaded = {area_key(self.page): task.area_loaded} if task.area_loaded is not None else {}
         attach_provenance(tasks=[task], loaded=loaded)
-        reports = list(task.progress_reports.order_by("-reported_on", "-created_at"))
+        reports = detail_queries.detail_reports(task)
         context = {
             "task": task,
             "row": rows.task_rows([task], latest={task.pk: reports[0]} if reports else {})[0],
