@@ -46,7 +46,7 @@ def moment(value):
     return value
 
 
-class Related(tuple):
+class Related(list):
     """A task's coordinating agencies or topics, read as its related manager would be."""
 
     def all(self):

@@ -36,46 +36,6 @@ from plan.models import (
 )
 
 
-class AreaFacts(NamedTuple):
-    year: int  # of the plan: the progress rules' deadline
-    loaded: dict | None  # what load_plan wrote for the area
-    has_updates: bool  # whether some update is linked to a task or an indicator of the area
-    versions: list  # [(published_at, content)] oldest first: the area's published revisions
-
-
-def area_facts(area, plan_pk):
-    """AreaFacts of `area` in the plan `plan_pk`, in one statement: the ancestors the
-    router read for the breadcrumbs need no query of their own; most areas have no
-    linked update, whose listing query then need not run (as on the pages of a task or
-    an indicator, only the link tables are read here); and the contents of the
-    published versions are decoded only when there are two to compare (most areas
-    have one). The first row holds the facts, the others a version each."""
-    plan, record, task, indicator = (table(m) for m in (PlanPage, LoadRecord, Task, Indicator))
-    task_links, indicator_links = link_table(UpdatePage, "tasks"), link_table(UpdatePage, "indicators")
-    revision, log = table(Revision), table(PageLogEntry)
-    sql = (
-        f"SELECT 0, NULL, (SELECT year FROM {plan} WHERE page_ptr_id = %s), "
-        f'(SELECT "values" FROM {record} WHERE "key" = %s), '
-        f"EXISTS (SELECT 1 FROM {task_links} l JOIN {task} t ON t.id = l.task_id WHERE t.area_id = %s) "
-        f"OR EXISTS (SELECT 1 FROM {indicator_links} l JOIN {indicator} i ON i.id = l.indicator_id "
-        "WHERE i.area_id = %s), NULL, NULL "
-        f"UNION ALL SELECT 1, r.id, NULL, NULL, NULL, r.created_at, r.content FROM {revision} r WHERE r.id IN ("
-        f"SELECT l.revision_id FROM {log} l WHERE l.page_id = %s AND l.action = %s AND l.revision_id IS NOT NULL) "
-        "ORDER BY 1, 6, 2"
-    )
-    (*_, year, loaded, has_updates, _, _), *versions = rows_of(
-        sql, [plan_pk, area_key(area), area.pk, area.pk, area.pk, PUBLISH]
-    )
-    # JSON as the ORM decodes it (Django has both backends return it as text).
-    loaded = LoadRecord._meta.get_field("values").from_db_value(loaded, None, connection)
-    content = Revision._meta.get_field("content")
-    versions = [
-        (moment(when), content.from_db_value(value, None, connection) if len(versions) > 1 else None)
-        for *_, when, value in versions
-    ]
-    return AreaFacts(year, loaded, bool(has_updates), versions)
-
-
 def table(model):
     return connection.ops.quote_name(model._meta.db_table)
 
@@ -94,12 +54,10 @@ def detail_url(area, area_url, route, code):
     return area_url + area.reverse_subpage(route, args=[code_to_url(code)])
 
 
-def tasks_and_agencies(area):
-    """(the area's tasks as AreaTask, in order, each with `report` (LatestReport of its
-    latest progress report, or None); {"answerable_agencies": [...],
-    "supporting_agencies": [...]} of the area (section IV), by name), in two statements:
-    the tasks with their lead agency and latest report, then every link of the tasks
-    (coordinating agencies, topics) and of the area (its agencies), by name."""
+def area_tasks(area):
+    """The area's tasks as AreaTask, in order, each with its lead agency and `report`
+    (LatestReport of its latest progress report, or None), in one statement; area_facts
+    adds their coordinating agencies and topics."""
     task, agency, report = table(Task), table(Agency), table(TaskProgress)
     found = rows_of(
         f'SELECT t.id, t.code, t."group", t.text, t.lead_agency_derived, t.coordinating_derived, t.deadline_text, '
@@ -110,9 +68,8 @@ def tasks_and_agencies(area):
         [area.pk],
     )
     agencies, area_url = SharedAgencies(), area.url if found else ""
-    tasks = {}
-    for pk, code, group, text, derived, coordinating, deadline, due, *lead, status, percent, demo in found:
-        tasks[pk] = AreaTask(
+    return [
+        AreaTask(
             pk=pk,
             code=code,
             group=group,
@@ -126,42 +83,84 @@ def tasks_and_agencies(area):
             area_id=area.pk,
             detail_url=detail_url(area, area_url, "task_detail", code),
             report=LatestReport(status, percent, bool(demo)) if status is not None else None,
-            coordinating_agencies=[],
-            topics=[],
+            coordinating_agencies=Related(),
+            topics=Related(),
         )
-    area_agencies = links(area, tasks, agencies)
-    for item in tasks.values():
-        item.coordinating_agencies, item.topics = Related(item.coordinating_agencies), Related(item.topics)
-    return list(tasks.values()), area_agencies
+        for pk, code, group, text, derived, coordinating, deadline, due, *lead, status, percent, demo in found
+    ]
 
 
-def links(area, tasks, agencies):
-    """Add each task's coordinating agencies and topics (by name, then pk: as
-    queries.with_links orders them) and give the area's agencies, from one statement."""
-    agency, topic, task = table(Agency), table(Topic), table(Task)
+class AreaFacts(NamedTuple):
+    year: int  # of the plan: the progress rules' deadline
+    loaded: dict | None  # what load_plan wrote for the area
+    has_updates: bool  # whether some update is linked to a task or an indicator of the area
+    versions: list  # [(published_at, content)] oldest first: the area's published revisions
+    agencies: dict  # {"answerable_agencies": [...], "supporting_agencies": [...]} (section IV), by name
+
+
+def area_facts(area, plan_pk, tasks=()):
+    """AreaFacts of `area` in the plan `plan_pk`, and each of `tasks` (area_tasks) given
+    its coordinating agencies and topics (by name, then pk: as queries.with_links orders
+    them): all the page reads besides the rows of its tasks and indicators, in one
+    statement, a row per fact (`kind`): the plan's year, what load_plan wrote and
+    whether an update is linked (the ancestors the router read need no query of their
+    own; most areas have no linked update, whose listing query then need not run), each
+    published version (decoded only when there are two to compare: most areas have
+    one), each link. Columns a kind does not use are NULL: the first two rows give
+    PostgreSQL the columns' types."""
+    plan, record, task, indicator = (table(m) for m in (PlanPage, LoadRecord, Task, Indicator))
+    task_updates, indicator_updates = link_table(UpdatePage, "tasks"), link_table(UpdatePage, "indicators")
+    revision, log, agency, topic = table(Revision), table(PageLogEntry), table(Agency), table(Topic)
     coordinating, topics = link_table(Task, "coordinating_agencies"), link_table(Task, "topics")
     answerable, supporting = link_table(AreaPage, "answerable_agencies"), link_table(AreaPage, "supporting_agencies")
     sql = (
-        f"SELECT 0, l.task_id, a.id, a.code, a.name FROM {coordinating} l JOIN {agency} a ON a.id = l.agency_id "
-        f"JOIN {task} t ON t.id = l.task_id WHERE t.area_id = %s "
-        f"UNION ALL SELECT 1, l.task_id, c.id, c.slug, c.name FROM {topics} l JOIN {topic} c ON c.id = l.topic_id "
-        f"JOIN {task} t ON t.id = l.task_id WHERE t.area_id = %s "
-        f"UNION ALL SELECT 2, 0, a.id, a.code, a.name FROM {answerable} l JOIN {agency} a ON a.id = l.agency_id "
-        "WHERE l.areapage_id = %s "
-        f"UNION ALL SELECT 3, 0, a.id, a.code, a.name FROM {supporting} l JOIN {agency} a ON a.id = l.agency_id "
-        "WHERE l.areapage_id = %s ORDER BY 5, 3"
+        f"SELECT 0, CASE WHEN EXISTS (SELECT 1 FROM {task_updates} l JOIN {task} t ON t.id = l.task_id "
+        f"WHERE t.area_id = %s) OR EXISTS (SELECT 1 FROM {indicator_updates} l JOIN {indicator} i "
+        "ON i.id = l.indicator_id WHERE i.area_id = %s) THEN 1 ELSE 0 END, "
+        f"(SELECT year FROM {plan} WHERE page_ptr_id = %s), "
+        f'(SELECT CAST("values" AS TEXT) FROM {record} WHERE "key" = %s), NULL, NULL, NULL '
+        f"UNION ALL SELECT 1, r.id, NULL, NULL, NULL, r.created_at, r.content FROM {revision} r WHERE r.id IN ("
+        f"SELECT l.revision_id FROM {log} l WHERE l.page_id = %s AND l.action = %s AND l.revision_id IS NOT NULL) "
+        f"UNION ALL SELECT 2, l.task_id, a.id, a.code, a.name, NULL, NULL FROM {coordinating} l "
+        f"JOIN {agency} a ON a.id = l.agency_id JOIN {task} t ON t.id = l.task_id WHERE t.area_id = %s "
+        f"UNION ALL SELECT 3, l.task_id, c.id, c.slug, c.name, NULL, NULL FROM {topics} l "
+        f"JOIN {topic} c ON c.id = l.topic_id JOIN {task} t ON t.id = l.task_id WHERE t.area_id = %s "
+        f"UNION ALL SELECT 4, NULL, a.id, a.code, a.name, NULL, NULL FROM {answerable} l "
+        f"JOIN {agency} a ON a.id = l.agency_id WHERE l.areapage_id = %s "
+        f"UNION ALL SELECT 5, NULL, a.id, a.code, a.name, NULL, NULL FROM {supporting} l "
+        f"JOIN {agency} a ON a.id = l.agency_id WHERE l.areapage_id = %s "
+        "ORDER BY 1, 6, 5, 3, 2"
     )
+    params = [area.pk, area.pk, plan_pk, area_key(area), area.pk, PUBLISH, *[area.pk] * 4]
+    (_, has_updates, year, loaded, *_), *found = rows_of(sql, params)
+    versions, agencies, by_pk = [], SharedAgencies(), {t.pk: t for t in tasks}
     answerable_agencies, supporting_agencies = [], []
-    for kind, task_pk, pk, key, name in rows_of(sql, [area.pk] * 4):
-        if kind == 0:
-            tasks[task_pk].coordinating_agencies.append(agencies.get_or_make(pk, key, name))
-        elif kind == 1:
-            tasks[task_pk].topics.append(Topic(pk=pk, slug=key, name=name))
+    for kind, owner, pk, key, name, when, content in found:
+        if kind == 1:
+            versions.append((moment(when), content))
+        elif kind == 2:
+            by_pk[owner].coordinating_agencies.append(agencies.get_or_make(pk, key, name))
+        elif kind == 3:
+            by_pk[owner].topics.append(Topic(pk=pk, slug=key, name=name))
         else:
-            (answerable_agencies if kind == 2 else supporting_agencies).append(agencies.get_or_make(pk, key, name))
+            (answerable_agencies if kind == 4 else supporting_agencies).append(agencies.get_or_make(pk, key, name))
+    if len(versions) > 1:
+        decoded = Revision._meta.get_field("content")
+        versions = [(when, decoded.from_db_value(content, None, connection)) for when, content in versions]
+    else:
+        versions = [(when, None) for when, _content in versions]
     answerable_pks = {a.pk for a in answerable_agencies}
-    supporting_agencies = [a for a in supporting_agencies if a.pk not in answerable_pks]
-    return {"answerable_agencies": answerable_agencies, "supporting_agencies": supporting_agencies}
+    return AreaFacts(
+        year,
+        # JSON as the ORM decodes it (Django has both backends return it as text).
+        LoadRecord._meta.get_field("values").from_db_value(loaded, None, connection),
+        bool(has_updates),
+        versions,
+        {
+            "answerable_agencies": answerable_agencies,
+            "supporting_agencies": [a for a in supporting_agencies if a.pk not in answerable_pks],
+        },
+    )
 
 
 def area_indicators(area):

@@ -203,10 +203,10 @@ def test_every_area_page_is_the_one_the_orm_and_the_old_templates_gave(client, a
             old = render_to_string("plan/area_page.html", {**context, **old_context(area)}, response.wsgi_request)
         new = response.content.decode()
         assert squeeze(new) == squeeze(old), area.url
-        # Four of the routing and the site, four of the page's own (area_queries.py); on
+        # Four of the routing and the site, three of the page's own (area_queries.py); on
         # the edited area, the linked updates, who published the changes and the agencies'
         # names its history reads. The old context alone took more.
-        assert len(new_queries) == (11 if area.url == AREA3 else 8), area.url
+        assert len(new_queries) == (10 if area.url == AREA3 else 7), area.url
         assert len(old_queries) > len(new_queries), area.url
         if area.url == AREA3:
             assert "Nhiệm vụ &lt;script&gt;x&lt;/script&gt;" in new and "<script>x" not in new

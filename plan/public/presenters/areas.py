@@ -26,9 +26,9 @@ class AreaPresenter(UpdateListing, Presenter):
         the database to answer."""
         area = self.page
         self.ancestors  # noqa: B018 (the area's URL, which every row's link starts with, shared first)
-        tasks, agencies = area_queries.tasks_and_agencies(area)
+        tasks = area_queries.area_tasks(area)
         indicators, results = area_queries.area_indicators(area)
-        facts = area_queries.area_facts(area, self.plan().pk)
+        facts = area_queries.area_facts(area, self.plan().pk, tasks)
         attach_provenance(tasks, indicators, loaded=self.loaded(facts, indicators))
         task_rows = rows.task_rows(tasks, latest={t.pk: t.report for t in tasks if t.report is not None})
         indicator_rows = rows.indicator_rows(indicators, results=results, years={area.pk: facts.year})
@@ -39,7 +39,7 @@ class AreaPresenter(UpdateListing, Presenter):
             "rollups": rows.rollup_views([(area.title, "", indicator_rows, task_rows)]),
             "has_demo": rows.has_demo_figures(indicator_rows, task_rows),
             "updates": self.linked(queries.updates_about(area)[:10]) if facts.has_updates else [],
-            **agencies,
+            **facts.agencies,
             "history": area_queries.area_history(facts),
             "meta_description": f"Lĩnh vực {area.number}. {area.heading_as_written}: chỉ tiêu, nhiệm vụ và tiến độ.",
         }
