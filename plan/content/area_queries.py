@@ -174,10 +174,14 @@ def area_indicators(area):
         f'a.id, a.code, a.name, (SELECT "values" FROM {record} WHERE "key" = \'indicator:\' || i.code), '
         "r.period, r.scope, r.value, r.source_name, r.source_url, r.captured_on, r.is_demo "
         f"FROM {indicator} i LEFT JOIN {agency} a ON a.id = i.responsible_agency_id "
-        f"LEFT JOIN {result} r ON r.indicator_id = i.id AND r.scope = i.level AND r.period_end = ("
-        f"SELECT MAX(m.period_end) FROM {result} m WHERE m.indicator_id = i.id AND m.scope = i.level) "
+        # The results of each indicator's level, with the latest end among them (a window
+        # over the area's results rather than a subquery per indicator).
+        "LEFT JOIN (SELECT m.*, MAX(m.period_end) OVER (PARTITION BY m.indicator_id) AS latest_end "
+        f"FROM {result} m JOIN {indicator} j ON j.id = m.indicator_id "
+        "WHERE j.area_id = %s AND j.live AND m.scope = j.level) r "
+        "ON r.indicator_id = i.id AND r.period_end = r.latest_end "
         "WHERE i.area_id = %s AND i.live ORDER BY i.sort_order, i.code",
-        [area.pk],
+        [area.pk, area.pk],
     )
     agencies, area_url = SharedAgencies(), area.url if found else ""
     record_values = LoadRecord._meta.get_field("values")
