@@ -5,11 +5,12 @@ import functools
 
 from django.http import Http404
 
-from plan.content import area_queries, detail_queries, history, history_data, queries
+from plan.content import area_queries, detail_queries, history_data, queries
+from plan.content.codes import indicator_key
 from plan.content.provenance_data import area_key, attach_provenance
 from plan.models import AreaPage
 from plan.models.presenting import presents
-from plan.progress import read_model, rows
+from plan.progress import rows
 from plan.public import charts
 from plan.public.presenters.base import Presenter
 from plan.public.presenters.updates import UpdateListing
@@ -20,36 +21,37 @@ class AreaPresenter(UpdateListing, Presenter):
     def plan(self):
         return self.parent()
 
-    def plan_facts(self, indicators):
-        """({area pk: the plan's year} (the progress rules' deadline), {LoadRecord key:
-        values} of the area and `indicators` (what load_plan wrote, for provenance), whether
-        an update is linked to the area's tasks or indicators). The ancestors come from
-        the routing; these from a statement of their own."""
-        year, area_loaded, has_updates = area_queries.area_facts(self.page, self.plan().pk)
-        loaded = {f"indicator:{i.code}": i.loaded_values for i in indicators if i.loaded_values is not None}
-        if area_loaded is not None:
-            loaded[area_key(self.page)] = area_loaded
-        return {self.page.pk: year}, loaded, has_updates
-
     def context(self):
+        """The area's tasks and indicators come as light rows from plain statements
+        (area_queries): the ORM took longer to build its statements and objects than
+        the database to answer."""
         area = self.page
         self.ancestors  # noqa: B018 (the area's URL, which every row's link starts with, shared first)
-        tasks, indicators = queries.area_tasks(area), queries.area_indicators(area)
-        years, loaded, has_updates = self.plan_facts(indicators)
-        attach_provenance(tasks, indicators, loaded=loaded)
-        task_rows = rows.task_rows(tasks, latest=read_model.reports_of(tasks))
-        indicator_rows = rows.indicator_rows(indicators, years=years)
+        tasks = area_queries.area_tasks(area)
+        indicators, results = area_queries.area_indicators(area)
+        facts = area_queries.area_facts(area, self.plan().pk, tasks)
+        attach_provenance(tasks, indicators, loaded=self.loaded(facts, indicators))
+        task_rows = rows.task_rows(tasks, latest={t.pk: t.report for t in tasks if t.report is not None})
+        indicator_rows = rows.indicator_rows(indicators, results=results, years={area.pk: facts.year})
         return {
             "plan": self.plan(),
             "task_rows": task_rows,
             "indicator_groups": rows.bullet_groups(indicator_rows),
             "rollups": rows.rollup_views([(area.title, "", indicator_rows, task_rows)]),
             "has_demo": rows.has_demo_figures(indicator_rows, task_rows),
-            "updates": self.linked(queries.updates_about(area)[:10]) if has_updates else [],
-            **area_queries.area_agencies(area),
-            "history": history_data.page_history(area, history.AREA_FIELDS),
+            "updates": self.linked(queries.updates_about(area)[:10]) if facts.has_updates else [],
+            **facts.agencies,
+            "history": area_queries.area_history(facts),
             "meta_description": f"Lĩnh vực {area.number}. {area.heading_as_written}: chỉ tiêu, nhiệm vụ và tiến độ.",
         }
+
+    def loaded(self, facts, indicators):
+        """{LoadRecord key: values} of the area and its indicators: what load_plan wrote,
+        which provenance compares with what they are now."""
+        loaded = {indicator_key(i.code): i.loaded_values for i in indicators if i.loaded_values is not None}
+        if facts.loaded is not None:
+            loaded[area_key(self.page)] = facts.loaded
+        return loaded
 
     def task_page(self, code):
         self.ancestors  # noqa: B018 (the area's URL shared first)
@@ -75,7 +77,7 @@ class AreaPresenter(UpdateListing, Presenter):
         indicator = detail_queries.detail_indicator(self.page, code, self.plan().pk)
         if indicator is None:
             raise Http404("Không tìm thấy chỉ tiêu.")
-        loaded = {f"indicator:{indicator.code}": indicator.loaded_values} if indicator.loaded_values is not None else {}
+        loaded = {indicator_key(indicator.code): indicator.loaded_values} if indicator.loaded_values is not None else {}
         attach_provenance(indicators=[indicator], loaded=loaded)
         results = detail_queries.detail_results(indicator)
         years = {self.page.pk: indicator.plan_year}
