@@ -180,30 +180,40 @@ def shown_indicators(pks, result_ids, fields):
         f"LEFT JOIN {q(LoadRecord._meta.db_table)} l ON l.{q('key')} = 'indicator:' || i.{q('code')} "
         f"WHERE i.id IN ({pk_list})"
     )
-    fields = [*indicator_fields, *agency_fields, *result_fields, loaded]
-    found = {}
+    convert = converter([*indicator_fields, *agency_fields, *result_fields, loaded])
+    found, agencies = {}, {None: None}  # the same few agencies answer for many indicators
+    db = connection.alias
     with connection.cursor() as cursor:
         cursor.execute(sql, [*(result_ids or [None]), *pks])
         for row in cursor.fetchall():
-            values = converted(fields, row)
-            indicator = Indicator.from_db(connection.alias, wanted, values[: len(indicator_fields)])
+            values = convert(row)
+            indicator = Indicator.from_db(db, wanted, values[: len(indicator_fields)])
             values = values[len(indicator_fields) :]
             agency, values = values[: len(agency_fields)], values[len(agency_fields) :]
             result = values[: len(result_fields)]
-            indicator.responsible_agency = Agency.from_db(connection.alias, None, agency) if agency[0] else None
-            indicator.shown_result = Result.from_db(connection.alias, None, result) if result[0] else None
+            if agency[0] not in agencies:
+                agencies[agency[0]] = Agency.from_db(db, None, agency)
+            indicator.responsible_agency = agencies[agency[0]]
+            indicator.shown_result = Result.from_db(db, None, result) if result[0] else None
             indicator.loaded_values = values[-1]
             found[indicator.pk] = indicator
     return found
 
 
-def converted(fields, row):
-    """A row of a hand-written statement as the ORM would give it (SQLite returns
-    decimals, dates and booleans as numbers and text; JSON is text on both)."""
-    values = []
-    for field, value in zip(fields, row, strict=True):
-        column = field.get_col(field.model._meta.db_table)
-        for convert in connection.ops.get_db_converters(column) + column.get_db_converters(connection):
-            value = convert(value, column, connection)
-        values.append(value)
-    return values
+def converter(fields):
+    """A function that gives a row of a hand-written statement as the ORM would (SQLite
+    returns decimals, dates and booleans as numbers and text; JSON is text on both)."""
+    columns = [field.get_col(field.model._meta.db_table) for field in fields]
+    steps = [
+        (column, connection.ops.get_db_converters(column) + column.get_db_converters(connection)) for column in columns
+    ]
+
+    def convert(row):
+        values = []
+        for (column, converters), value in zip(steps, row, strict=True):
+            for step in converters:
+                value = step(value, column, connection)
+            values.append(value)
+        return values
+
+    return convert

@@ -9,6 +9,7 @@ from plan.models import AreaPage
 from plan.paging import page_of
 from plan.progress import read_model, rows, rules
 from plan.public import dashboard_figures
+from plan.public.dashboard_figures import AGENCY, AREA, LATE, PK, RESULT, STATUS
 
 
 class DashboardFilter(forms.Form):
@@ -54,9 +55,9 @@ def dashboard_context(request, plan):
     shown = [
         row
         for row in figures.listed
-        if (filters["linh_vuc"] is None or row.area_id == area)
-        and (not filters["co_quan"] or row.agency_id == agency)
-        and (not filters["trang_thai"] or row.status == filters["trang_thai"])
+        if (filters["linh_vuc"] is None or row[AREA] == area)
+        and (not filters["co_quan"] or row[AGENCY] == agency)
+        and (not filters["trang_thai"] or row[STATUS] == filters["trang_thai"])
     ]
     page = page_of(shown, PAGE_SIZE, request.GET.get("trang"), lambda number: page_address(request, number))
     context = {
@@ -77,27 +78,25 @@ def dashboard_context(request, plan):
 
 
 def full_rows(figures, listed):
-    """The page's rows (dashboard_figures.Listed) with their indicators, what load_plan
-    wrote of them (for where their targets come from) and the results their statuses
-    rest on, read in one statement."""
+    """IndicatorRows of the page's indicators (tuples of dashboard_figures), with their
+    indicators, what load_plan wrote of them (for where their targets come from) and the
+    results their statuses rest on, read in one statement. The list shows no due date."""
     indicators = read_model.shown_indicators(
-        [r.pk for r in listed], [r.result_id for r in listed if r.result_id], SHOWN_FIELDS
+        [r[PK] for r in listed], [r[RESULT] for r in listed if r[RESULT]], SHOWN_FIELDS
     )
     areas = {area.pk: area for area in figures.areas}
     for indicator in indicators.values():
         area = areas[indicator.area_id]
-        # where the facts come from names the area's number (attach_provenance)
-        indicator.area = AreaPage(pk=area.pk, number=area.number, title=area.title)
+        indicator.area = figures.area_pages[area.pk]
         indicator.detail_url = area.url + AreaPage.get_resolver().reverse(
             "indicator_detail", code_to_url(indicator.code)
         )
     loaded = {f"indicator:{i.code}": i.loaded_values for i in indicators.values() if i.loaded_values is not None}
     attach_provenance(indicators=indicators.values(), loaded=loaded)
     return [
-        rows.IndicatorRow(
-            indicators[r.pk], rows.status_view(r.status), indicators[r.pk].shown_result, r.late, r.next_due
-        )
+        rows.IndicatorRow(indicator, rows.status_view(r[STATUS]), indicator.shown_result, r[LATE], None)
         for r in listed
+        for indicator in [indicators[r[PK]]]
     ]
 
 

@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from plan.content import queries
-from plan.models import Agency
+from plan.models import Agency, AreaPage
 from plan.progress import read_model, rows
 from plan.public import page_cache, summary
 
@@ -39,24 +39,20 @@ class AgencyRef(NamedTuple):
     url: str
 
 
-class Listed(NamedTuple):
-    """An indicator as the list and its filters need it; the list's 25 rows are read
-    in full (dashboard.full_rows). A tuple: thousands are kept."""
-
-    pk: int
-    area_id: int
-    agency_id: int | None
-    status: str
-    result_id: int | None  # the Result its status rests on
-    late: bool
-    next_due: object
+# An indicator as the list and its filters need it (the 25 rows shown are read in full:
+# dashboard.full_rows), as a plain tuple: thousands are kept and read on each request,
+# and a named tuple takes twice as long to unpickle. Its items:
+PK, AREA, AGENCY, STATUS, RESULT, LATE = range(6)  # RESULT: the Result its status rests on
 
 
 @dataclass(frozen=True)
 class Figures:
     areas: list  # [AreaRef]
+    # {pk: AreaPage with only its number}: where a listed indicator's facts come from
+    # names its area's number (attach_provenance); made once, as a page costs to make.
+    area_pages: dict
     agencies: list  # [AgencyRef], those that answer for an indicator or lead a task, by name
-    listed: list  # [Listed] in the list's order
+    listed: list  # [(PK, AREA, AGENCY, STATUS, RESULT, LATE)] in the list's order
     whole: rows.RollupView
     area_rollups: list  # [RollupView]
     agency_rollups: list
@@ -129,19 +125,19 @@ def work_out(request, plan, today):
         ]
     )
     listed = [
-        Listed(
+        (
             r.indicator.pk,
             r.indicator.area_id,
             r.indicator.responsible_agency_id,
-            r.status.code,
+            str(r.status.code),
             r.latest.id if r.latest else None,
             r.late,
-            r.next_due,
         )
         for r in indicator_rows
     ]
     return Figures(
         areas=areas,
+        area_pages={area.pk: AreaPage(pk=area.pk, number=area.number) for area in areas},
         agencies=agencies,
         listed=listed,
         whole=whole,

@@ -1,6 +1,6 @@
 """The rows of the roll-up tables (templates/includes/rollup_table.html), the stacked
 status bars and their groups (plan/includes/status_chart.html, status_headline.html) and
-the rows of the dashboard's list, written in Python: the dashboard shows a row per area
+the rows and filters of the dashboard's list, written in Python: the dashboard shows a row per area
 and per agency, with a cell per status, two bars per group and 25 indicators; through
 the template engine (an include per bar, a lookup per value) they cost more than the
 rest of the page. tests/plan/test_rollup_rows.py checks that the markup is that of the
@@ -26,6 +26,16 @@ COUNT_CELL = {
     code: format_html('<td class="cell-count" data-label="{} {}">', view.icon, view.label)
     for code, view in STATUS_VIEWS.items()
 }
+STATUS_HEAD = {
+    code: format_html(
+        '<th scope="col" class="status-head status-{}-text"><span aria-hidden="true">{}</span> {}</th>',
+        code,
+        view.icon,
+        view.label,
+    )
+    for code, view in STATUS_VIEWS.items()
+}
+STATUS_BADGE = {code: table_rows.status_badge(view) for code, view in STATUS_VIEWS.items()}
 SEGMENT = {
     code: (
         format_html('<span class="bar-seg seg-{}" style="flex-grow:', code),
@@ -88,6 +98,39 @@ def rollup_rows(rollups, kind):
 
 
 @register.simple_tag
+def status_heads(rollups, kind):
+    """The <th> of a roll-up table's statuses (those of its first row): `kind`
+    "indicators" or "tasks"."""
+    if not rollups:
+        return ""
+    counts = rollups[0].indicator_counts if kind == "indicators" else rollups[0].task_counts
+    return mark_safe("".join(STATUS_HEAD[status.code] for status, _count in counts))
+
+
+@register.simple_tag
+def filter_selects(form):
+    """The dashboard's filters (DashboardFilter.selects()): a label and a <select> each."""
+    return mark_safe(
+        "".join(
+            format_html(
+                '<p><label for="{}">{}</label> <select name="{}" id="{}"{}>{}</select></p>',
+                field.id_for_label,
+                field.label,
+                field.html_name,
+                field.id_for_label,
+                mark_safe(' aria-invalid="true"') if field.errors else "",
+                mark_safe("".join(option(*choice) for choice in options)),
+            )
+            for field, options in form.selects()
+        )
+    )
+
+
+def option(value, label, selected):
+    return format_html('<option value="{}"{}>{}</option>', value, mark_safe(" selected") if selected else "", label)
+
+
+@register.simple_tag
 def status_bar(bar, label):
     """One stacked bar (plan.public.summary.StatusBar), read out as words (role="img"
     and its label); each segment carries its status's colour, pattern, icon and count."""
@@ -128,7 +171,7 @@ def indicator_list_row(row):
         indicator.target_display,
         table_rows.origin_mark(provenance.get("target")),
         table_rows.figure(row.latest, indicator),
-        table_rows.status_badge(row.status),
+        STATUS_BADGE.get(row.status.code) or table_rows.status_badge(row.status),
         mark_safe('<br><span class="late">Chậm cập nhật số liệu</span>') if row.late else "",
     )
 

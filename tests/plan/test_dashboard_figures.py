@@ -93,7 +93,7 @@ def test_the_figures_are_those_of_the_day():
     during = dashboard_figures.figures(request, plan, today=date(2024, 6, 1))
     after = dashboard_figures.figures(request, plan, today=date(2025, 1, 10))
     status = {
-        day: {row.pk: row.status for row in found.listed}[indicator.pk]
+        day: {row[dashboard_figures.PK]: row[dashboard_figures.STATUS] for row in found.listed}[indicator.pk]
         for day, found in (("during", during), ("after", after))
     }
     assert status == {"during": IndicatorStatus.AT_RISK, "after": IndicatorStatus.NOT_MET}
