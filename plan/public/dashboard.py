@@ -96,6 +96,7 @@ def full_rows(figures, listed):
     return [
         rows.IndicatorRow(indicator, rows.status_view(r[STATUS]), indicator.shown_result, r[LATE], None)
         for r in listed
+        if r[PK] in indicators  # not one deleted since the figures were worked out
         for indicator in [indicators[r[PK]]]
     ]
 

@@ -116,3 +116,14 @@ def test_the_listed_rows_read_their_figures_as_the_orm_would(client):
     assert found.loaded_values is None or isinstance(found.loaded_values, dict)
     other = Indicator.objects.filter(live=True).exclude(pk=indicator.pk).first()
     assert shown_indicators([other.pk], [result.pk], ("code",))[other.pk].shown_result is None
+
+
+def test_an_indicator_deleted_since_is_left_out_of_the_list(client):
+    """Deleting an indicator (one without results) starts no new generation: until the
+    kept figures expire they still count it, but the list cannot show it."""
+    client.get(DASHBOARD)
+    gone = without_figure()
+    code = gone.code
+    gone.delete()
+    page = client.get(DASHBOARD + f"?linh_vuc={AreaPage.objects.get(pk=gone.area_id).number}")
+    assert page.status_code == 200 and f">{code}<" not in page.content.decode()
