@@ -12,6 +12,9 @@ process. Static files are served by the plain storage (no collectstatic manifest
   of interleaved rounds (each round requests every page, the bare page included,
   three times), and that median as a ratio to the bare page's: a plain `wagtailcore.Page`
   the benchmark creates, rendered with a one-line template;
+- dashboard (cold summary): the dashboard's first request after a change (or at the start
+  of a day), which works out the counts it then keeps (plan/public/dashboard_figures.py),
+  the other dashboard rows reusing them as any request after the first does; not a target;
 - cached: the page cache on, the median time of a repeated anonymous request (and its
   queries: none, production keeps the pages in files);
 - growth: tasks, indicators and their results multiplied by each scale (copies spread
@@ -49,7 +52,8 @@ PAGES = {
 }
 BARE = "/trang-tran/"
 TARGETED = ("plan", "area", "indicator", "task", "dashboard")
-GROWTH_PAGES = ("dashboard", "plan", "indicator", "task")
+COLD = "dashboard (cold summary)"  # requested with the dashboard's counts just dropped
+GROWTH_PAGES = ("dashboard", COLD, "plan", "indicator", "task")
 MAX_QUERIES, MAX_RATIO = 20, 3.0
 MAX_GROWTH = {"dashboard": 3.0, "plan": 1.5, "indicator": 1.5, "task": 1.5}
 HOST = "127.0.0.1"
@@ -107,7 +111,9 @@ def make_bare_page(template_dir):
     root.add_child(instance=Page(title="Trang trần", slug=BARE.strip("/")))
 
 
-def get(client, url):
+def get(client, url, name=None):
+    if name == COLD:
+        drop_summary()
     started = time.perf_counter()
     response = client.get(url, HTTP_HOST=HOST)
     elapsed = (time.perf_counter() - started) * 1000
@@ -115,13 +121,27 @@ def get(client, url):
     return elapsed, response
 
 
-def query_count(client, url):
+def drop_summary():
+    """A new page cache generation: what a change does, so the dashboard's counts are
+    worked out again (outside the time and queries measured)."""
+    from plan.public.page_cache import new_generation
+
+    new_generation()
+
+
+def query_count(client, url, name=None):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    if name == COLD:
+        drop_summary()
     with CaptureQueriesContext(connection) as queries:
         get(client, url)
     return len(queries)
+
+
+def url_of(name):
+    return PAGES["dashboard"] if name == COLD else PAGES.get(name, BARE)
 
 
 def profile(client, url):
@@ -149,8 +169,10 @@ def show_queries(client, names):
 
     with override_settings(PAGE_CACHE_SECONDS=0):
         for name in names:
-            url = PAGES.get(name, BARE)
+            url = url_of(name)
             get(client, url)
+            if name == COLD:
+                drop_summary()
             with CaptureQueriesContext(connection) as queries:
                 get(client, url)
             print(f"## {name}: {len(queries)} queries")
@@ -166,7 +188,7 @@ def timed_rounds(client, urls, rounds, repeat=3):
     for _ in range(rounds):
         for name, url in urls.items():
             for _ in range(repeat):
-                times[name].append(get(client, url)[0])
+                times[name].append(get(client, url, name)[0])
     return times
 
 
@@ -174,9 +196,9 @@ def measure_uncached(client, rounds):
     from django.test import override_settings
 
     with override_settings(PAGE_CACHE_SECONDS=0):
-        urls = {"bare": BARE, **PAGES}
+        urls = {"bare": BARE, **PAGES, COLD: url_of(COLD)}
         times = timed_rounds(client, urls, rounds)
-        queries = {name: query_count(client, url) for name, url in urls.items()}
+        queries = {name: query_count(client, url, name) for name, url in urls.items()}
         sizes = {name: len(get(client, url)[1].content) for name, url in urls.items()}
     medians = {name: statistics.median(values) for name, values in times.items()}
     return medians, queries, sizes
@@ -255,9 +277,9 @@ def measure_growth(client, scales, rounds):
     with override_settings(PAGE_CACHE_SECONDS=0):
         for scale in scales:
             counts = multiply(scale)
-            urls = {name: PAGES[name] for name in GROWTH_PAGES}
+            urls = {name: url_of(name) for name in GROWTH_PAGES}
             times = timed_rounds(client, urls, rounds)
-            queries = {name: query_count(client, url) for name, url in urls.items()}
+            queries = {name: query_count(client, url, name) for name, url in urls.items()}
             kb = len(get(client, PAGES["dashboard"])[1].content) / 1024
             rows.append((scale, counts, {n: statistics.median(v) for n, v in times.items()}, queries, kb))
             print(f"{scale}×: {counts[0]} nhiệm vụ, {counts[1]} chỉ tiêu, {counts[2]} kết quả", flush=True)
@@ -284,8 +306,10 @@ def report(uncached, cached, growth, rounds):
         "| page | queries | uncached ms | ÷ bare page | KB | cached ms | cached queries |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for name in PAGES:
+    for name in [*PAGES, COLD]:
         cached_cell = f"{cached_ms[name]:.2f} | {cached_queries[name]}" if name in cached_ms else "never cached | –"
+        if name == COLD:
+            cached_cell = "as dashboard | –"
         lines.append(
             f"| {name} | {queries[name]} | {medians[name]:.1f} | {medians[name] / bare:.1f}× "
             f"| {sizes[name] / 1024:.1f} | {cached_cell} |"
@@ -296,6 +320,8 @@ def report(uncached, cached, growth, rounds):
         "",
         f"Targets ({', '.join(TARGETED)}): ≤ {MAX_QUERIES} queries: {verdict(ok_queries)}; "
         f"≤ {MAX_RATIO:g}× the bare page: {verdict(ok_ratio)}.",
+        f"The dashboard keeps its counts until something changes or the day ends; its first request "
+        f"after that ({COLD}) takes {medians[COLD] / bare:.1f}× the bare page (not a target).",
     ]
     if growth:
         lines += [
@@ -317,6 +343,8 @@ def report(uncached, cached, growth, rounds):
             f"From {first[0]}× to {last[0]}×: "
             + "; ".join(
                 f"{n} {ratios[n]:.2f}× (target ≤ {MAX_GROWTH[n]:g}×: {verdict(ratios[n] <= MAX_GROWTH[n])})"
+                if n in MAX_GROWTH
+                else f"{n} {ratios[n]:.2f}× (no target)"
                 for n in GROWTH_PAGES
             )  # fmt: skip
             + ".",
@@ -352,7 +380,7 @@ def main():
                 client = Client()
                 if args.profile:
                     multiply(scales[-1] if scales else 1)
-                    profile(client, PAGES.get(args.profile, BARE))
+                    profile(client, url_of(args.profile))
                     return
                 if args.show_queries:
                     multiply(scales[-1] if scales else 1)

@@ -165,6 +165,10 @@ DEMO_DATA_ALLOWED = os.environ.get("DEMO_DATA_ALLOWED", "1") == "1"
 # long browsers and proxies may keep it without asking again.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+# The dashboard's counts (plan/public/dashboard_figures.py): kept in the same cache until
+# something changes (a new page cache generation) or the day ends, at most this long;
+# 0 works them out on every request.
+PROGRESS_SUMMARY_SECONDS = int(os.environ.get("PROGRESS_SUMMARY_SECONDS", "600"))
 # A caching proxy or CDN in front of the site (Varnish, nginx with purge): Wagtail sends
 # it a PURGE for each page it publishes (wagtail.contrib.frontend_cache).
 FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")

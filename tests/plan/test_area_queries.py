@@ -189,9 +189,7 @@ def test_published_versions_as_the_orm_reads_them(admin_user):
     plan = plan_page()
     area = area_page(plan=plan)
     facts = area_queries.area_facts(area, plan.pk)
-    assert [when for when, _content in facts.versions] == [
-        when for when, _ in page_contents(area)
-    ]
+    assert [when for when, _content in facts.versions] == [when for when, _ in page_contents(area)]
     assert facts.versions[0][1] is None  # one version: nothing to compare, nothing decoded
     assert area_queries.area_history(facts) == []
     area.heading_as_written = "Tiêu đề <mới>"

@@ -59,7 +59,7 @@ VIEWS = [
 ]
 
 
-@pytest.mark.parametrize("rollups", [VIEWS, VIEWS[:1], VIEWS[1:2], VIEWS[2:]])
+@pytest.mark.parametrize("rollups", [VIEWS, VIEWS[:1], VIEWS[1:2], VIEWS[2:], []])
 def test_rollup_table_is_the_old_template(rollups):
     context = {"rollups": rollups, "caption": "Theo lĩnh vực"}
     old = Template(OLD_TABLE).render(Context(context))
@@ -151,3 +151,21 @@ def test_status_chart_is_the_old_template(views):
     written = render_to_string("plan/includes/status_chart.html", context)
     assert squeeze(written) == squeeze(old)
     assert all(escape(v.title) in written for v in views)
+
+
+@pytest.mark.parametrize(
+    "data", [{}, {"linh_vuc": "2", "co_quan": "so-<noi>-vu", "trang_thai": "met"}, {"linh_vuc": "99", "co_quan": "x"}]
+)
+def test_dashboard_filters_are_the_old_template(data):
+    from types import SimpleNamespace
+
+    from plan.public.dashboard import DashboardFilter
+
+    areas = [SimpleNamespace(number=1, title="Cải cách thể chế"), SimpleNamespace(number=2, title="A & “B”")]
+    agencies = [SimpleNamespace(code="so-<noi>-vu", name="Sở <Nội vụ>"), SimpleNamespace(code="ubnd", name="UBND")]
+    form = DashboardFilter(data, areas, agencies)
+    form.is_valid()
+    old = Template((OLD / "dashboard_filters.html").read_text()).render(Context({"form": form}))
+    new = str(rollup_rows.filter_selects(form))
+    assert new == old.strip()
+    assert ("aria-invalid" in new) == bool(form.errors)

@@ -1,0 +1,129 @@
+"""The dashboard's counts are kept (plan/public/dashboard_figures.py) until what pages
+show changes or the day ends: a change is counted on the next request, and a request
+that finds them kept reads only the list's own rows."""
+
+import io
+import re
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import RequestFactory, override_settings
+from django.test.utils import CaptureQueriesContext
+
+from plan.models import AreaPage, Indicator, PlanPage, Result
+from plan.public import dashboard_figures
+from plan.vocabulary import IndicatorStatus
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("kept")]
+
+DASHBOARD = "/ke-hoach/cchc-2024/tien-do/"
+
+
+@pytest.fixture
+def kept():
+    with override_settings(PROGRESS_SUMMARY_SECONDS=600):
+        yield
+
+
+def with_data(client, url=DASHBOARD):
+    """(indicators with a figure, indicators) of the whole plan's row."""
+    html = client.get(url).content.decode()
+    found = re.search(r"(\d+)/(\d+) có số liệu", html)
+    if found is None:
+        return 0, int(re.search(r"Chưa chỉ tiêu nào trong (\d+) chỉ tiêu", html)[1])
+    return int(found[1]), int(found[2])
+
+
+def counted(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def without_figure():
+    return Indicator.objects.filter(live=True).exclude(results__isnull=False).first()
+
+
+def test_a_new_result_is_counted_on_the_next_request(client):
+    before, total = with_data(client)
+    assert with_data(client) == (before, total)  # kept
+    Result.objects.create(
+        indicator=without_figure(), period="2024", value=Decimal(1), source_name="Nguồn", captured_on=date(2024, 12, 31)
+    )
+    assert with_data(client) == (before + 1, total)
+
+
+def test_a_published_indicator_is_counted_and_listed_on_the_next_request(client):
+    _, total = with_data(client)
+    model = Indicator.objects.filter(live=True).first()
+    draft = Indicator.objects.create(
+        area=model.area, code="3.a.99", bullet=99, sort_order=999, original_wording="Chỉ tiêu mới.",
+        statement="Chỉ tiêu mới", metric="Thước đo mới", comparator=model.comparator,
+        target_value=model.target_value, live=False,
+    )  # fmt: skip
+    assert with_data(client)[1] == total  # a draft is not counted
+    draft.save_revision().publish()
+    assert with_data(client)[1] == total + 1
+    page = client.get(DASHBOARD + f"?linh_vuc={model.area.number}&trang_thai=no_data").content.decode()
+    assert "3.a.99" in page
+
+
+def test_kept_counts_spare_their_queries_and_serve_every_view(client):
+    call_command("load_demo_results", stdout=io.StringIO())
+    cold = counted(client, DASHBOARD)
+    warm = counted(client, DASHBOARD)
+    assert warm <= cold - 4  # areas, indicators, their latest results, tasks (and agencies)
+    assert counted(client, DASHBOARD + "?linh_vuc=3&trang=2") <= warm  # the same figures, filtered
+    assert counted(client, DASHBOARD + "?trang_thai=met") <= warm
+
+
+def test_the_figures_are_those_of_the_day():
+    plan = PlanPage.objects.get(slug="cchc-2024")
+    area = AreaPage.objects.get(number=3)
+    indicator = Indicator.objects.filter(area=area, live=True, frequency="quarterly").first() or without_figure()
+    indicator.frequency = "quarterly"
+    indicator.save()
+    Result.objects.create(
+        indicator=indicator, period="2024-Q1", value=Decimal(-1), source_name="Nguồn", captured_on=date(2024, 4, 1)
+    )
+    request = RequestFactory().get(DASHBOARD)
+    during = dashboard_figures.figures(request, plan, today=date(2024, 6, 1))
+    after = dashboard_figures.figures(request, plan, today=date(2025, 1, 10))
+    status = {
+        day: {row[dashboard_figures.PK]: row[dashboard_figures.STATUS] for row in found.listed}[indicator.pk]
+        for day, found in (("during", during), ("after", after))
+    }
+    assert status == {"during": IndicatorStatus.AT_RISK, "after": IndicatorStatus.NOT_MET}
+    assert dashboard_figures.figures(request, plan, today=date(2024, 6, 1)).listed == during.listed
+
+
+def test_the_listed_rows_read_their_figures_as_the_orm_would(client):
+    """read_model.shown_indicators: one hand-written statement; its decimals, dates and
+    JSON come back converted on SQLite and PostgreSQL alike."""
+    from plan.progress.read_model import shown_indicators
+
+    indicator = without_figure()
+    result = Result.objects.create(
+        indicator=indicator, period="2024", value=Decimal("12.5"), source_name="Nguồn", captured_on=date(2024, 12, 31)
+    )
+    found = shown_indicators([indicator.pk], [result.pk], ("code", "target_value", "responsible_agency"))[indicator.pk]
+    assert found.code == indicator.code and found.target_value == indicator.target_value
+    assert found.shown_result.value == Decimal("12.5") and found.shown_result.captured_on == date(2024, 12, 31)
+    assert found.responsible_agency == indicator.responsible_agency
+    assert found.loaded_values is None or isinstance(found.loaded_values, dict)
+    other = Indicator.objects.filter(live=True).exclude(pk=indicator.pk).first()
+    assert shown_indicators([other.pk], [result.pk], ("code",))[other.pk].shown_result is None
+
+
+def test_an_indicator_deleted_since_is_left_out_of_the_list(client):
+    """Deleting an indicator (one without results) starts no new generation: until the
+    kept figures expire they still count it, but the list cannot show it."""
+    client.get(DASHBOARD)
+    gone = without_figure()
+    code = gone.code
+    gone.delete()
+    page = client.get(DASHBOARD + f"?linh_vuc={AreaPage.objects.get(pk=gone.area_id).number}")
+    assert page.status_code == 200 and f">{code}<" not in page.content.decode()
