@@ -10,7 +10,6 @@ from functools import cached_property
 
 from django.utils import timezone
 
-from plan.content import queries
 from plan.progress import rows, rules
 from plan.vocabulary import IndicatorStatus, TaskStatus
 
@@ -160,27 +159,3 @@ def summarise(year, whole, area_rollups, agency_rollups=(), today=None):
         areas=[group_bars(view) for view in area_rollups],
         agencies=[group_bars(view) for view in agency_rollups],
     )
-
-
-def plan_summary(plan, today=None):
-    """(PlanSummary, area RollupViews, only_demo) of a plan, for the home page: its
-    published areas, indicators and tasks read in a fixed number of queries."""
-    areas = list(queries.live_areas(plan))
-    indicators = queries.public_indicators().filter(area__in=areas).select_related("area")
-    tasks = queries.public_tasks().filter(area__in=areas).select_related("area")
-    indicator_rows = rows.indicator_rows(indicators, today)
-    task_rows = rows.task_rows(tasks, today)
-    whole = rows.rollup_views([("Toàn bộ kế hoạch", plan.url, indicator_rows, task_rows)])[0]
-    by_area = rows.rollup_views(
-        [
-            (
-                f"{area.number}. {area.title}",
-                area.url,
-                [r for r in indicator_rows if r.indicator.area_id == area.pk],
-                [r for r in task_rows if r.task.area_id == area.pk],
-            )
-            for area in areas
-        ]
-    )
-    only_demo = rows.only_demo_figures(indicator_rows, task_rows)
-    return summarise(plan.year, whole, by_area, today=today), by_area, only_demo

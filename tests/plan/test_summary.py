@@ -7,9 +7,10 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.test import RequestFactory
 
 from plan.progress import rules
-from plan.public import summary
+from plan.public import dashboard_figures, summary
 from plan.vocabulary import IndicatorStatus, ReportedTaskStatus, TaskStatus
 from tests import builders
 
@@ -42,6 +43,13 @@ def case(db):
     return plan
 
 
+def home_figures(plan, today):
+    """What the home page shows: the dashboard's figures' summary, area roll-ups and
+    whether every figure is illustrative."""
+    figures = dashboard_figures.work_out(RequestFactory().get("/"), plan, today)
+    return figures.summary, figures.area_rollups, figures.only_demo
+
+
 def bar_counts(bar):
     return {segment.status.code: segment.count for segment in bar.segments}
 
@@ -66,7 +74,7 @@ def rule_counts(plan, today):
 
 
 def test_the_whole_plans_bars_are_the_rules_counts(case):
-    plan_summary, areas, only_demo = summary.plan_summary(case, today=DURING)
+    plan_summary, areas, only_demo = home_figures(case, today=DURING)
     indicators, tasks = rule_counts(case, DURING)
     assert bar_counts(plan_summary.whole.indicators) == dict(indicators)
     assert bar_counts(plan_summary.whole.indicators) == {
@@ -86,7 +94,7 @@ def test_the_whole_plans_bars_are_the_rules_counts(case):
 
 
 def test_each_area_has_its_own_bars_in_order(case):
-    plan_summary, areas, _ = summary.plan_summary(case, today=DURING)
+    plan_summary, areas, _ = home_figures(case, today=DURING)
     assert [group.title.split(".")[0] for group in plan_summary.areas] == ["1", "2"]
     first, second = plan_summary.areas
     assert first.indicators.total == 4 and first.tasks.total == 4
@@ -96,7 +104,7 @@ def test_each_area_has_its_own_bars_in_order(case):
 
 
 def test_sentences_say_the_headline_figures_in_words(case):
-    plan_summary, _, _ = summary.plan_summary(case, today=DURING)
+    plan_summary, _, _ = home_figures(case, today=DURING)
     # 2 met of the 4 with a figure (50%); 1 of 5 has none.
     assert plan_summary.indicator_sentence == (
         "2 trên 4 chỉ tiêu đã có số liệu đạt mục tiêu (50,0%); 1 không đạt, 1 có nguy cơ không đạt. "
@@ -108,8 +116,8 @@ def test_sentences_say_the_headline_figures_in_words(case):
 
 
 def test_after_the_year_shortfalls_are_final_and_nothing_is_at_risk(case):
-    running, _, _ = summary.plan_summary(case, today=DURING)
-    ended, _, _ = summary.plan_summary(case, today=AFTER)
+    running, _, _ = home_figures(case, today=DURING)
+    ended, _, _ = home_figures(case, today=AFTER)
     assert not running.year_ended and "kết thúc ngày 31/12/2024" in running.year_note
     assert ended.year_ended and "đã kết thúc" in ended.year_note and "kết quả đã chốt" in ended.year_note
     counts = bar_counts(ended.whole.indicators)
@@ -118,7 +126,7 @@ def test_after_the_year_shortfalls_are_final_and_nothing_is_at_risk(case):
 
 
 def test_illustrative_figures_are_counted_in_every_bar_they_enter(case):
-    plan_summary, _, _ = summary.plan_summary(case, today=DURING)
+    plan_summary, _, _ = home_figures(case, today=DURING)
     assert plan_summary.whole.indicators.demo == 1 and plan_summary.whole.tasks.demo == 1
     assert plan_summary.has_demo
     first, second = plan_summary.areas
@@ -130,13 +138,13 @@ def test_illustrative_figures_are_counted_in_every_bar_they_enter(case):
 def test_only_illustrative_figures_are_flagged_as_such(db):
     area = builders.area_page(builders.plan_page(year=2024))
     builders.ResultFactory(indicator=builders.IndicatorFactory(area=area), is_demo=True)
-    _, _, only_demo = summary.plan_summary(area.get_parent().specific, today=DURING)
+    _, _, only_demo = home_figures(area.get_parent().specific, today=DURING)
     assert only_demo
 
 
 def test_an_empty_plan_says_so_and_divides_by_nothing(db):
     plan = builders.plan_page(year=2024)
-    plan_summary, areas, only_demo = summary.plan_summary(plan, today=DURING)
+    plan_summary, areas, only_demo = home_figures(plan, today=DURING)
     assert plan_summary.indicator_sentence == "Kế hoạch chưa có chỉ tiêu nào được công bố."
     assert plan_summary.whole.indicators.description == "Không có chỉ tiêu."
     assert areas == [] and not only_demo
