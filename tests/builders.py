@@ -127,6 +127,22 @@ class ResultFactory(factory.django.DjangoModelFactory):
     captured_on = date(2024, 12, 20)
 
 
+def unsaved_result(**changes):
+    """A Result as a table cell shows it, not saved: a yearly figure of 85.5 whose
+    source name needs escaping; `changes` override any field."""
+    values = {
+        "period": "2024",
+        "period_end": date(2024, 12, 31),
+        "scope": "",
+        "value": Decimal("85.5"),
+        "source_name": "Sở Nội vụ & Văn phòng",
+        "source_url": "",
+        "captured_on": date(2024, 5, 1),
+        "is_demo": False,
+    }
+    return Result(**{**values, **changes})
+
+
 class TaskProgressFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = TaskProgress

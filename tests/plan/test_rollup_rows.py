@@ -1,7 +1,6 @@
 """The roll-up rows and status bars written in Python (plan/templatetags/rollup_rows.py)
 give the markup of the templates they replaced (kept as they were in replaced_templates/)."""
 
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,12 +10,13 @@ from django.template.loader import render_to_string
 from django.utils.html import escape
 
 from plan.content.provenance import Provenance
-from plan.models import Indicator, Result
+from plan.models import Indicator
 from plan.progress import rules
 from plan.progress.rows import IndicatorRow, RollupView, status_view
 from plan.public.summary import group_bars, status_bar
 from plan.templatetags import rollup_rows
 from plan.vocabulary import AdministrativeLevel, IndicatorStatus, TaskStatus
+from tests.builders import unsaved_result as figure
 
 OLD = Path(__file__).parent / "replaced_templates"
 OLD_TABLE = (OLD / "rollup_table.html").read_text()
@@ -104,20 +104,6 @@ def list_row(level="", provenance=None, figure=None, late=False, status=rules.IN
     if provenance is not None:
         measured.provenance = provenance
     return IndicatorRow(measured, status_view(status), figure, late, None)
-
-
-def figure(**changes):
-    values = {
-        "period": "2024",
-        "period_end": date(2024, 12, 31),
-        "scope": "",
-        "value": Decimal("85.5"),
-        "source_name": "Sở Nội vụ & Văn phòng",
-        "source_url": "",
-        "captured_on": date(2024, 5, 1),
-        "is_demo": False,
-    }
-    return Result(**{**values, **changes})
 
 
 LIST_ROWS = [

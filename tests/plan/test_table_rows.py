@@ -10,10 +10,11 @@ from django.template import Context, Template
 from django.template.loader import render_to_string
 
 from plan.content.provenance import Provenance
-from plan.models import Agency, AreaPage, Indicator, Result, Task, Topic
+from plan.models import Agency, AreaPage, Indicator, Task, Topic
 from plan.progress import rules
 from plan.progress.rows import IndicatorRow, TaskRow, status_view
 from plan.templatetags import table_rows
+from tests.builders import unsaved_result as result
 
 FACTS = [
     None,
@@ -26,20 +27,6 @@ FACTS = [
 
 def squeeze(html):
     return " ".join(str(html).split()).replace("> <", "><")
-
-
-def result(**changes):
-    values = {
-        "period": "2024",
-        "period_end": date(2024, 12, 31),
-        "scope": "",
-        "value": Decimal("85.5"),
-        "source_name": "Sở Nội vụ & Văn phòng",
-        "source_url": "",
-        "captured_on": date(2024, 5, 1),
-        "is_demo": False,
-    }
-    return Result(**{**values, **changes})
 
 
 def indicator(**changes):
