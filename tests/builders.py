@@ -19,7 +19,18 @@ from wagtail.models import Collection, Locale, Page
 
 from home.models import HomePage
 from plan.editorial.roles import REVIEWERS, sync_editor_group
-from plan.models import Agency, AreaPage, Indicator, PlanIndexPage, PlanPage, Result, Task, TaskProgress, Topic
+from plan.models import (
+    Agency,
+    AreaPage,
+    Indicator,
+    PlanIndexPage,
+    PlanPage,
+    Result,
+    Task,
+    TaskProgress,
+    Topic,
+    UpdatePage,
+)
 from plan.vocabulary import AgencyKind, ReportedTaskStatus, ReportingFrequency, TargetComparator
 
 _numbers = iter(range(1, 1_000_000))
@@ -125,6 +136,17 @@ class ResultFactory(factory.django.DjangoModelFactory):
     value = Decimal(90)
     source_name = "Nguồn thử nghiệm"
     captured_on = date(2024, 12, 20)
+
+
+def published_update(parent, title, slug="tin-moi", tasks=(), indicators=()):
+    """A live progress update below `parent`, about `tasks` and `indicators`."""
+    update = UpdatePage(title=title, slug=slug, summary="Tóm tắt", body="<p>Nội dung</p>", date=date(2024, 6, 1))
+    parent.add_child(instance=update)
+    update.save_revision().publish()
+    update.tasks.set(tasks)
+    update.indicators.set(indicators)
+    update.save()
+    return update
 
 
 def unsaved_result(**changes):

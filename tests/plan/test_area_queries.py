@@ -21,6 +21,7 @@ from tests.builders import (
     TopicFactory,
     area_page,
     plan_page,
+    published_update,
     task,
 )
 
@@ -90,13 +91,7 @@ def test_the_area_page_reads_its_updates_only_when_linked(client):
         html = client.get(AREA3).content.decode()
     assert 'id="tin-cap-nhat"' not in html
     plan = PlanPage.objects.get()
-    update = UpdatePage(
-        title="Tin mới về tiến độ", slug="tin-moi", summary="Tóm tắt", body="<p>Nội dung</p>", date=date(2024, 6, 1)
-    )
-    plan.add_child(instance=update)
-    update.save_revision().publish()
-    update.tasks.set([Task.objects.get(code="3.4")])
-    update.save()
+    published_update(plan, "Tin mới về tiến độ", tasks=[Task.objects.get(code="3.4")])
     client.get(AREA3)  # the caches a publication emptied, filled again
     with CaptureQueriesContext(connection) as linked:
         html = client.get(AREA3).content.decode()

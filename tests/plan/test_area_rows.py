@@ -20,10 +20,11 @@ from django.test.utils import CaptureQueriesContext
 from plan.content import history, queries
 from plan.content.history_data import page_history
 from plan.content.provenance_data import attach_provenance
-from plan.models import Agency, AreaPage, Indicator, PlanPage, Result, Task, Topic, UpdatePage
+from plan.models import Agency, AreaPage, Indicator, PlanPage, Result, Task, Topic
 from plan.progress import read_model, rows, rules
 from plan.progress.rows import BulletGroup, IndicatorRow, TaskRow, status_view
 from plan.templatetags import area_rows, table_rows
+from tests.builders import published_update
 from tests.plan.test_table_rows import FACTS, indicator, result
 
 OLD = Path(__file__).parent / "replaced_templates"
@@ -182,13 +183,7 @@ def edit_the_plan(admin_user):
                 source_name="Nguồn <x>", source_url="https://a.vn/?p=1&q=2", captured_on=date(2024, 7, 1),
             )  # fmt: skip
     plan = PlanPage.objects.get(slug="cchc-2024")
-    update = UpdatePage(
-        title="Tin <mới>", slug="tin-moi", summary="Tóm tắt", body="<p>Nội dung</p>", date=date(2024, 6, 1)
-    )
-    plan.add_child(instance=update)
-    update.save_revision().publish()
-    update.tasks.set([Task.objects.get(code="3.4")])
-    update.save()
+    published_update(plan, "Tin <mới>", tasks=[Task.objects.get(code="3.4")])
 
 
 @pytest.mark.django_db
