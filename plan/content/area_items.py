@@ -1,17 +1,9 @@
 """The area page's tasks and indicators as light rows (plan/content/area_queries.py
 reads them): what the tables and the provenance marks show, without a model object
-per row, and the values of raw columns as the ORM would give them on SQLite and
-PostgreSQL alike."""
+per row (plan/content/raw_values.py converts their raw columns as the ORM would)."""
 
-from datetime import date
-from decimal import Context, Decimal
 from types import SimpleNamespace
 from typing import NamedTuple
-
-from django.conf import settings
-from django.db import connection
-from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
 
 from plan.models import Agency
 from plan.progress.periods import parse_period
@@ -19,31 +11,6 @@ from plan.progress.targets import describe_target
 from plan.vocabulary import AdministrativeLevel
 
 LEVELS = dict(AdministrativeLevel.choices)
-SQLITE_DIGITS = Context(prec=15)  # SQLite keeps 15 significant digits (as Django reads them)
-
-
-def decimal(value, places):
-    """A DecimalField's value as the ORM gives it: PostgreSQL gives a Decimal, SQLite a
-    number that Django rounds to the field's decimal places."""
-    if value is None or isinstance(value, Decimal):
-        return value
-    if isinstance(value, str):
-        return Decimal(value).quantize(Decimal(1).scaleb(-places))
-    return SQLITE_DIGITS.create_decimal_from_float(value).quantize(Decimal(1).scaleb(-places))
-
-
-def day(value):
-    """A date column: SQLite gives text where it does not know the column's type."""
-    return value if value is None or isinstance(value, date) else parse_date(value)
-
-
-def moment(value):
-    """A date and time column as the ORM gives it: aware (SQLite gives it naive, or as text)."""
-    if isinstance(value, str):
-        value = parse_datetime(value)
-    if settings.USE_TZ and timezone.is_naive(value):
-        value = timezone.make_aware(value, connection.timezone)
-    return value
 
 
 class Related(list):

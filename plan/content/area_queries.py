@@ -15,13 +15,11 @@ from plan.content.area_items import (
     LatestResult,
     Related,
     SharedAgencies,
-    day,
-    decimal,
-    moment,
 )
 from plan.content.codes import INDICATOR_KEY, code_to_url
 from plan.content.history_data import LIMIT, PUBLISH, agency_names
 from plan.content.provenance_data import area_key
+from plan.content.raw_values import value_converter
 from plan.models import (
     Agency,
     AreaPage,
@@ -68,6 +66,7 @@ def area_tasks(area):
         [area.pk],
     )
     agencies, area_url = SharedAgencies(), area.url if found else ""
+    day = value_converter(Task._meta.get_field("due_date"))
     return [
         AreaTask(
             pk=pk,
@@ -134,6 +133,7 @@ def area_facts(area, plan_pk, tasks=()):
     params = [area.pk, area.pk, plan_pk, area_key(area), area.pk, PUBLISH, *[area.pk] * 4]
     (_, has_updates, year, loaded, *_), *found = rows_of(sql, params)
     versions, agencies, by_pk = [], SharedAgencies(), {t.pk: t for t in tasks}
+    moment = value_converter(Revision._meta.get_field("created_at"))
     answerable_agencies, supporting_agencies = [], []
     for kind, owner, pk, key, name, when, content in found:
         if kind == 1:
@@ -185,9 +185,18 @@ def area_indicators(area):
     )
     agencies, area_url = SharedAgencies(), area.url if found else ""
     record_values = LoadRecord._meta.get_field("values")
+    target, target_upper, figure, day = (
+        value_converter(model._meta.get_field(name))
+        for model, name in (
+            (Indicator, "target_value"),
+            (Indicator, "target_value_max"),
+            (Result, "value"),
+            (Result, "captured_on"),
+        )
+    )
     indicators, results = {}, {}
     for row in found:
-        pk, code, wording, statement, metric, unit, comparator, target, target_max, level, frequency = row[:11]
+        pk, code, wording, statement, metric, unit, comparator, target_value, target_max, level, frequency = row[:11]
         if pk not in indicators:
             indicators[pk] = AreaIndicator(
                 pk=pk,
@@ -197,8 +206,8 @@ def area_indicators(area):
                 metric=metric,
                 unit=unit,
                 comparator=comparator,
-                target_value=decimal(target, 2),
-                target_value_max=decimal(target_max, 2),
+                target_value=target(target_value),
+                target_value_max=target_upper(target_max),
                 level=level,
                 frequency=frequency,
                 public_source=row[11],
@@ -217,7 +226,7 @@ def area_indicators(area):
                     indicator_id=pk,
                     period=period,
                     scope=scope,
-                    value=decimal(value, 4),
+                    value=figure(value),
                     source_name=source,
                     source_url=source_url,
                     captured_on=day(captured),

@@ -11,6 +11,7 @@ from django.db.models.functions import JSONObject, RowNumber
 from django.utils import timezone
 
 from plan.content.codes import INDICATOR_KEY
+from plan.content.raw_values import row_converter
 from plan.models import Agency, Indicator, LoadRecord, PlanPage, Result, TaskProgress
 from plan.progress import rules
 
@@ -181,7 +182,7 @@ def shown_indicators(pks, result_ids, fields):
         f"LEFT JOIN {q(LoadRecord._meta.db_table)} l ON l.{q('key')} = %s || i.{q('code')} "
         f"WHERE i.id IN ({pk_list})"
     )
-    convert = converter([*indicator_fields, *agency_fields, *result_fields, loaded])
+    convert = row_converter([*indicator_fields, *agency_fields, *result_fields, loaded])
     found, agencies = {}, {None: None}  # the same few agencies answer for many indicators
     db = connection.alias
     with connection.cursor() as cursor:
@@ -199,22 +200,3 @@ def shown_indicators(pks, result_ids, fields):
             indicator.loaded_values = values[-1]
             found[indicator.pk] = indicator
     return found
-
-
-def converter(fields):
-    """A function that gives a row of a hand-written statement as the ORM would (SQLite
-    returns decimals, dates and booleans as numbers and text; JSON is text on both)."""
-    columns = [field.get_col(field.model._meta.db_table) for field in fields]
-    steps = [
-        (column, connection.ops.get_db_converters(column) + column.get_db_converters(connection)) for column in columns
-    ]
-
-    def convert(row):
-        values = []
-        for (column, converters), value in zip(steps, row, strict=True):
-            for step in converters:
-                value = step(value, column, connection)
-            values.append(value)
-        return values
-
-    return convert
