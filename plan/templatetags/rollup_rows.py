@@ -7,8 +7,6 @@ rest of the page. tests/plan/test_rollup_rows.py checks that the markup is that 
 templates they replace. Counts are written with int(): the site sets no thousand
 separator (USE_THOUSAND_SEPARATOR), so that is what {{ count }} gives."""
 
-from html import escape as text  # what format_html does to a plain str, without its checks
-
 from django import template
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, format_html
@@ -16,6 +14,7 @@ from django.utils.safestring import mark_safe
 
 from plan.progress.rows import STATUS_VIEWS
 from plan.templatetags import table_rows
+from plan.templatetags.table_rows import text
 
 register = template.Library()
 

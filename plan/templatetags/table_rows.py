@@ -1,13 +1,17 @@
 """The rows of the task and indicator tables (templates/includes/task_table.html and
 indicator_table.html), written in Python. A row shows about forty values; the template
 engine spends some 15 µs on each (a lookup that tries a dict first, then an attribute,
-then escaping), format_html a tenth of that, and an area or agency page shows dozens of
-rows. The markup is that of the includes a detail page uses for one value
-(status.html, figure.html, agency_name.html, origin_mark.html, demo_badge.html);
-tests/plan/test_table_rows.py checks that both write the same."""
+then escaping), and an area or agency page shows dozens of rows. Values are escaped by
+text() (what conditional_escape does, without format_html's lazy-string checks, which
+took most of a row's time). The markup is that of the includes a detail page uses for
+one value (status.html, figure.html, agency_name.html, origin_mark.html,
+demo_badge.html); tests/plan/test_table_rows.py checks that both write the same. The
+area page's tables (area_rows.py) and the dashboard's list (rollup_rows.py) are made
+of these rows and cells too."""
+
+from html import escape
 
 from django import template
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from plan.progress.targets import format_result
@@ -20,6 +24,12 @@ DEMO_BADGE = mark_safe(
 )
 NOT_STATED = mark_safe('<span class="muted">Kế hoạch không nêu</span>')
 ORIGIN_SYMBOLS = {"inferred": "*", "editor": "†"}
+LATE = mark_safe('<br><span class="late">Chậm cập nhật số liệu</span>')
+
+
+def text(value):
+    """`value` escaped for HTML, unless it is already markup (as conditional_escape)."""
+    return value.__html__() if hasattr(value, "__html__") else escape(str(value))
 
 
 def origin_mark(fact):
@@ -27,17 +37,15 @@ def origin_mark(fact):
     symbol = ORIGIN_SYMBOLS.get(getattr(fact, "origin", None))
     if symbol is None:
         return ""
-    text = fact.text
-    return format_html('<sup><a href="#ghi-chu-nguon-goc" title="{}" aria-label="{}">{}</a></sup>', text, text, symbol)
+    title = text(fact.text)
+    return mark_safe(f'<sup><a href="#ghi-chu-nguon-goc" title="{title}" aria-label="{title}">{symbol}</a></sup>')
 
 
 def status_badge(status):
     """status.html"""
-    return format_html(
-        '<span class="status status-{}"><span class="status-icon" aria-hidden="true">{}</span> {}</span>',
-        status.code,
-        status.icon,
-        status.label,
+    return mark_safe(
+        f'<span class="status status-{text(status.code)}"><span class="status-icon" aria-hidden="true">'
+        f"{text(status.icon)}</span> {text(status.label)}</span>"
     )
 
 
@@ -48,8 +56,8 @@ class Links(dict):
     def link(self, obj):
         key = (type(obj), obj.pk)
         if key not in self:
-            self[key] = obj.get_absolute_url()
-        return format_html('<a href="{}">{}</a>', self[key], obj.name)
+            self[key] = mark_safe(f'<a href="{text(obj.get_absolute_url())}">{text(obj.name)}</a>')
+        return self[key]
 
     def join(self, objects, separator):
         return mark_safe(separator.join(self.link(obj) for obj in objects))
@@ -78,20 +86,14 @@ def figure(result, indicator):
     value = result.value
     value = "" if value is None or value == "" else format_result(value, indicator.comparator, indicator.unit)
     scope = f", {result.get_scope_display().lower()}" if result.scope else ""
+    source = text(result.source_name)
     if result.source_url:
-        source = format_html('<a href="{}">{}</a>', result.source_url, result.source_name)
-    else:
-        source = result.source_name
+        source = f'<a href="{text(result.source_url)}">{source}</a>'
     captured = result.captured_on.strftime("%d/%m/%Y") if result.captured_on else ""
-    return format_html(
-        '<strong>{}</strong> <span class="muted">({}{})</span>\n'
-        '<br><span class="source">Nguồn: {}, thu thập ngày {}</span>{}\n',
-        value,
-        result.period_label,
-        scope,
-        source,
-        captured,
-        format_html(" {}", DEMO_BADGE) if result.is_demo else "",
+    return mark_safe(
+        f'<strong>{text(value)}</strong> <span class="muted">({text(result.period_label)}{text(scope)})</span>\n'
+        f'<br><span class="source">Nguồn: {source}, thu thập ngày {captured}</span>'
+        f"{' ' + DEMO_BADGE if result.is_demo else ''}\n"
     )
 
 
@@ -103,63 +105,55 @@ def detail_link(obj):
     return getattr(obj, "detail_url", None) or obj.get_url()
 
 
-@register.simple_tag(takes_context=True)
-def indicator_row(context, row):
+def indicator_row_html(row, links):
     """One <tr> of indicator_table.html for an IndicatorRow."""
     indicator, provenance = row.indicator, facts(row.indicator)
-    return format_html(
-        '<tr>\n  <th scope="row" data-label="Mã"><a href="{}">{}</a></th>\n'
-        '  <td class="cell-name"><strong>{}</strong><br>{}</td>\n'
-        '  <td class="target" data-label="Mục tiêu">{}{}</td>\n'
-        '  <td data-label="Cấp">{}</td>\n'
-        '  <td data-label="Cơ quan chịu trách nhiệm">{}{}</td>\n'
-        '  <td data-label="Số liệu mới nhất">{}</td>\n'
-        '  <td class="cell-status" data-label="Trạng thái">{}{}</td>\n</tr>',
-        detail_link(indicator),
-        indicator.code,
-        indicator.metric,
-        indicator.statement,
-        indicator.target_display,
-        origin_mark(provenance.get("target")),
-        indicator.get_level_display() or "Chung",
-        agency_name(indicator.responsible_agency, table_links(context)),
-        origin_mark(provenance.get("responsible_agency")),
-        figure(row.latest, indicator),
-        status_badge(row.status),
-        mark_safe('<br><span class="late">Chậm cập nhật số liệu</span>') if row.late else "",
+    return mark_safe(
+        f'<tr>\n  <th scope="row" data-label="Mã"><a href="{text(detail_link(indicator))}">'
+        f"{text(indicator.code)}</a></th>\n"
+        f'  <td class="cell-name"><strong>{text(indicator.metric)}</strong><br>{text(indicator.statement)}</td>\n'
+        f'  <td class="target" data-label="Mục tiêu">{text(indicator.target_display)}'
+        f"{origin_mark(provenance.get('target'))}</td>\n"
+        f'  <td data-label="Cấp">{text(indicator.get_level_display() or "Chung")}</td>\n'
+        f'  <td data-label="Cơ quan chịu trách nhiệm">{agency_name(indicator.responsible_agency, links)}'
+        f"{origin_mark(provenance.get('responsible_agency'))}</td>\n"
+        f'  <td data-label="Số liệu mới nhất">{figure(row.latest, indicator)}</td>\n'
+        f'  <td class="cell-status" data-label="Trạng thái">{status_badge(row.status)}{LATE if row.late else ""}</td>\n'
+        "</tr>"
     )
+
+
+def task_row_html(row, links, show_area=False):
+    """One <tr> of task_table.html for a TaskRow."""
+    task, provenance, report = row.task, facts(row.task), row.report
+    topics, coordinating = list(task.topics.all()), list(task.coordinating_agencies.all())
+    progress = status_badge(row.status)
+    if report is not None and report.percent is not None:
+        progress = f"{progress} ({text(report.percent)}%)"
+    if report is not None and report.is_demo:
+        progress = f"{progress} {DEMO_BADGE}"
+    area = f'<span class="muted">{text(task.area.title)}</span><br>\n    ' if show_area else ""
+    group = f"<strong>{text(task.group)}:</strong> " if task.group else ""
+    tags = f'<p class="tags">Chủ đề: {links.join(topics, ", ")}</p>' if topics else ""
+    due = f" ({task.due_date:%d/%m/%Y})" if task.due_date else ""
+    return mark_safe(
+        f'<tr>\n  <th scope="row" data-label="Mã"><a href="{text(detail_link(task))}">{text(task.code)}</a></th>\n'
+        f'  <td class="cell-name">\n    {area}{group}{text(task.text)}\n    {tags}\n  </td>\n'
+        f'  <td data-label="Cơ quan chủ trì">{agency_name(task.lead_agency, links)}'
+        f"{origin_mark(provenance.get('lead_agency'))}</td>\n"
+        f'  <td data-label="Cơ quan phối hợp">{links.join(coordinating, "; ") if coordinating else NOT_STATED}'
+        f"{origin_mark(provenance.get('coordinating_agencies'))}</td>\n"
+        f'  <td data-label="Thời gian hoàn thành">{text(task.deadline_text or "Kế hoạch không nêu")}{due}'
+        f"{origin_mark(provenance.get('deadline'))}</td>\n"
+        f'  <td class="cell-status" data-label="Tiến độ">{progress}</td>\n</tr>'
+    )
+
+
+@register.simple_tag(takes_context=True)
+def indicator_row(context, row):
+    return indicator_row_html(row, table_links(context))
 
 
 @register.simple_tag(takes_context=True)
 def task_row(context, row, show_area=False):
-    """One <tr> of task_table.html for a TaskRow."""
-    task, provenance, report, links = row.task, facts(row.task), row.report, table_links(context)
-    topics = list(task.topics.all())
-    coordinating = list(task.coordinating_agencies.all())
-    progress = status_badge(row.status)
-    if report is not None and report.percent is not None:
-        progress = format_html("{} ({}%)", progress, report.percent)
-    if report is not None and report.is_demo:
-        progress = format_html("{} {}", progress, DEMO_BADGE)
-    return format_html(
-        '<tr>\n  <th scope="row" data-label="Mã"><a href="{}">{}</a></th>\n'
-        '  <td class="cell-name">\n    {}{}{}\n    {}\n  </td>\n'
-        '  <td data-label="Cơ quan chủ trì">{}{}</td>\n'
-        '  <td data-label="Cơ quan phối hợp">{}{}</td>\n'
-        '  <td data-label="Thời gian hoàn thành">{}{}{}</td>\n'
-        '  <td class="cell-status" data-label="Tiến độ">{}</td>\n</tr>',
-        detail_link(task),
-        task.code,
-        format_html('<span class="muted">{}</span><br>\n    ', task.area.title) if show_area else "",
-        format_html("<strong>{}:</strong> ", task.group) if task.group else "",
-        task.text,
-        format_html('<p class="tags">Chủ đề: {}</p>', links.join(topics, ", ")) if topics else "",
-        agency_name(task.lead_agency, links),
-        origin_mark(provenance.get("lead_agency")),
-        links.join(coordinating, "; ") if coordinating else NOT_STATED,
-        origin_mark(provenance.get("coordinating_agencies")),
-        task.deadline_text or "Kế hoạch không nêu",
-        f" ({task.due_date:%d/%m/%Y})" if task.due_date else "",
-        origin_mark(provenance.get("deadline")),
-        progress,
-    )
+    return task_row_html(row, table_links(context), show_area)
