@@ -19,7 +19,7 @@ from plan.content.area_items import (
 from plan.content.codes import INDICATOR_KEY, code_to_url
 from plan.content.history_data import LIMIT, PUBLISH, agency_names
 from plan.content.provenance_data import area_key
-from plan.content.raw_values import value_converter
+from plan.content.raw_values import table, value_converter
 from plan.models import (
     Agency,
     AreaPage,
@@ -32,10 +32,6 @@ from plan.models import (
     Topic,
     UpdatePage,
 )
-
-
-def table(model):
-    return connection.ops.quote_name(model._meta.db_table)
 
 
 def link_table(model, field):

@@ -9,6 +9,7 @@ from modelcluster.queryset import FakeQuerySet
 from plan.content.codes import indicator_key
 from plan.content.provenance_data import area_key
 from plan.content.queries import with_area, with_links
+from plan.content.raw_values import table
 from plan.models import (
     Agency,
     Indicator,
@@ -104,10 +105,6 @@ def with_agency(model, agency_field, extra, where, params):
 def loaded_values(column):
     """What load_plan wrote, from the JSON column read by a plain statement."""
     return LoadRecord._meta.get_field("values").from_db_value(column, None, connection)
-
-
-def table(model):
-    return connection.ops.quote_name(model._meta.db_table)
 
 
 VALUES, KEY = connection.ops.quote_name("values"), connection.ops.quote_name("key")

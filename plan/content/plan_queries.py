@@ -8,11 +8,8 @@ from django.db import connection
 from django.urls import reverse
 from wagtail.models import Page, PageLogEntry, PageViewRestriction
 
+from plan.content.raw_values import table
 from plan.models import Agency, ImplementationSection, UpdatePage
-
-
-def table(model):
-    return connection.ops.quote_name(model._meta.db_table)
 
 
 def public(alias):

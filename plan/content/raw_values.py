@@ -1,4 +1,5 @@
-"""Values read by a hand-written statement, as the ORM would give them. Each backend
+"""What hand-written statements share: a model's quoted table name, and the values
+they read as the ORM would give them. Each backend
 returns some columns its own way (SQLite: decimals as floats, dates as text where a
 subquery hides the column's type, date-times naive, booleans as integers; JSON is text
 on both); Django's converters for the model field turn the value into what the field
@@ -6,6 +7,11 @@ holds. Build a converter once per statement: working out a field's converters co
 more than applying them."""
 
 from django.db import connection
+
+
+def table(model):
+    """The model's table, quoted for the database."""
+    return connection.ops.quote_name(model._meta.db_table)
 
 
 def value_converter(field):
