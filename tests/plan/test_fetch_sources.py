@@ -14,7 +14,7 @@ from urllib3.util import connection as urllib3_connection
 
 from plan.models import Result
 from plan.results.fetch import FetchError, check_url, parse_source_url
-from tests.plan.test_sync_results import Handler, make_source, run_sync, serve_sources
+from tests.plan.test_sync_results import SLOW_SOURCE_TIMEOUT, Handler, make_source, run_sync, serve_sources
 
 pytestmark = pytest.mark.django_db
 
@@ -120,7 +120,8 @@ def test_a_name_that_resolves_to_an_internal_address_among_public_ones_is_refuse
 
 
 @pytest.mark.parametrize("path", ["/drip.csv", "/drip-headers.csv"])
-def test_the_timeout_is_a_total_deadline_even_for_a_server_sending_a_byte_at_a_time(source_server, path):
+def test_the_timeout_is_a_total_deadline_even_for_a_server_sending_a_byte_at_a_time(source_server, settings, path):
+    settings.RESULT_SOURCES_TIMEOUT = SLOW_SOURCE_TIMEOUT
     source = make_source(source_server, path)
     started = time.monotonic()
     out, err = run_sync(expect_failure=True)
@@ -170,5 +171,6 @@ def test_import_results_with_a_url_uses_the_same_fetcher(source_server, settings
     port = source_server.rsplit(":", 1)[1]
     with pytest.raises(CommandError, match="gạch chéo ngược"):
         call_command("import_results", f"http://127.0.0.1:{port}\\@dichvucong.gov.vn/ket-qua.csv", "--no-progress")
+    settings.RESULT_SOURCES_TIMEOUT = SLOW_SOURCE_TIMEOUT
     with pytest.raises(CommandError, match="RESULT_SOURCES_TIMEOUT"):
         call_command("import_results", source_server + "/drip.csv", "--format", "csv", "--no-progress")
