@@ -141,15 +141,14 @@ def area_facts(area, plan_pk, tasks=()):
         else:
             (answerable_agencies if kind == 4 else supporting_agencies).append(agencies.get_or_make(pk, key, name))
     if len(versions) > 1:
-        decoded = Revision._meta.get_field("content")
-        versions = [(when, decoded.from_db_value(content, None, connection)) for when, content in versions]
+        decode = value_converter(Revision._meta.get_field("content"))
+        versions = [(when, decode(content)) for when, content in versions]
     else:
         versions = [(when, None) for when, _content in versions]
     answerable_pks = {a.pk for a in answerable_agencies}
     return AreaFacts(
         year,
-        # JSON as the ORM decodes it (Django has both backends return it as text).
-        LoadRecord._meta.get_field("values").from_db_value(loaded, None, connection),
+        value_converter(LoadRecord._meta.get_field("values"))(loaded),
         bool(has_updates),
         versions,
         {
@@ -180,14 +179,14 @@ def area_indicators(area):
         [INDICATOR_KEY, area.pk, area.pk],
     )
     agencies, area_url = SharedAgencies(), area.url if found else ""
-    record_values = LoadRecord._meta.get_field("values")
-    target, target_upper, figure, day = (
+    target, target_upper, figure, day, record_values = (
         value_converter(model._meta.get_field(name))
         for model, name in (
             (Indicator, "target_value"),
             (Indicator, "target_value_max"),
             (Result, "value"),
             (Result, "captured_on"),
+            (LoadRecord, "values"),
         )
     )
     indicators, results = {}, {}
@@ -210,7 +209,7 @@ def area_indicators(area):
                 public_source_url=row[12],
                 live_revision_id=row[13],
                 responsible_agency=agencies.get_or_make(*row[14:17]),
-                loaded_values=record_values.from_db_value(row[17], None, connection),
+                loaded_values=record_values(row[17]),
                 area=area,
                 area_id=area.pk,
                 detail_url=detail_url(area, area_url, "indicator_detail", code),

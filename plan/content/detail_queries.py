@@ -9,7 +9,7 @@ from modelcluster.queryset import FakeQuerySet
 from plan.content.codes import indicator_key
 from plan.content.provenance_data import area_key
 from plan.content.queries import with_area, with_links
-from plan.content.raw_values import table
+from plan.content.raw_values import QUOTE, Columns, read_rows, table, value_converter
 from plan.models import (
     Agency,
     Indicator,
@@ -29,15 +29,12 @@ def detail_task(area, code):
     the area (`area_loaded`, or None) and whether an update is linked to it
     (`has_updates`: most tasks have none, which then costs no query of their own)."""
     loads, links = table(LoadRecord), table(UpdatePage.tasks.through)
-    extra = (
-        f"(SELECT l.{VALUES} FROM {loads} l WHERE l.{KEY} = %s) AS area_loaded, "
-        f"EXISTS (SELECT 1 FROM {links} u WHERE u.task_id = o.id) AS has_updates"
-    )
+    extra = {
+        "area_loaded": (f"(SELECT l.{VALUES} FROM {loads} l WHERE l.{KEY} = %s)", value_converter(LOADED)),
+        "has_updates": (f"EXISTS (SELECT 1 FROM {links} u WHERE u.task_id = o.id)", bool),
+    }
     task = with_agency(Task, "lead_agency", extra, "o.area_id = %s AND o.code = %s", [area_key(area), area.pk, code])
-    if task is None:
-        return None
-    task.area_loaded, task.has_updates = loaded_values(task.area_loaded), bool(task.has_updates)
-    return with_links(with_area([task], area))[0]
+    return None if task is None else with_links(with_area([task], area))[0]
 
 
 def detail_indicator(area, code, plan_pk):
@@ -47,19 +44,20 @@ def detail_indicator(area, code, plan_pk):
     (`has_updates`, `has_corrections`: most have none, which then cost no query of their
     own)."""
     loads, plans, links = table(LoadRecord), table(PlanPage), table(UpdatePage.indicators.through)
-    extra = (
-        f"(SELECT l.{VALUES} FROM {loads} l WHERE l.{KEY} = %s) AS loaded_values, "
-        f"(SELECT p.year FROM {plans} p WHERE p.page_ptr_id = %s) AS plan_year, "
-        f"EXISTS (SELECT 1 FROM {links} u WHERE u.indicator_id = o.id) AS has_updates, "
-        f"EXISTS (SELECT 1 FROM {table(ResultHistory)} h JOIN {table(Result)} r ON r.id = h.result_id "
-        "WHERE r.indicator_id = o.id AND h.previous_value IS NOT NULL) AS has_corrections"
-    )
+    extra = {
+        "loaded_values": (f"(SELECT l.{VALUES} FROM {loads} l WHERE l.{KEY} = %s)", value_converter(LOADED)),
+        "plan_year": (f"(SELECT p.year FROM {plans} p WHERE p.page_ptr_id = %s)", int),
+        "has_updates": (f"EXISTS (SELECT 1 FROM {links} u WHERE u.indicator_id = o.id)", bool),
+        "has_corrections": (
+            f"EXISTS (SELECT 1 FROM {table(ResultHistory)} h JOIN {table(Result)} r ON r.id = h.result_id "
+            "WHERE r.indicator_id = o.id AND h.previous_value IS NOT NULL)",
+            bool,
+        ),
+    }
     where, params = "o.area_id = %s AND o.live AND o.code = %s", [indicator_key(code), plan_pk, area.pk, code]
     indicator = with_agency(Indicator, "responsible_agency", extra, where, params)
     if indicator is None:
         return None
-    indicator.loaded_values = loaded_values(indicator.loaded_values)
-    indicator.has_updates, indicator.has_corrections = bool(indicator.has_updates), bool(indicator.has_corrections)
     links = table(Indicator.topics.through)
     sql = (
         f"SELECT t.id, t.slug, t.name FROM {links} l JOIN {table(Topic)} t ON t.id = l.topic_id "
@@ -86,25 +84,25 @@ def detail_results(indicator):
 
 def with_agency(model, agency_field, extra, where, params):
     """The one `model` object (alias `o`) that `where` finds, or None, with its agency
-    `agency_field` (as select_related gives it) and the `extra` columns, in one plain
-    statement: the ORM took longer to build it, with its subqueries, than the database
-    to run it."""
-    names = [field.attname for field in Agency._meta.concrete_fields]
-    agency_columns = "".join(f", a.{connection.ops.quote_name(name)} AS agency_{name}" for name in names)
+    `agency_field` (as select_related gives it) and the `extra` attributes ({name: (SQL,
+    function converting its value)}), in one plain statement: the ORM took longer to
+    build it, with its subqueries, than the database to run it."""
+    item, agency = Columns(model, "o"), Columns(Agency, "a")
+    columns = ", ".join([item.sql, agency.sql, *(column for column, _convert in extra.values())])
     sql = (
-        f"SELECT o.*{agency_columns}, {extra} FROM {table(model)} o "
-        f"LEFT JOIN {table(Agency)} a ON a.id = o.{agency_field}_id WHERE {where}"
+        f"SELECT {columns} FROM {table(model)} o "
+        f"LEFT JOIN {table(Agency)} a ON a.id = o.{QUOTE(agency_field + '_id')} WHERE {where}"
     )
-    found = next(iter(model.objects.raw(sql, params)), None)
-    if found is not None and getattr(found, f"{agency_field}_id") is not None:
-        agency = Agency(**{name: getattr(found, f"agency_{name}") for name in names})
-        model._meta.get_field(agency_field).set_cached_value(found, agency)
+    rows = read_rows(sql, params, [item, agency, *(convert for _column, convert in extra.values())])
+    if not rows:
+        return None
+    found, agency_found, *values = rows[0]
+    if agency_found is not None:
+        model._meta.get_field(agency_field).set_cached_value(found, agency_found)
+    for name, value in zip(extra, values, strict=True):
+        setattr(found, name, value)
     return found
 
 
-def loaded_values(column):
-    """What load_plan wrote, from the JSON column read by a plain statement."""
-    return LoadRecord._meta.get_field("values").from_db_value(column, None, connection)
-
-
-VALUES, KEY = connection.ops.quote_name("values"), connection.ops.quote_name("key")
+VALUES, KEY = QUOTE("values"), QUOTE("key")
+LOADED = LoadRecord._meta.get_field("values")  # what load_plan wrote, as JSON

@@ -8,7 +8,7 @@ from django.db import connection
 from django.urls import reverse
 from wagtail.models import Page, PageLogEntry, PageViewRestriction
 
-from plan.content.raw_values import table
+from plan.content.raw_values import table, value_converter
 from plan.models import Agency, ImplementationSection, UpdatePage
 
 
@@ -53,14 +53,14 @@ def section_rows(plan):
         f"LEFT JOIN {links} l ON l.implementationsection_id = s.id LEFT JOIN {table(Agency)} a ON a.id = l.agency_id "
         "WHERE s.page_id = %s ORDER BY s.sort_order, a.name"
     )
-    duties = ImplementationSection._meta.get_field("duties")
+    duties = value_converter(ImplementationSection._meta.get_field("duties"))
     rows = {}
     with connection.cursor() as cursor:
         cursor.execute(sql, [plan.pk])
         for pk, number, heading, stream, code, name in cursor.fetchall():
             if pk not in rows:
                 rows[pk] = {"number": number, "heading": heading, "agencies": []}
-                rows[pk]["duties"] = duties.from_db_value(stream, None, connection)
+                rows[pk]["duties"] = duties(stream)
             if code:
                 rows[pk]["agencies"].append({"name": name, "url": reverse("plan:agency", args=[code])})
     return list(rows.values())

@@ -5,13 +5,12 @@ from collections import Counter
 from types import SimpleNamespace
 from typing import NamedTuple
 
-from django.db import connection
 from django.db.models import F, Max, OuterRef, Subquery, Window
 from django.db.models.functions import JSONObject, RowNumber
 from django.utils import timezone
 
 from plan.content.codes import INDICATOR_KEY
-from plan.content.raw_values import row_converter
+from plan.content.raw_values import QUOTE, Columns, read_rows, table, value_converter
 from plan.models import Agency, Indicator, LoadRecord, PlanPage, Result, TaskProgress
 from plan.progress import rules
 
@@ -163,40 +162,22 @@ def shown_indicators(pks, result_ids, fields):
     fields read (the others are deferred)."""
     if not pks:
         return {}
-    wanted = {Indicator._meta.get_field(name).attname for name in ("id", *fields)}
-    indicator_fields = [f for f in Indicator._meta.concrete_fields if f.attname in wanted]
-    agency_fields, result_fields = Agency._meta.concrete_fields, Result._meta.concrete_fields
+    indicator = Columns(Indicator, "i", [Indicator._meta.get_field(name) for name in ("id", *fields)])
+    agency, result = Columns(Agency, "a"), Columns(Result, "r")
     loaded = LoadRecord._meta.get_field("values")
-    q = connection.ops.quote_name
-    columns = ", ".join(
-        [f"i.{q(f.column)}" for f in indicator_fields]
-        + [f"a.{q(f.column)}" for f in agency_fields]
-        + [f"r.{q(f.column)}" for f in result_fields]
-        + [f"l.{q(loaded.column)}"]
-    )
     pk_list, result_list = ", ".join(["%s"] * len(pks)), ", ".join(["%s"] * max(len(result_ids), 1))
     sql = (
-        f"SELECT {columns} FROM {q(Indicator._meta.db_table)} i "  # noqa: S608 (quoted names, parameters)
-        f"LEFT JOIN {q(Agency._meta.db_table)} a ON a.id = i.{q('responsible_agency_id')} "
-        f"LEFT JOIN {q(Result._meta.db_table)} r ON r.{q('indicator_id')} = i.id AND r.id IN ({result_list}) "
-        f"LEFT JOIN {q(LoadRecord._meta.db_table)} l ON l.{q('key')} = %s || i.{q('code')} "
+        f"SELECT {indicator.sql}, {agency.sql}, {result.sql}, l.{QUOTE(loaded.column)} "
+        f"FROM {table(Indicator)} i "  # noqa: S608 (quoted names, parameters)
+        f"LEFT JOIN {table(Agency)} a ON a.id = i.{QUOTE('responsible_agency_id')} "
+        f"LEFT JOIN {table(Result)} r ON r.{QUOTE('indicator_id')} = i.id AND r.id IN ({result_list}) "
+        f"LEFT JOIN {table(LoadRecord)} l ON l.{QUOTE('key')} = %s || i.{QUOTE('code')} "
         f"WHERE i.id IN ({pk_list})"
     )
-    convert = row_converter([*indicator_fields, *agency_fields, *result_fields, loaded])
-    found, agencies = {}, {None: None}  # the same few agencies answer for many indicators
-    db = connection.alias
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*(result_ids or [None]), INDICATOR_KEY, *pks])
-        for row in cursor.fetchall():
-            values = convert(row)
-            indicator = Indicator.from_db(db, wanted, values[: len(indicator_fields)])
-            values = values[len(indicator_fields) :]
-            agency, values = values[: len(agency_fields)], values[len(agency_fields) :]
-            result = values[: len(result_fields)]
-            if agency[0] not in agencies:
-                agencies[agency[0]] = Agency.from_db(db, None, agency)
-            indicator.responsible_agency = agencies[agency[0]]
-            indicator.shown_result = Result.from_db(db, None, result) if result[0] else None
-            indicator.loaded_values = values[-1]
-            found[indicator.pk] = indicator
+    params = [*(result_ids or [None]), INDICATOR_KEY, *pks]
+    found = {}
+    parts = [indicator, agency, result, value_converter(loaded)]
+    for item, responsible, shown, values in read_rows(sql, params, parts):
+        item.responsible_agency, item.shown_result, item.loaded_values = responsible, shown, values
+        found[item.pk] = item
     return found
