@@ -1,8 +1,9 @@
 """A full-page cache for anonymous visitors, in the cache named "pages" when the
 settings have one (production: files that every worker of the machine shares, so
 that a repeated request costs no query), else in the default cache. Any change to what
-pages show (a page, an indicator or an update published or unpublished; results
-imported, synced or entered; reference data or the site's identity saved) starts a new
+pages show (a page, an indicator or an update published or unpublished; a task or an
+indicator saved or deleted; results imported, synced or entered; reference data or the
+site's identity saved) starts a new
 cache generation, so that the next request sees it. Responses carry Cache-Control,
 Last-Modified and ETag, and Django's ConditionalGetMiddleware answers a matching
 conditional GET with 304.
@@ -25,7 +26,7 @@ from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
 import search.reference  # noqa: F401  (connects the drop of search's cached lists at start-up, as this module's)
-from plan.models import Agency, Result, SiteIdentity, TaskProgress, Topic
+from plan.models import Agency, Indicator, Result, SiteIdentity, Task, TaskProgress, Topic
 from plan.results.signals import results_changed
 
 GENERATION_KEY = "plan:page-cache:generation"
@@ -116,9 +117,10 @@ class PageCacheMiddleware:
 
 for signal in (page_published, page_unpublished, published, unpublished, results_changed):
     signal.connect(forget_all, dispatch_uid=f"page-cache-{id(signal)}")
-# A section made private; the site's address (set_site_address), which feeds, the sitemap
-# and the data package print in full.
-for model in (Result, TaskProgress, Agency, Topic, PageViewRestriction, Site):
+# Tasks and indicators are written by publishing (signalled above), but also directly by a
+# command or a shell; a section made private; the site's address (set_site_address),
+# which feeds, the sitemap and the data package print in full.
+for model in (Result, TaskProgress, Task, Indicator, Agency, Topic, PageViewRestriction, Site):
     receiver(post_save, sender=model, dispatch_uid=f"page-cache-save-{model.__name__}")(forget_all)
     receiver(post_delete, sender=model, dispatch_uid=f"page-cache-delete-{model.__name__}")(forget_all)
 

@@ -14,7 +14,7 @@ from django.test import RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from plan.models import AreaPage, Indicator, PlanPage, Result
-from plan.public import dashboard_figures
+from plan.public import dashboard_figures, page_cache
 from plan.vocabulary import IndicatorStatus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("kept")]
@@ -118,12 +118,26 @@ def test_the_listed_rows_read_their_figures_as_the_orm_would(client):
     assert shown_indicators([other.pk], [result.pk], ("code",))[other.pk].shown_result is None
 
 
+def test_an_indicator_saved_directly_is_counted_on_the_next_request(client):
+    """Not published through the admin: written by a command or a shell."""
+    _, total = with_data(client)
+    model = Indicator.objects.filter(live=True).first()
+    Indicator.objects.create(
+        area=model.area, code="3.a.98", bullet=98, sort_order=998, original_wording="Chỉ tiêu mới.",
+        statement="Chỉ tiêu mới", metric="Thước đo mới", comparator=model.comparator,
+        target_value=model.target_value, live=True,
+    )  # fmt: skip
+    assert with_data(client)[1] == total + 1
+
+
 def test_an_indicator_deleted_since_is_left_out_of_the_list(client):
-    """Deleting an indicator (one without results) starts no new generation: until the
-    kept figures expire they still count it, but the list cannot show it."""
+    """Kept figures that still count an indicator deleted since (a change that reached
+    the database without the signals that start a new generation) never list it."""
     client.get(DASHBOARD)
     gone = without_figure()
     code = gone.code
+    kept_generation = page_cache.generation()
     gone.delete()
+    page_cache.store().set(page_cache.GENERATION_KEY, kept_generation, None)
     page = client.get(DASHBOARD + f"?linh_vuc={AreaPage.objects.get(pk=gone.area_id).number}")
     assert page.status_code == 200 and f">{code}<" not in page.content.decode()
