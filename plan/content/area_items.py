@@ -6,7 +6,7 @@ from types import SimpleNamespace
 from typing import NamedTuple
 
 from plan.models import Agency
-from plan.progress.periods import parse_period
+from plan.progress.periods import period_label
 from plan.progress.targets import describe_target
 from plan.vocabulary import AdministrativeLevel
 
@@ -43,8 +43,7 @@ class LatestResult(SimpleNamespace):
 
     @property
     def period_label(self):
-        period = parse_period(self.period)
-        return period.label if period else self.period
+        return period_label(self.period)
 
     def get_scope_display(self):
         return LEVELS.get(self.scope, self.scope)

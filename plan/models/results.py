@@ -7,7 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from plan.progress.periods import parse_period
+from plan.progress.periods import parse_period, period_label
 from plan.vocabulary import (
     AdministrativeLevel,
     ImportBatchStatus,
@@ -77,8 +77,7 @@ class Result(models.Model):
 
     @property
     def period_label(self):
-        period = parse_period(self.period)
-        return period.label if period else self.period
+        return period_label(self.period)
 
 
 class ResultHistory(models.Model):

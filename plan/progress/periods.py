@@ -57,6 +57,12 @@ def parse_period(text):
     return Period(str(year), PeriodKind.YEAR, date(year, 1, 1), date(year, 12, 31))
 
 
+def period_label(text):
+    """A period code as a visitor reads it ("Quý 1/2024"); a code that is no period as it is."""
+    period = parse_period(text)
+    return period.label if period else text
+
+
 def add_months(day, months):
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
