@@ -2,10 +2,10 @@
 publication log and revisions, and the corrections of published figures."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
 from wagtail.models import ModelLogEntry, PageLogEntry, Revision
 
 from plan.content import history
+from plan.content.raw_values import table
 from plan.models import Agency, Indicator, ResultHistory
 
 PUBLISH = "wagtail.publish"
@@ -17,8 +17,7 @@ def published_contents(log_table, where, params):
     log `log_table` (Wagtail's page or model log) matching `where` published. One plain
     statement: the ORM took longer to build it than the database to run it. Revisions are
     read through .raw() so that their fields are converted as the ORM would."""
-    revisions = connection.ops.quote_name(Revision._meta.db_table)
-    log = connection.ops.quote_name(log_table._meta.db_table)
+    revisions, log = table(Revision), table(log_table)
     sql = (
         f"SELECT r.id, r.created_at, r.content FROM {revisions} r WHERE r.id IN "
         f"(SELECT l.revision_id FROM {log} l WHERE l.action = %s AND l.revision_id IS NOT NULL AND {where}) "

@@ -12,6 +12,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from plan.content.codes import INDICATOR_KEY, code_to_url
 from plan.content.provenance_data import loaded_record
+from plan.content.raw_values import table
 from plan.models import (
     Agency,
     AppendixPage,
@@ -144,13 +145,12 @@ def with_links(tasks):
         return []
     found = {pk: ([], []) for pk in tasks}
     marks = ", ".join(["%s"] * len(tasks))
-    table = connection.ops.quote_name
     agencies, topics = Task.coordinating_agencies.through, Task.topics.through
     sql = (
-        f"SELECT l.task_id, 0, a.id, a.code, a.name FROM {table(agencies._meta.db_table)} l "
-        f"JOIN {table(Agency._meta.db_table)} a ON a.id = l.agency_id WHERE l.task_id IN ({marks}) UNION ALL "
-        f"SELECT l.task_id, 1, t.id, t.slug, t.name FROM {table(topics._meta.db_table)} l "
-        f"JOIN {table(Topic._meta.db_table)} t ON t.id = l.topic_id WHERE l.task_id IN ({marks}) ORDER BY 5, 3"
+        f"SELECT l.task_id, 0, a.id, a.code, a.name FROM {table(agencies)} l "
+        f"JOIN {table(Agency)} a ON a.id = l.agency_id WHERE l.task_id IN ({marks}) UNION ALL "
+        f"SELECT l.task_id, 1, t.id, t.slug, t.name FROM {table(topics)} l "
+        f"JOIN {table(Topic)} t ON t.id = l.topic_id WHERE l.task_id IN ({marks}) ORDER BY 5, 3"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*tasks, *tasks])
@@ -252,8 +252,7 @@ def plan_contents(plan, plan_url):
     database to run it): its live areas as rows (number, title, heading_as_written, slug, url and
     the counts, correlated COUNT(*) on the indexed area column) and its first live appendix
     ({"title", "slug", "url"}) or None."""
-    tables = (connection.ops.quote_name(m._meta.db_table) for m in (Page, AreaPage, AppendixPage, Task, Indicator))
-    page, area, appendix, task, indicator = tables
+    page, area, appendix, task, indicator = (table(m) for m in (Page, AreaPage, AppendixPage, Task, Indicator))
     sql = (
         f"SELECT p.title, p.slug, a.number, a.heading_as_written, x.page_ptr_id IS NOT NULL, "
         f"(SELECT COUNT(*) FROM {task} t WHERE t.area_id = a.page_ptr_id), "

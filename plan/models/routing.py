@@ -14,11 +14,12 @@ walk read: its lineage (ancestors and its own row, for the breadcrumbs) and, whe
 page on the way is restricted or an alias, no view restrictions, which
 `get_view_restrictions` then answers without a query."""
 
-from django.db import connection
 from django.http import Http404
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
+
+from plan.content.raw_values import QUOTE, table
 
 DEFAULT_ROUTES = (Page.route, RoutablePageMixin.route)
 
@@ -52,7 +53,7 @@ def pages_on_the_way(root, path_components):
     steplen = Page.steplen
     paths = [root.path[:end] for end in range(steplen, len(root.path) + 1, steplen)]
     slugs = sorted(set(path_components))
-    page, restriction = (connection.ops.quote_name(model._meta.db_table) for model in (Page, PageViewRestriction))
+    page, restriction = table(Page), table(PageViewRestriction)
     below = ""
     if slugs:
         below = f" OR (path LIKE %s AND depth > %s AND depth <= %s AND slug IN ({', '.join(['%s'] * len(slugs))}))"
@@ -78,13 +79,11 @@ def specific_of(page):
         parent_alias = f"t{len(tables) + 1}" if parent is not Page else "p"
         tables.append(child)
         joins.append(
-            f"JOIN {connection.ops.quote_name(child._meta.db_table)} {alias} "
-            f"ON {alias}.{connection.ops.quote_name(link.column)} = "
-            f"{parent_alias}.{connection.ops.quote_name(parent._meta.pk.column)}"
+            f"JOIN {table(child)} {alias} "
+            f"ON {alias}.{QUOTE(link.column)} = {parent_alias}.{QUOTE(parent._meta.pk.column)}"
         )
         child = parent
-    page_table = connection.ops.quote_name(Page._meta.db_table)
-    sql = f"SELECT * FROM {page_table} p {' '.join(reversed(joins))} WHERE p.id = %s"
+    sql = f"SELECT * FROM {table(Page)} p {' '.join(reversed(joins))} WHERE p.id = %s"
     specific = next(iter(model.objects.raw(sql, [page.pk])), None)
     if specific is None:
         raise Http404  # deleted since the route's statement was read

@@ -4,8 +4,10 @@ import compiling SQL value by value; here rows go to the database as plain tuple
 
 import json
 
-from django.apps import apps
 from django.db import connection
+
+from plan.content.raw_values import table
+from plan.models import Result, ResultHistory
 
 RESULT_COLUMNS = (
     "indicator_id",
@@ -47,11 +49,7 @@ HISTORY_COLUMNS = (
 )
 
 
-def table(model_name):
-    return connection.ops.quote_name(apps.get_model("plan", model_name)._meta.db_table)
-
-
-def insert_rows(model_name, columns, rows, casts=None):
+def insert_rows(model, columns, rows, casts=None):
     """Insert tuples in `columns` order; `casts` maps a column to a PostgreSQL type."""
     if not rows:
         return
@@ -65,25 +63,25 @@ def insert_rows(model_name, columns, rows, casts=None):
             )
             execute_values(
                 cursor.cursor,
-                f"INSERT INTO {table(model_name)} ({names}) VALUES %s",
+                f"INSERT INTO {table(model)} ({names}) VALUES %s",
                 rows,
                 template=template,
                 page_size=1000,
             )
         else:
             placeholders = ", ".join(["%s"] * len(columns))
-            cursor.executemany(f"INSERT INTO {table(model_name)} ({names}) VALUES ({placeholders})", rows)
+            cursor.executemany(f"INSERT INTO {table(model)} ({names}) VALUES ({placeholders})", rows)
 
 
 def insert_results(rows):
     """rows: tuples in RESULT_COLUMNS order."""
-    insert_rows("Result", RESULT_COLUMNS, rows)
+    insert_rows(Result, RESULT_COLUMNS, rows)
 
 
 def insert_history(rows):
     """rows: tuples in HISTORY_COLUMNS order, `changes` as a dict."""
     serialised = [row[:6] + (json.dumps(row[6], ensure_ascii=False),) + row[7:] for row in rows]
-    insert_rows("ResultHistory", HISTORY_COLUMNS, serialised, casts={"changes": "jsonb"})
+    insert_rows(ResultHistory, HISTORY_COLUMNS, serialised, casts={"changes": "jsonb"})
 
 
 def update_results(rows):
@@ -100,12 +98,12 @@ def update_results(rows):
             names = ", ".join(("id",) + UPDATE_COLUMNS)
             execute_values(
                 cursor.cursor,
-                f"UPDATE {table('Result')} AS r SET {assignments} FROM (VALUES %s) AS v ({names}) WHERE r.id = v.id",
+                f"UPDATE {table(Result)} AS r SET {assignments} FROM (VALUES %s) AS v ({names}) WHERE r.id = v.id",
                 rows,
                 page_size=1000,
             )
         else:
             assignments = ", ".join(f"{column} = %s" for column in UPDATE_COLUMNS)
             cursor.executemany(
-                f"UPDATE {table('Result')} SET {assignments} WHERE id = %s", [row[1:] + row[:1] for row in rows]
+                f"UPDATE {table(Result)} SET {assignments} WHERE id = %s", [row[1:] + row[:1] for row in rows]
             )

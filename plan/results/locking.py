@@ -18,7 +18,8 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.db import OperationalError, connection
 
-from plan.results.bulk import table
+from plan.content.raw_values import table
+from plan.models import Result
 from plan.results.errors import ReadError
 
 ADVISORY_CLASS = 0x43434843  # "CCHC": the results import; the second key is the indicator code's
@@ -105,7 +106,7 @@ def lock_database(codes):
         elif connection.vendor == "sqlite":
             # A write statement takes SQLite's write lock now, not at the first insert.
             try:
-                cursor.execute(f"UPDATE {table('Result')} SET id = id WHERE 0 = 1")
+                cursor.execute(f"UPDATE {table(Result)} SET id = id WHERE 0 = 1")
             except OperationalError as error:
                 if "locked" in str(error):
                     raise busy(timeout) from error
