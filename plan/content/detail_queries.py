@@ -9,7 +9,7 @@ from modelcluster.queryset import FakeQuerySet
 from plan.content.codes import indicator_key
 from plan.content.provenance_data import area_key
 from plan.content.queries import with_area, with_links
-from plan.content.raw_values import QUOTE, Columns, read_rows, table, value_converter
+from plan.content.raw_values import QUOTE, columns, read_rows, table, value_converter
 from plan.models import (
     Agency,
     Indicator,
@@ -87,10 +87,10 @@ def with_agency(model, agency_field, extra, where, params):
     `agency_field` (as select_related gives it) and the `extra` attributes ({name: (SQL,
     function converting its value)}), in one plain statement: the ORM took longer to
     build it, with its subqueries, than the database to run it."""
-    item, agency = Columns(model, "o"), Columns(Agency, "a")
-    columns = ", ".join([item.sql, agency.sql, *(column for column, _convert in extra.values())])
+    item, agency = columns(model, "o"), columns(Agency, "a")
+    selected = ", ".join([item.sql, agency.sql, *(column for column, _convert in extra.values())])
     sql = (
-        f"SELECT {columns} FROM {table(model)} o "
+        f"SELECT {selected} FROM {table(model)} o "
         f"LEFT JOIN {table(Agency)} a ON a.id = o.{QUOTE(agency_field + '_id')} WHERE {where}"
     )
     rows = read_rows(sql, params, [item, agency, *(convert for _column, convert in extra.values())])

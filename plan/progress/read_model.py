@@ -10,7 +10,7 @@ from django.db.models.functions import JSONObject, RowNumber
 from django.utils import timezone
 
 from plan.content.codes import INDICATOR_KEY
-from plan.content.raw_values import QUOTE, Columns, read_rows, table, value_converter
+from plan.content.raw_values import QUOTE, columns, read_rows, table, value_converter
 from plan.models import Agency, Indicator, LoadRecord, PlanPage, Result, TaskProgress
 from plan.progress import rules
 
@@ -162,8 +162,8 @@ def shown_indicators(pks, result_ids, fields):
     fields read (the others are deferred)."""
     if not pks:
         return {}
-    indicator = Columns(Indicator, "i", [Indicator._meta.get_field(name) for name in ("id", *fields)])
-    agency, result = Columns(Agency, "a"), Columns(Result, "r")
+    indicator = columns(Indicator, "i", tuple(Indicator._meta.get_field(name).attname for name in ("id", *fields)))
+    agency, result = columns(Agency, "a", shared=True), columns(Result, "r")
     loaded = LoadRecord._meta.get_field("values")
     pk_list, result_list = ", ".join(["%s"] * len(pks)), ", ".join(["%s"] * max(len(result_ids), 1))
     sql = (

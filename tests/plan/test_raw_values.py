@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from plan.content.raw_values import Columns, read_rows, table, value_converter
+from plan.content.raw_values import columns, read_rows, table, value_converter
 from plan.models import Agency, Indicator, LoadRecord, Result
 from tests.builders import unsaved_result
 
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def read_indicator(code, fields=None):
-    indicator, agency = Columns(Indicator, "i", fields), Columns(Agency, "a")
+    indicator, agency = columns(Indicator, "i", fields), columns(Agency, "a", shared=True)
     sql = (
         f"SELECT {indicator.sql}, {agency.sql}, i.code || '!' FROM {table(Indicator)} i "
         f"LEFT JOIN {table(Agency)} a ON a.id = i.responsible_agency_id WHERE i.code = %s"
@@ -40,7 +40,7 @@ def test_objects_and_values_are_those_the_orm_gives():
 def test_a_row_a_left_join_did_not_find_is_none_and_fields_not_read_are_deferred():
     indicator = Indicator.objects.get(code="3.a.2")
     Indicator.objects.filter(pk=indicator.pk).update(responsible_agency=None)
-    [[read, agency, _]] = read_indicator("3.a.2", [Indicator._meta.get_field(n) for n in ("statement", "id")])
+    [[read, agency, _]] = read_indicator("3.a.2", ("statement", "id"))
     assert agency is None
     assert read.statement == indicator.statement
     assert "target_value" in read.get_deferred_fields() and "statement" not in read.get_deferred_fields()
@@ -52,3 +52,14 @@ def test_json_is_decoded_as_the_orm_decodes_it():
     assert read_rows(f'SELECT "values" FROM {table(LoadRecord)} WHERE "key" = %s', ["thu"], [decode]) == [
         [{"chỉ tiêu": ["96%", 1]}]
     ]
+
+
+def test_a_shared_part_makes_one_object_per_key():
+    agency = columns(Agency, "a", shared=True)
+    sql = f"SELECT {agency.sql} FROM {table(Indicator)} i JOIN {table(Agency)} a ON a.id = i.responsible_agency_id"
+    made = [row[0] for row in read_rows(sql, [], [agency])]
+    by_key = {}
+    for item in made:
+        by_key.setdefault(item.pk, set()).add(id(item))
+    assert len(made) > len(by_key) and all(len(ids) == 1 for ids in by_key.values())
+    assert len(by_key) == Agency.objects.filter(indicators__isnull=False).distinct().count()
