@@ -24,7 +24,6 @@ from plan.models import (
     Topic,
     UpdatePage,
 )
-from plan.progress import read_model
 
 
 def tasks_for_display(tasks, links=True):
@@ -130,9 +129,8 @@ def public_indicators():
 
 
 def area_tasks(area):
-    """The area's tasks, each with `latest_report` (read_model.latest_report_annotation)
-    and its coordinating agencies and topics (with_links)."""
-    tasks = area.tasks.select_related("lead_agency").annotate(latest_report=read_model.latest_report_annotation())
+    """The area's tasks, each with its coordinating agencies and topics (with_links)."""
+    tasks = area.tasks.select_related("lead_agency")
     return with_links(with_area(tasks.order_by("sort_order"), area))
 
 

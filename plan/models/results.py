@@ -146,7 +146,7 @@ class TaskProgress(models.Model):
         verbose_name = "tiến độ nhiệm vụ"
         verbose_name_plural = "tiến độ nhiệm vụ"
         ordering = ["-reported_on", "-created_at"]
-        # The latest report of each task (read_model.latest_report_annotation) reads
+        # The latest report of each task (area_queries.area_tasks, read_model) reads
         # this index instead of sorting every task's reports.
         indexes = [models.Index(fields=["task", "-reported_on", "-created_at"], name="taskprogress_latest")]
 

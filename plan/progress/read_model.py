@@ -2,11 +2,10 @@
 indicators or tasks at once, in a fixed number of queries."""
 
 from collections import Counter
-from types import SimpleNamespace
 from typing import NamedTuple
 
-from django.db.models import F, Max, OuterRef, Subquery, Window
-from django.db.models.functions import JSONObject, RowNumber
+from django.db.models import F, Max, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from plan.content.codes import INDICATOR_KEY
@@ -117,25 +116,6 @@ def latest_progress_by_task(task_pks, light=False):
     for report in reports:
         latest.setdefault(report.task_id, report)
     return latest
-
-
-def latest_report_annotation():
-    """An annotation for tasks: their latest report's status, percent and demo flag (a
-    JSON object, or None), read in the tasks' own statement; see reports_of()."""
-    reports = TaskProgress.objects.filter(task=OuterRef("pk")).order_by("-reported_on", "-created_at")
-    return Subquery(reports.values(latest=JSONObject(status="status", percent="percent", is_demo="is_demo"))[:1])
-
-
-def reports_of(tasks, attribute="latest_report"):
-    """{task pk: latest report as a row} from the tasks' latest_report_annotation()."""
-    found = {}
-    for task in tasks:
-        report = getattr(task, attribute)
-        if report is not None:
-            found[task.pk] = SimpleNamespace(
-                task_id=task.pk, status=report["status"], percent=report["percent"], is_demo=bool(report["is_demo"])
-            )
-    return found
 
 
 def task_progress_map(tasks, today=None, latest=None):

@@ -21,7 +21,7 @@ from plan.content import history, queries
 from plan.content.history_data import page_history
 from plan.content.provenance_data import attach_provenance
 from plan.models import Agency, AreaPage, Indicator, PlanPage, Result, Task, Topic
-from plan.progress import read_model, rows, rules
+from plan.progress import rows, rules
 from plan.progress.rows import BulletGroup, IndicatorRow, TaskRow, status_view
 from plan.templatetags import area_rows, table_rows
 from tests.builders import published_update
@@ -136,7 +136,7 @@ def old_context(area):
     plan = PlanPage.objects.get(pk=area.get_parent().pk)
     tasks, indicators = queries.area_tasks(area), queries.area_indicators(area)
     attach_provenance(tasks, indicators)
-    task_rows = rows.task_rows(tasks, latest=read_model.reports_of(tasks))
+    task_rows = rows.task_rows(tasks)
     indicator_rows = rows.indicator_rows(indicators, years={area.pk: plan.year})
     return {
         "task_rows": task_rows,
