@@ -1,7 +1,9 @@
 """One page of a long list, with the links a page shows (plain, no database): the
 previous and next pages and the page numbers, a gap (None) for long ranges. Search,
 the update lists and the dashboard share it and its template
-(search/pagination.html); each says how a page number becomes an address."""
+(search/pagination.html); each says how a page number becomes an address. The tables
+of a page (an area's, an agency's, a topic's) show LIST_SIZE rows at a time
+(table_page)."""
 
 from django.core.paginator import Paginator
 
@@ -19,3 +21,18 @@ def page_of(items, per_page, number, url_for):
         for number in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
     ]
     return page
+
+
+LIST_SIZE = 50  # rows of one table a page; the open-data files hold every task and indicator
+
+
+def table_page(request, items, parameter, anchor):
+    """One page of a table of the page, whose number is in `parameter` (a page may show
+    several tables); its links keep the other tables' page numbers."""
+
+    def address(number):
+        query = request.GET.copy()
+        query[parameter] = number
+        return f"?{query.urlencode()}#{anchor}"
+
+    return page_of(items, LIST_SIZE, request.GET.get(parameter), address)

@@ -5,8 +5,8 @@ Progress updates are listed and fed only when public: a private or password-prot
 update (a Wagtail view restriction on it or above it) is never listed or fed."""
 
 from django.db import connection
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce, Length, Substr
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Window
+from django.db.models.functions import Coalesce, Length, RowNumber, Substr
 from modelcluster.queryset import FakeQuerySet
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -94,13 +94,26 @@ def implementation_sections(plan):
     return plan.implementation_sections.prefetch_related("agencies").order_by("sort_order")
 
 
-def appendix_rows(plan, links=True):
-    """Areas in order, each with its tasks (`appendix_tasks`) and, with `links`, their
-    coordinating agencies (without: with_links may read them for every area at once)."""
-    tasks = Task.objects.select_related("lead_agency").order_by("sort_order")
+def appendix_rows(areas, links=True, limit=None):
+    """The `areas` (a queryset), each with its number of tasks (`task_count`) and its
+    tasks in order, the first `limit` of them when given (`appendix_tasks`), with, with
+    `links`, their coordinating agencies (without: with_links may read them for every
+    area at once)."""
+    areas = list(areas.annotate(task_count=count_of(Task.objects.filter(area=OuterRef("pk")))))
+    tasks = Task.objects.filter(area__in=areas).select_related("lead_agency").order_by("area_id", "sort_order", "pk")
     if links:
         tasks = tasks.prefetch_related("coordinating_agencies")
-    return live_areas(plan).prefetch_related(Prefetch("tasks", queryset=tasks, to_attr="appendix_tasks"))
+    if limit is not None:
+        place = Window(RowNumber(), partition_by=[F("area_id")], order_by=[F("sort_order").asc(), F("pk").asc()])
+        tasks = tasks.annotate(place=place).filter(place__lte=limit)
+    by_area = {}
+    for task in tasks:
+        by_area.setdefault(task.area_id, []).append(task)
+    for area in areas:
+        area.appendix_tasks = by_area.get(area.pk, [])
+        for task in area.appendix_tasks:
+            task.area = area  # what a prefetch would set: no query for it per task
+    return areas
 
 
 def area_agencies(area):

@@ -228,7 +228,7 @@ def appendix_content(page, root):
                     for task in area.appendix_tasks
                 ],
             }
-            for area in queries.appendix_rows(plan).public()
+            for area in queries.appendix_rows(queries.live_areas(plan).public())
         ],
     }
 

@@ -6,22 +6,8 @@ from django.shortcuts import get_object_or_404, render
 from plan.content import queries
 from plan.content.provenance_data import attach_provenance
 from plan.models import Agency, Topic
-from plan.paging import page_of
+from plan.paging import table_page
 from plan.progress import rows, rules
-
-LIST_SIZE = 50  # rows of one table a page; the open-data files hold every task and indicator
-
-
-def paged(request, items, parameter, anchor):
-    """One page of a table of the page, whose number is in `parameter` (a page may show
-    several tables); its links keep the other tables' page numbers."""
-
-    def address(number):
-        query = request.GET.copy()
-        query[parameter] = number
-        return f"?{query.urlencode()}#{anchor}"
-
-    return page_of(items, LIST_SIZE, request.GET.get(parameter), address)
 
 
 def agency_list(request):
@@ -38,9 +24,9 @@ def agency_detail(request, code):
     context = {
         **data,
         "agency": agency,
-        "led_tasks": paged(request, led, "trang_chu_tri", "chu-tri"),
-        "coordinated_tasks": paged(request, rows.task_rows(coordinated_tasks), "trang_phoi_hop", "phoi-hop"),
-        "indicators": paged(request, indicators, "trang_chi_tieu", "chi-tieu"),
+        "led_tasks": table_page(request, led, "trang_chu_tri", "chu-tri"),
+        "coordinated_tasks": table_page(request, rows.task_rows(coordinated_tasks), "trang_phoi_hop", "phoi-hop"),
+        "indicators": table_page(request, indicators, "trang_chi_tieu", "chi-tieu"),
         "rollups": rows.rollup_views([(agency.name, "", indicators, led)]),
         "has_demo": rows.has_demo_figures(indicators, led),
     }
@@ -57,8 +43,8 @@ def topic_detail(request, slug):
     attach_provenance(data["tasks"], data["indicators"])
     context = {
         "topic": topic,
-        "tasks": paged(request, rows.task_rows(data["tasks"]), "trang_nhiem_vu", "nhiem-vu"),
-        "indicators": paged(request, rows.indicator_rows(data["indicators"]), "trang_chi_tieu", "chi-tieu"),
+        "tasks": table_page(request, rows.task_rows(data["tasks"]), "trang_nhiem_vu", "nhiem-vu"),
+        "indicators": table_page(request, rows.indicator_rows(data["indicators"]), "trang_chi_tieu", "chi-tieu"),
     }
     return render(request, "plan/topic_detail.html", context)
 

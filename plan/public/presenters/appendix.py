@@ -1,10 +1,12 @@
 """The appendix of a plan: the real appendix rows editors entered, with their source,
-and the table assembled from section II, said to be so."""
+and the table assembled from section II, said to be so: at most LIST_SIZE tasks an
+area, the area's page and the open data holding them all."""
 
 from plan.content import queries
 from plan.content.provenance_data import attach_provenance
 from plan.models import AppendixPage
 from plan.models.presenting import presents
+from plan.paging import LIST_SIZE
 from plan.public.presenters.base import Presenter
 
 
@@ -16,8 +18,10 @@ class AppendixPresenter(Presenter):
         official_rows = list(page.rows.all())
         revision = page.live_revision if official_rows else None  # who entered them, only when there are some
         editor = revision.user if revision else None
-        area_rows = self.linked(queries.appendix_rows(plan, links=False))
+        area_rows = self.linked(queries.appendix_rows(queries.live_areas(plan), links=False, limit=LIST_SIZE))
         attach_provenance(tasks=queries.with_links(task for area in area_rows for task in area.appendix_tasks))
+        for area in area_rows:  # an area's tasks past the first LIST_SIZE: on its page and in the open data
+            area.tasks_not_shown = area.task_count - len(area.appendix_tasks)
         return {
             "plan": plan,
             "area_rows": area_rows,

@@ -10,6 +10,7 @@ from plan.content.codes import indicator_key
 from plan.content.provenance_data import area_key, attach_provenance
 from plan.models import AreaPage
 from plan.models.presenting import presents
+from plan.paging import table_page
 from plan.progress import rows
 from plan.public import charts
 from plan.public.presenters.base import Presenter
@@ -33,10 +34,16 @@ class AreaPresenter(UpdateListing, Presenter):
         attach_provenance(tasks, indicators, loaded=self.loaded(facts, indicators))
         task_rows = rows.task_rows(tasks, latest={t.pk: t.report for t in tasks if t.report is not None})
         indicator_rows = rows.indicator_rows(indicators, results=results, years={area.pk: facts.year})
+        # Both tables show a page of rows; the roll-ups count them all.
+        tasks_page = table_page(self.request, task_rows, "trang_nhiem_vu", "nhiem-vu")
+        indicators_page = table_page(self.request, indicator_rows, "trang_chi_tieu", "chi-tieu")
         return {
             "plan": self.plan(),
-            "task_rows": task_rows,
-            "indicator_groups": rows.bullet_groups(indicator_rows),
+            "task_rows": tasks_page.object_list,
+            "tasks_page": tasks_page,
+            "indicator_groups": rows.bullet_groups(indicators_page.object_list),
+            "indicators_page": indicators_page,
+            "bullet_count": len(rows.bullet_groups(indicator_rows)),
             "rollups": rows.rollup_views([(area.title, "", indicator_rows, task_rows)]),
             "has_demo": rows.has_demo_figures(indicator_rows, task_rows),
             "updates": self.linked(queries.updates_about(area)[:10]) if facts.has_updates else [],
