@@ -2,9 +2,11 @@
 reads them): what the tables and the provenance marks show, without a model object
 per row (plan/content/raw_values.py converts their raw columns as the ORM would)."""
 
+import functools
 from types import SimpleNamespace
 from typing import NamedTuple
 
+from plan.content.codes import code_to_url
 from plan.models import Agency
 from plan.progress.periods import period_label
 from plan.progress.targets import describe_target
@@ -20,15 +22,30 @@ class Related(list):
         return self
 
 
-class AreaTask(SimpleNamespace):
+class DetailLink:
+    """`detail_url`, the address of the item's own page, from the area's (`area_url`),
+    worked out for the rows a page shows only."""
+
+    route = ""  # the area's sub-page route
+
+    @functools.cached_property
+    def detail_url(self):
+        return self.area_url + self.area.reverse_subpage(self.route, args=[code_to_url(self.code)])
+
+
+class AreaTask(DetailLink, SimpleNamespace):
     """A task as the area's table shows it: code, group, text, lead agency, coordinating
     agencies and topics (Related), deadline, `detail_url`, and the facts its provenance
     compares with what load_plan wrote."""
 
+    route = "task_detail"
 
-class AreaIndicator(SimpleNamespace):
+
+class AreaIndicator(DetailLink, SimpleNamespace):
     """An indicator as the area's table shows it, with the facts of its provenance and
     the status rule's inputs."""
+
+    route = "indicator_detail"
 
     @property
     def target_display(self):

@@ -16,7 +16,7 @@ from plan.content.area_items import (
     Related,
     SharedAgencies,
 )
-from plan.content.codes import INDICATOR_KEY, code_to_url
+from plan.content.codes import INDICATOR_KEY
 from plan.content.history_data import LIMIT, PUBLISH, agency_names
 from plan.content.provenance_data import area_key
 from plan.content.raw_values import table, value_converter
@@ -42,10 +42,6 @@ def rows_of(sql, params):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
-
-
-def detail_url(area, area_url, route, code):
-    return area_url + area.reverse_subpage(route, args=[code_to_url(code)])
 
 
 def area_tasks(area):
@@ -76,7 +72,7 @@ def area_tasks(area):
             due_date=day(due),
             area=area,
             area_id=area.pk,
-            detail_url=detail_url(area, area_url, "task_detail", code),
+            area_url=area_url,
             report=LatestReport(status, percent, bool(demo)) if status is not None else None,
             coordinating_agencies=Related(),
             topics=Related(),
@@ -212,7 +208,7 @@ def area_indicators(area):
                 loaded_values=record_values(row[17]),
                 area=area,
                 area_id=area.pk,
-                detail_url=detail_url(area, area_url, "indicator_detail", code),
+                area_url=area_url,
             )
         period, scope, value, source, source_url, captured, demo = row[18:]
         if period is not None:

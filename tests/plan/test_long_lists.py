@@ -80,6 +80,11 @@ def test_an_areas_tables_are_paged_and_its_progress_counts_every_row(client):
     indicators = second.find(id="chi-tieu").find_parent("section").get_text()
     assert f"{area.number}.z.{LIST_SIZE + 1}" in indicators and f"{area.number}.z.0 " not in indicators
     assert html(client, area.url + "?trang_nhiem_vu=abc").find(id="nhiem-vu")  # not a number: the first page
+    context = client.get(area.url + "?trang_nhiem_vu=2&trang_chi_tieu=2").context
+    shown = [row.task for row in context["task_rows"]] + [
+        row.indicator for g in context["indicator_groups"] for row in g.rows
+    ]
+    assert shown and all(item.provenance for item in shown)  # worked out for the rows shown, on any page
 
 
 def test_the_appendix_shows_at_most_list_size_tasks_an_area_and_says_where_the_rest_are(client):

@@ -31,12 +31,16 @@ class AreaPresenter(UpdateListing, Presenter):
         tasks = area_queries.area_tasks(area)
         indicators, results = area_queries.area_indicators(area)
         facts = area_queries.area_facts(area, self.plan().pk, tasks)
-        attach_provenance(tasks, indicators, loaded=self.loaded(facts, indicators))
         task_rows = rows.task_rows(tasks, latest={t.pk: t.report for t in tasks if t.report is not None})
         indicator_rows = rows.indicator_rows(indicators, results=results, years={area.pk: facts.year})
-        # Both tables show a page of rows; the roll-ups count them all.
+        # Both tables show a page of rows, whose provenance is worked out; the roll-ups count them all.
         tasks_page = table_page(self.request, task_rows, "trang_nhiem_vu", "nhiem-vu")
         indicators_page = table_page(self.request, indicator_rows, "trang_chi_tieu", "chi-tieu")
+        attach_provenance(
+            [row.task for row in tasks_page.object_list],
+            [row.indicator for row in indicators_page.object_list],
+            loaded=self.loaded(facts, indicators),
+        )
         return {
             "plan": self.plan(),
             "task_rows": tasks_page.object_list,
