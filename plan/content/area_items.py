@@ -6,8 +6,7 @@ import functools
 from types import SimpleNamespace
 from typing import NamedTuple
 
-from plan.content.codes import code_to_url
-from plan.models import Agency
+from plan.models import Agency, AreaPage
 from plan.progress.periods import period_label
 from plan.progress.targets import describe_target
 from plan.vocabulary import AdministrativeLevel
@@ -30,7 +29,7 @@ class DetailLink:
 
     @functools.cached_property
     def detail_url(self):
-        return self.area_url + self.area.reverse_subpage(self.route, args=[code_to_url(self.code)])
+        return self.area_url + AreaPage.item_path(self.route, self.code)
 
 
 class AreaTask(DetailLink, SimpleNamespace):

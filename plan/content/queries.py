@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce, Length, RowNumber, Substr
 from modelcluster.queryset import FakeQuerySet
 from wagtail.models import Page, PageViewRestriction, Site
 
-from plan.content.codes import INDICATOR_KEY, code_to_url
+from plan.content.codes import INDICATOR_KEY
 from plan.content.provenance_data import loaded_record
 from plan.content.raw_values import table
 from plan.models import (
@@ -58,14 +58,15 @@ def with_area(objects, area):
     base = area.url if objects else None
     for obj in objects:
         obj.area = area
-        obj.detail_url = detail_url(area, base, obj)
+        obj.detail_url = detail_url(base, obj)
     return objects
 
 
-def detail_url(area, area_url, item):
+def detail_url(area_url, item):
     """The address of a task's or an indicator's page, given its area's address."""
-    route = "indicator_detail" if isinstance(item, Indicator) else "task_detail"
-    return area_url + area.reverse_subpage(route, args=[code_to_url(item.code)])
+    return area_url + AreaPage.item_path(
+        "indicator_detail" if isinstance(item, Indicator) else "task_detail", item.code
+    )
 
 
 def live_plans(parent):

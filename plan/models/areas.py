@@ -59,11 +59,18 @@ class AreaPage(PresentedPage, UpdateFeedsMixin, FoldedSearchText, Page):
     class Meta:
         verbose_name = "lĩnh vực cải cách"
 
+    @classmethod
+    def item_path(cls, route, code):
+        """The path of a task's (`route` "task_detail") or an indicator's
+        ("indicator_detail") page below its area's address. Pages listing many items add
+        it to the area's address worked out once."""
+        return cls.get_resolver().reverse(route, code_to_url(code))
+
     def task_url(self, code):
-        return self.url + self.reverse_subpage("task_detail", args=[code_to_url(code)])
+        return self.url + self.item_path("task_detail", code)
 
     def indicator_url(self, code):
-        return self.url + self.reverse_subpage("indicator_detail", args=[code_to_url(code)])
+        return self.url + self.item_path("indicator_detail", code)
 
     def get_sitemap_urls(self, request=None):
         """The area, and the page of each of its tasks and published indicators."""
@@ -72,10 +79,7 @@ class AreaPage(PresentedPage, UpdateFeedsMixin, FoldedSearchText, Page):
         codes = [("task_detail", c) for c in self.tasks.values_list("code", flat=True)] + [
             ("indicator_detail", c) for c in self.indicators.filter(live=True).values_list("code", flat=True)
         ]
-        return area + [
-            {"location": base + self.reverse_subpage(route, args=[code_to_url(code)]), "lastmod": lastmod}
-            for route, code in codes
-        ]
+        return area + [{"location": base + self.item_path(route, code), "lastmod": lastmod} for route, code in codes]
 
     @path("")
     def area(self, request):

@@ -3,7 +3,7 @@ and per agency, and the list of indicators and tasks, with filters in the URL.""
 
 from django import forms
 
-from plan.content.codes import code_to_url, indicator_key
+from plan.content.codes import indicator_key
 from plan.content.provenance_data import INDICATOR_FIELDS, attach_provenance
 from plan.models import AreaPage
 from plan.paging import page_of
@@ -88,9 +88,7 @@ def full_rows(figures, listed):
     for indicator in indicators.values():
         area = areas[indicator.area_id]
         indicator.area = figures.area_pages[area.pk]
-        indicator.detail_url = area.url + AreaPage.get_resolver().reverse(
-            "indicator_detail", code_to_url(indicator.code)
-        )
+        indicator.detail_url = area.url + AreaPage.item_path("indicator_detail", indicator.code)
     loaded = {indicator_key(i.code): i.loaded_values for i in indicators.values() if i.loaded_values is not None}
     attach_provenance(indicators=indicators.values(), loaded=loaded)
     return [
