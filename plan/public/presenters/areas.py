@@ -36,10 +36,11 @@ class AreaPresenter(UpdateListing, Presenter):
         # Both tables show a page of rows, whose provenance is worked out; the roll-ups count them all.
         tasks_page = table_page(self.request, task_rows, "trang_nhiem_vu", "nhiem-vu")
         indicators_page = table_page(self.request, indicator_rows, "trang_chi_tieu", "chi-tieu")
+        shown_indicators = [row.indicator for row in indicators_page.object_list]
         attach_provenance(
             [row.task for row in tasks_page.object_list],
-            [row.indicator for row in indicators_page.object_list],
-            loaded=self.loaded(facts, indicators),
+            shown_indicators,
+            loaded=self.loaded(facts, shown_indicators),
         )
         return {
             "plan": self.plan(),
