@@ -3,11 +3,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from plan.models.presenting import PresentedPage
-from plan.models.routing import RoutesInOneQuery
 
 
-class HomePage(RoutesInOneQuery, PresentedPage, Page):
-    """The site's root page: every public page is routed from it (plan/models/routing.py)."""
+class HomePage(PresentedPage, Page):
+    """The site's root page."""
 
     intro = models.TextField("giới thiệu", blank=True)
 

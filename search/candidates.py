@@ -14,7 +14,6 @@ from itertools import combinations
 from wagtail.search.query import Or, PlainText
 
 from plan.models import Indicator, Task
-from plan.progress.read_model import indicator_progress_map, task_progress_map
 from search import facets, postgres
 from search.items import (
     agency_item,
@@ -138,11 +137,10 @@ def attach_facets(items, ref):
     task_topics = pairs(Task.topics.through, "task_id", "topic_id", tasks)
     task_partners = pairs(Task.coordinating_agencies.through, "task_id", "agency_id", tasks)
     indicator_topics = pairs(Indicator.topics.through, "indicator_id", "topic_id", indicators)
-    task_progress = task_progress_map(tasks) if tasks else {}  # {pk: (status, latest report)}
-    indicator_progress = {
-        pk: (p.status, p.latest) for pk, p in (indicator_progress_map(indicators) if indicators else {}).items()
+    progress_by_kind = {
+        facets.TASK: stored_states(Task, "latest_report", tasks),
+        facets.INDICATOR: stored_states(Indicator, "latest_result", indicators),
     }
-    progress_by_kind = {facets.TASK: task_progress, facets.INDICATOR: indicator_progress}
     topic_slugs = {pk: topic.slug for pk, topic in ref.topics.items()}
     agency_codes = {pk: agency.code for pk, agency in ref.agencies.items()}
 
@@ -158,8 +156,8 @@ def attach_facets(items, ref):
             agencies = [obj.pk]
         elif item.kind == facets.TOPIC_ITEM:
             topics = [obj.pk]
-        item.status, evidence = progress_by_kind.get(item.kind, {}).get(obj.pk, ("", None))
-        item.status_is_demo = bool(getattr(evidence, "is_demo", False))
+        item.status, demo = progress_by_kind.get(item.kind, {}).get(obj.pk, ("", False))
+        item.status_is_demo = bool(demo)
         item.facet_values = {
             facets.TYPE: frozenset([item.kind]),
             facets.AREA: frozenset([str(item.area.pk)] if item.area else ()),
@@ -169,6 +167,15 @@ def attach_facets(items, ref):
             facets.DEADLINE: frozenset([item.deadline] if item.deadline else ()),
         }
     return items
+
+
+def stored_states(model, evidence, objects):
+    """{pk: (stored status, whether it rests on an illustrative figure)} of the objects,
+    in one query (none when there is no object)."""
+    if not objects:
+        return {}
+    found = model.objects.filter(pk__in=[obj.pk for obj in objects]).values_list("pk", "status", f"{evidence}__is_demo")
+    return {pk: (status, demo) for pk, status, demo in found}
 
 
 def pairs(through, owner, target, objects):

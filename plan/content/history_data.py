@@ -5,29 +5,22 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import ModelLogEntry, PageLogEntry, Revision
 
 from plan.content import history
-from plan.content.raw_values import table
 from plan.models import Agency, Indicator, ResultHistory
 
 PUBLISH = "wagtail.publish"
 LIMIT = 10
 
 
-def published_contents(log_table, where, params):
-    """[(published_at, content)] oldest first: the revisions that rows of the publication
-    log `log_table` (Wagtail's page or model log) matching `where` published. One plain
-    statement: the ORM took longer to build it than the database to run it. Revisions are
-    read through .raw() so that their fields are converted as the ORM would."""
-    revisions, log = table(Revision), table(log_table)
-    sql = (
-        f"SELECT r.id, r.created_at, r.content FROM {revisions} r WHERE r.id IN "
-        f"(SELECT l.revision_id FROM {log} l WHERE l.action = %s AND l.revision_id IS NOT NULL AND {where}) "
-        "ORDER BY r.created_at, r.id"
-    )
-    return [(revision.created_at, revision.content) for revision in Revision.objects.raw(sql, [PUBLISH, *params])]
+def published_contents(log_entries):
+    """[(published_at, content)] oldest first: the revisions that the publication log
+    entries `log_entries` (a queryset of Wagtail's page or model log) published."""
+    published = log_entries.filter(action=PUBLISH, revision__isnull=False).values("revision_id")
+    revisions = Revision.objects.filter(pk__in=published).order_by("created_at", "pk")
+    return list(revisions.values_list("created_at", "content"))
 
 
 def page_contents(page):
-    return published_contents(PageLogEntry, "l.page_id = %s", [page.pk])
+    return published_contents(PageLogEntry.objects.filter(page=page))
 
 
 class AgencyNames(dict):
@@ -47,8 +40,7 @@ def agency_names():
 
 
 def page_history(page, fields):
-    contents = page_contents(page)
-    return history.versions(contents, fields, agency_names())[:LIMIT]
+    return history.versions(page_contents(page), fields, agency_names())[:LIMIT]
 
 
 def task_history(area, code):
@@ -58,9 +50,8 @@ def task_history(area, code):
 
 def indicator_history(indicator):
     content_type = ContentType.objects.get_for_model(Indicator)  # cached by Django after the first
-    where = "l.content_type_id = %s AND l.object_id = %s"
-    contents = published_contents(ModelLogEntry, where, [content_type.pk, str(indicator.pk)])
-    return history.versions(contents, history.INDICATOR_FIELDS, agency_names())[:LIMIT]
+    entries = ModelLogEntry.objects.filter(content_type=content_type, object_id=str(indicator.pk))
+    return history.versions(published_contents(entries), history.INDICATOR_FIELDS, agency_names())[:LIMIT]
 
 
 def figure_corrections(indicator):

@@ -4,7 +4,7 @@ functions, then one function that gathers them per agency from the database."""
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from plan.content import queries
+from plan.models import Indicator, Task
 from plan.progress import rows
 from plan.vocabulary import ReminderKind, TaskStatus
 
@@ -48,18 +48,19 @@ class AgencyReminders:
 
 def reminders_by_agency(today, agencies=None, horizon=DUE_SOON_DAYS):
     """{agency pk: AgencyReminders} for live indicators and tasks of live areas."""
-    indicators = queries.indicators_for_display(queries.public_indicators().filter(responsible_agency__isnull=False))
-    tasks = queries.tasks_for_display(queries.public_tasks().filter(lead_agency__isnull=False))
+    indicators = Indicator.objects.published().filter(responsible_agency__isnull=False).for_table()
+    tasks = Task.objects.published().filter(lead_agency__isnull=False).for_table().order_by("area__path", "sort_order")
     if agencies is not None:
         indicators = indicators.filter(responsible_agency__in=agencies)
         tasks = tasks.filter(lead_agency__in=agencies)
     grouped = {}
-    for row in rows.indicator_rows(indicators, today):
-        reminder = indicator_reminder(row.next_due, row.late, today, horizon)
+    for row in rows.indicator_rows(indicators):
+        late = row.next_due is not None and today > row.next_due  # as of `today`, whatever was stored
+        reminder = indicator_reminder(row.next_due, late, today, horizon)
         if reminder:
             agency = row.indicator.responsible_agency
             grouped.setdefault(agency.pk, AgencyReminders(agency)).indicators.append((reminder, row))
-    for row in rows.task_rows(tasks, today):
+    for row in rows.task_rows(tasks):
         reminder = task_reminder(row.task.due_date, row.status.code, today, horizon)
         if reminder:
             agency = row.task.lead_agency

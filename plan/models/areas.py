@@ -14,6 +14,9 @@ from wagtail.search import index
 from plan.content.codes import code_from_url, code_to_url
 from plan.models.pages import TEXT_ITEMS, UpdateFeedsMixin
 from plan.models.presenting import PresentedPage
+from plan.models.querysets import TaskQuerySet
+from plan.progress.rules import status_view
+from plan.vocabulary import TaskStatus
 from search.indexing import FoldedSearchText
 
 
@@ -59,18 +62,11 @@ class AreaPage(PresentedPage, UpdateFeedsMixin, FoldedSearchText, Page):
     class Meta:
         verbose_name = "lĩnh vực cải cách"
 
-    @classmethod
-    def item_path(cls, route, code):
-        """The path of a task's (`route` "task_detail") or an indicator's
-        ("indicator_detail") page below its area's address. Pages listing many items add
-        it to the area's address worked out once."""
-        return cls.get_resolver().reverse(route, code_to_url(code))
+    def task_url(self, code, request=None):
+        return self.get_url(request) + self.reverse_subpage("task_detail", args=[code_to_url(code)])
 
-    def task_url(self, code):
-        return self.url + self.item_path("task_detail", code)
-
-    def indicator_url(self, code):
-        return self.url + self.item_path("indicator_detail", code)
+    def indicator_url(self, code, request=None):
+        return self.get_url(request) + self.reverse_subpage("indicator_detail", args=[code_to_url(code)])
 
     def get_sitemap_urls(self, request=None):
         """The area, and the page of each of its tasks and published indicators."""
@@ -79,7 +75,10 @@ class AreaPage(PresentedPage, UpdateFeedsMixin, FoldedSearchText, Page):
         codes = [("task_detail", c) for c in self.tasks.values_list("code", flat=True)] + [
             ("indicator_detail", c) for c in self.indicators.filter(live=True).values_list("code", flat=True)
         ]
-        return area + [{"location": base + self.item_path(route, code), "lastmod": lastmod} for route, code in codes]
+        return area + [
+            {"location": base + self.reverse_subpage(route, args=[code_to_url(code)]), "lastmod": lastmod}
+            for route, code in codes
+        ]
 
     @path("")
     def area(self, request):
@@ -125,6 +124,23 @@ class Task(FoldedSearchText, index.Indexed, ClusterableModel, Orderable):
     due_date = models.DateField("hạn hoàn thành (chuẩn hóa)", null=True, blank=True)
     topics = ParentalManyToManyField("plan.Topic", blank=True, related_name="tasks", verbose_name="chủ đề")
 
+    # The task's current state, worked out by the progress rules and stored when a report,
+    # the deadline or the date changes (plan.progress.state). Not edited by hand.
+    status = models.CharField(
+        "tiến độ", max_length=16, choices=TaskStatus.choices, default=TaskStatus.NO_DATA, editable=False
+    )
+    latest_report = models.ForeignKey(
+        "plan.TaskProgress",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="báo cáo tiến độ mới nhất",
+    )
+
+    objects = TaskQuerySet.as_manager()
+
     search_fields = [
         index.SearchField("code"),
         index.SearchField("text"),
@@ -151,9 +167,18 @@ class Task(FoldedSearchText, index.Indexed, ClusterableModel, Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "nhiệm vụ"
         verbose_name_plural = "nhiệm vụ"
+        indexes = [models.Index(fields=["area", "status"], name="task_area_status")]
 
     def __str__(self):
         return f"{self.code} {self.text[:80]}"
 
-    def get_url(self):
-        return self.area.task_url(self.code)
+    @property
+    def status_view(self):
+        return status_view(self.status)
+
+    @property
+    def url_code(self):
+        return code_to_url(self.code)
+
+    def get_url(self, request=None):
+        return self.area.task_url(self.code, request)

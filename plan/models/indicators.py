@@ -10,8 +10,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
+from plan.content.codes import code_to_url
+from plan.models.querysets import IndicatorQuerySet
+from plan.progress.rules import status_view
 from plan.progress.targets import describe_target, target_errors
-from plan.vocabulary import AdministrativeLevel, ReportingFrequency, TargetComparator
+from plan.vocabulary import AdministrativeLevel, IndicatorStatus, ReportingFrequency, TargetComparator
 from search.indexing import FoldedSearchText
 
 
@@ -53,6 +56,26 @@ class Indicator(
     public_source = models.CharField("nguồn số liệu công khai", max_length=255, blank=True)
     public_source_url = models.URLField("địa chỉ nguồn số liệu", blank=True)
     topics = ParentalManyToManyField("plan.Topic", blank=True, related_name="indicators", verbose_name="chủ đề")
+
+    # The indicator's current state, worked out by the progress rules and stored when a
+    # figure, the target or the date changes (plan.progress.state): what pages, roll-ups
+    # and files read. Not edited by hand.
+    status = models.CharField(
+        "trạng thái", max_length=16, choices=IndicatorStatus.choices, default=IndicatorStatus.NO_DATA, editable=False
+    )
+    latest_result = models.ForeignKey(
+        "plan.Result",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="số liệu mới nhất",
+    )
+    late = models.BooleanField("chậm cập nhật số liệu", default=False, editable=False)
+    next_due = models.DateField("hạn số liệu kế tiếp", null=True, blank=True, editable=False)
+
+    objects = IndicatorQuerySet.as_manager()
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="indicator")
     workflow_states = GenericRelation(
@@ -100,6 +123,7 @@ class Indicator(
 
     class Meta:
         ordering = ["area__path", "sort_order", "code"]
+        indexes = [models.Index(fields=["area", "status"], name="indicator_area_status")]
         verbose_name = "chỉ tiêu"
         verbose_name_plural = "chỉ tiêu"
 
@@ -115,11 +139,19 @@ class Indicator(
         return self.area.par_component
 
     @property
+    def status_view(self):
+        return status_view(self.status)
+
+    @property
     def target_display(self):
         return describe_target(self.comparator, self.target_value, self.target_value_max, self.unit)
 
-    def get_url(self):
-        return self.area.indicator_url(self.code)
+    @property
+    def url_code(self):
+        return code_to_url(self.code)
+
+    def get_url(self, request=None):
+        return self.area.indicator_url(self.code, request)
 
     def clean(self):
         errors = target_errors(self.comparator, self.target_value, self.target_value_max)

@@ -3,13 +3,9 @@ so that a model is its fields, admin panels and routes, and imports no view, rea
 model or feed. A presenter declares the pages it presents with @presents; plan/apps.py
 imports the presenters when the app is ready."""
 
-from plan.models.routing import RestrictionsFromRoute
 
-
-class PresentedPage(RestrictionsFromRoute):
-    """Mixin for a Wagtail page whose context comes from its presenter. A page served
-    through the site root's routing (plan/models/routing.py) also knows its lineage,
-    and whether any view restriction applies to it, without another query."""
+class PresentedPage:
+    """Mixin for a Wagtail page whose context comes from its presenter."""
 
     presenter_class = None  # set by @presents
 

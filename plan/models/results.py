@@ -146,8 +146,8 @@ class TaskProgress(models.Model):
         verbose_name = "tiến độ nhiệm vụ"
         verbose_name_plural = "tiến độ nhiệm vụ"
         ordering = ["-reported_on", "-created_at"]
-        # The latest report of each task (area_queries.area_tasks, read_model) reads
-        # this index instead of sorting every task's reports.
+        # The latest report of each task (plan.progress.state) reads this index instead
+        # of sorting every task's reports.
         indexes = [models.Index(fields=["task", "-reported_on", "-created_at"], name="taskprogress_latest")]
 
     def __str__(self):

@@ -65,6 +65,33 @@ TASK_STATUSES = [
 REPORTING_GRACE = timedelta(days=30)
 
 
+@dataclass(frozen=True)
+class StatusView:
+    """A status as pages show it: its words, its icon (never colour alone) and what it means."""
+
+    code: str
+
+    @property
+    def label(self):
+        return STATUS_LABELS[self.code]
+
+    @property
+    def icon(self):
+        return STATUS_ICONS[self.code]
+
+    @property
+    def explanation(self):
+        return STATUS_EXPLANATIONS[self.code]
+
+
+STATUS_VIEWS = {code: StatusView(code) for code in STATUS_LABELS}
+
+
+def status_view(code):
+    """The one StatusView of a status."""
+    return STATUS_VIEWS.get(code) or StatusView(code)
+
+
 def meets_target(comparator, target, target_max, value):
     """True if the value meets the target, False if not, None if it cannot be judged.
     A "done" target takes 1 for done and 0 for not done."""
@@ -176,7 +203,11 @@ class Rollup:
 
 
 def rollup(statuses, order=INDICATOR_STATUSES):
-    counter = Counter(statuses)
+    return rollup_counts(Counter(statuses), order)
+
+
+def rollup_counts(counter, order=INDICATOR_STATUSES):
+    """The Rollup of {status: how many}."""
     counts = {status: counter.get(status, 0) for status in order}
     total = sum(counter.values())
     with_data = total - counter.get(IndicatorStatus.NO_DATA, 0)

@@ -1,8 +1,8 @@
 """The structured content the Wagtail API gives on the detail of a plan, an area and an
 appendix page (/api/v2/pages/<id>/), beside Wagtail's own fields: the areas of a plan;
 the indicators and tasks of an area with their targets as data, latest figure and
-status; the appendix rows. Read through the public pages' querysets and the progress
-read model, in a fixed number of queries per page whatever its number of tasks and
+status; the appendix rows. Read through the public pages' querysets, with the stored
+status of each indicator and task, in a fixed number of queries per page whatever its number of tasks and
 indicators. Published content only: live, public pages; indicators marked live.
 
 Field names are Vietnamese without diacritics, as in the open-data files
@@ -12,7 +12,7 @@ from rest_framework import serializers
 from wagtail.models import Site
 
 from plan.content import queries
-from plan.models import AppendixPage, AreaPage, PlanPage
+from plan.models import AppendixPage, AreaPage, Indicator, PlanPage, Task
 from plan.progress import rows
 
 # The fields each page type gains, with what /du-lieu/ says of them.
@@ -111,7 +111,7 @@ def figure(result):
     }
 
 
-def indicator_data(row, root):
+def indicator_data(row, root, request):
     indicator = row.indicator
     return {
         "ma": indicator.code,
@@ -122,7 +122,7 @@ def indicator_data(row, root):
         "co_quan_chiu_trach_nhiem": agency(indicator.responsible_agency),
         "so_lieu_moi_nhat": figure(row.latest),
         "tinh_trang": status(row.status),
-        "duong_dan": root + indicator.get_url(),
+        "duong_dan": root + indicator.get_url(request),
     }
 
 
@@ -137,7 +137,7 @@ def report(progress):
     }
 
 
-def task_data(row, root):
+def task_data(row, root, request):
     task = row.task
     return {
         "ma": task.code,
@@ -150,7 +150,7 @@ def task_data(row, root):
         "co_quan_phoi_hop": [agency(partner) for partner in task.coordinating_agencies.all()],
         "bao_cao_moi_nhat": report(row.report),
         "tinh_trang": status(row.status),
-        "duong_dan": root + task.get_url(),
+        "duong_dan": root + task.get_url(request),
     }
 
 
@@ -164,11 +164,11 @@ class PageContentField(serializers.Field):
         request = self.context["request"]
         cache = self.context.setdefault("plan_content", {})
         if page.pk not in cache:
-            cache[page.pk] = CONTENT[type(page)](page, site_root(request))
+            cache[page.pk] = CONTENT[type(page)](page, site_root(request), request)
         return cache[page.pk][self.field_name]
 
 
-def plan_content(plan, root):
+def plan_content(plan, root, request):
     areas = queries.areas_with_counts(plan).public()
     return {
         "linh_vuc": [
@@ -176,7 +176,7 @@ def plan_content(plan, root):
                 "id": area.pk,
                 "so": area.number,
                 "ten": area.title,
-                "duong_dan": root + area.url,
+                "duong_dan": root + area.get_url(request),
                 "so_nhiem_vu": area.task_count,
                 "so_chi_tieu": area.indicator_count,
             }
@@ -185,18 +185,17 @@ def plan_content(plan, root):
     }
 
 
-def area_content(area, root):
-    tasks, indicators = list(queries.area_tasks(area)), list(queries.area_indicators(area))
-    for item in [*tasks, *indicators]:
-        item.area = area  # their URLs need the area, which is this page
+def area_content(area, root, request):
+    tasks = Task.objects.filter(area=area).for_table().order_by("sort_order", "pk")
+    indicators = Indicator.objects.filter(area=area, live=True).for_table().order_by("sort_order", "code")
     return {
         "co_quan_chiu_trach_nhiem": [agency(a) for a in queries.area_agencies(area)["answerable_agencies"]],
-        "chi_tieu": [indicator_data(row, root) for row in rows.indicator_rows(indicators)],
-        "nhiem_vu": [task_data(row, root) for row in rows.task_rows(tasks)],
+        "chi_tieu": [indicator_data(row, root, request) for row in rows.indicator_rows(indicators)],
+        "nhiem_vu": [task_data(row, root, request) for row in rows.task_rows(tasks)],
     }
 
 
-def appendix_content(page, root):
+def appendix_content(page, root, request):
     plan = page.get_parent()
     return {
         "dong_phu_luc": [

@@ -2,12 +2,9 @@
 without a query per request: it is kept in the default cache and dropped whenever
 an administrator saves it or the sites change. With a cache shared by every worker
 (production), a change shows at once; with the local-memory cache of development,
-each process keeps it at most IDENTITY_CACHE_SECONDS.
-
-The same cache entry keeps Wagtail's site root paths (from which it works out every
-page's URL, and which it would read from the cache again): one cache read a request
-for both. The entry is dropped too when a page is published or moved (a site's root
-page may have a new address)."""
+each process keeps it at most IDENTITY_CACHE_SECONDS. The newest plan's address,
+which the menu leads to, is kept beside it and dropped when a page is published,
+unpublished, moved or deleted."""
 
 from django.core.cache import cache
 from django.db import transaction
@@ -24,24 +21,15 @@ PLAN_URL_KEY = "plan:newest-plan-url"
 IDENTITY_CACHE_SECONDS = 300
 
 
-def site_basics(request):
-    """(the SiteIdentity of the site that serves the request, Wagtail's site root
-    paths), read once per request from one cache entry ({"identities": {host:
-    identity}, "root_paths": [...]}, so that a save drops every host's copy at once)."""
-    if not hasattr(request, "_site_basics"):
-        entry = cache.get(CACHE_KEY) or {}
-        identities = entry.setdefault("identities", {})
-        host = request.get_host()
-        if host not in identities or "root_paths" not in entry:
-            identities[host] = identities.get(host) or SiteIdentity.for_request(request)
-            entry["root_paths"] = entry.get("root_paths") or Site.get_site_root_paths()
-            cache.set(CACHE_KEY, entry, IDENTITY_CACHE_SECONDS)
-        request._site_basics = (identities[host], entry["root_paths"])
-    return request._site_basics
-
-
 def current_identity(request):
-    return site_basics(request)[0]
+    """The SiteIdentity of the site that serves the request, from one cache entry
+    ({host: identity}, so that a save drops every host's copy at once)."""
+    identities = cache.get(CACHE_KEY) or {}
+    host = request.get_host()
+    if host not in identities:
+        identities[host] = SiteIdentity.for_request(request)
+        cache.set(CACHE_KEY, identities, IDENTITY_CACHE_SECONDS)
+    return identities[host]
 
 
 def newest_plan_url(request):
@@ -76,8 +64,8 @@ def site_identity(request):
 @receiver(post_page_move)
 @receiver(post_delete, sender=Page)
 @receiver(post_delete, sender=PlanPage)
-def forget_site_basics(**kwargs):
-    """The identity, the site root paths and the newest plan's address are read again
+def forget_identity(**kwargs):
+    """The identity and the newest plan's address are read again
     (and again after the commit: a request in between would keep what it read before)."""
     forget_now()
     if transaction.get_connection().in_atomic_block:

@@ -63,14 +63,10 @@ def decimal_text(value):
 
 
 def public_indicators():
-    return (
-        Indicator.objects.filter(live=True, area__live=True)
-        .select_related("area", "responsible_agency")
-        .order_by("code")
-    )
+    return Indicator.objects.published().select_related("area", "responsible_agency").order_by("code")
 
 
-def indicator_record(indicator, base_url):
+def indicator_record(indicator, base_url, request):
     return {
         "ma": indicator.code,
         "linh_vuc": indicator.area.number,
@@ -89,7 +85,7 @@ def indicator_record(indicator, base_url):
         "nguon_goc_tan_suat": indicator.provenance["frequency"].text,
         "nguon_so_lieu": indicator.public_source,
         "nguon_goc_nguon_so_lieu": indicator.provenance["data_source"].text,
-        "duong_dan": base_url + indicator.get_url(),
+        "duong_dan": base_url + indicator.get_url(request),
     }
 
 
@@ -162,7 +158,7 @@ def indicators(request, file_format):
     base_url = request.build_absolute_uri("/").rstrip("/")
     indicators = list(public_indicators())
     attach_provenance(indicators=indicators)
-    records = (indicator_record(i, base_url) for i in indicators)
+    records = (indicator_record(i, base_url, request) for i in indicators)
     if file_format == "csv":
         return csv_response(records, INDICATOR_FIELDS, "chi-tieu.csv")
     return json_response(records, request.build_absolute_uri("/du-lieu/"))

@@ -17,18 +17,24 @@ def agency_list(request):
 def agency_detail(request, code):
     agency = get_object_or_404(Agency, code=code)
     data = queries.agency_detail(agency)
-    led_tasks, coordinated_tasks = list(data["led_tasks"]), list(data["coordinated_tasks"])
-    attach_provenance([*led_tasks, *coordinated_tasks], data["indicators"])
-    led = rows.task_rows(led_tasks)
-    indicators = rows.indicator_rows(data["indicators"])
+    indicator_tally = rows.tallies(data["indicators"].status_counts()).get(None, rows.EMPTY)
+    task_tally = rows.tallies(data["led_tasks"].status_counts()).get(None, rows.EMPTY)
+    rollup = rows.rollup_view(agency.name, "", indicator_tally, task_tally)
+    led = table_page(request, data["led_tasks"], "trang_chu_tri", "chu-tri", rollup.tasks.total)
+    coordinated = table_page(request, data["coordinated_tasks"], "trang_phoi_hop", "phoi-hop")
+    indicators = table_page(request, data["indicators"], "trang_chi_tieu", "chi-tieu", rollup.indicators.total)
+    attach_provenance([*led.object_list, *coordinated.object_list], indicators.object_list)
+    for table in (led, coordinated):
+        table.object_list = rows.task_rows(table.object_list)
+    indicators.object_list = rows.indicator_rows(indicators.object_list)
     context = {
         **data,
         "agency": agency,
-        "led_tasks": table_page(request, led, "trang_chu_tri", "chu-tri"),
-        "coordinated_tasks": table_page(request, rows.task_rows(coordinated_tasks), "trang_phoi_hop", "phoi-hop"),
-        "indicators": table_page(request, indicators, "trang_chi_tieu", "chi-tieu"),
-        "rollups": rows.rollup_views([(agency.name, "", indicators, led)]),
-        "has_demo": rows.has_demo_figures(indicators, led),
+        "led_tasks": led,
+        "coordinated_tasks": coordinated,
+        "indicators": indicators,
+        "rollups": [rollup],
+        "has_demo": rows.has_demo(rollup),
     }
     return render(request, "plan/agency_detail.html", context)
 
@@ -40,20 +46,19 @@ def topic_list(request):
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     data = queries.topic_detail(topic)
-    attach_provenance(data["tasks"], data["indicators"])
-    context = {
-        "topic": topic,
-        "tasks": table_page(request, rows.task_rows(data["tasks"]), "trang_nhiem_vu", "nhiem-vu"),
-        "indicators": table_page(request, rows.indicator_rows(data["indicators"]), "trang_chi_tieu", "chi-tieu"),
-    }
-    return render(request, "plan/topic_detail.html", context)
+    tasks = table_page(request, data["tasks"], "trang_nhiem_vu", "nhiem-vu")
+    indicators = table_page(request, data["indicators"], "trang_chi_tieu", "chi-tieu")
+    attach_provenance(tasks.object_list, indicators.object_list)
+    tasks.object_list = rows.task_rows(tasks.object_list)
+    indicators.object_list = rows.indicator_rows(indicators.object_list)
+    return render(request, "plan/topic_detail.html", {"topic": topic, "tasks": tasks, "indicators": indicators})
 
 
 def progress_method(request):
     context = {
         "labels": rules.STATUS_LABELS,
         "grace_days": rules.REPORTING_GRACE.days,
-        "statuses": [rows.StatusView(code) for code in rules.INDICATOR_STATUSES],
-        "task_statuses": [rows.StatusView(code) for code in rules.TASK_STATUSES],
+        "statuses": [rules.status_view(code) for code in rules.INDICATOR_STATUSES],
+        "task_statuses": [rules.status_view(code) for code in rules.TASK_STATUSES],
     }
     return render(request, "plan/progress_method.html", context)

@@ -6,7 +6,6 @@ import json
 
 from django.db import connection
 
-from plan.content.raw_values import table
 from plan.models import Result, ResultHistory
 
 RESULT_COLUMNS = (
@@ -47,6 +46,11 @@ HISTORY_COLUMNS = (
     "previous_entered_by_id",
     "previous_entered_at",
 )
+
+
+def table(model):
+    """The model's table, quoted for the database."""
+    return connection.ops.quote_name(model._meta.db_table)
 
 
 def insert_rows(model, columns, rows, casts=None):

@@ -10,9 +10,9 @@ from dataclasses import replace
 from django.db import transaction
 from django.utils import timezone
 
-from plan.models import AreaPage, Indicator, Result
+from plan.models import Indicator, Result
+from plan.progress import state
 from plan.progress.periods import parse_period
-from plan.progress.read_model import plan_years_by_area
 from plan.results.bulk import insert_history, insert_results, update_results
 from plan.results.limits import current_limits
 from plan.results.locking import lock_database, process_lock
@@ -31,11 +31,11 @@ COMPARED_FIELDS = ("value", "note", "source_name", "source_url", "captured_on", 
 
 def known_indicators():
     """{code: IndicatorInfo}, each with the year of the plan that holds its area."""
-    rows = list(Indicator.objects.values_list("code", "pk", "comparator", "unit", "level", "area_id"))
-    years = plan_years_by_area(AreaPage.objects.filter(pk__in={row[5] for row in rows}).only("path", "depth"))
+    rows = Indicator.objects.values_list("code", "pk", "comparator", "unit", "level", "area__path")
+    years = state.plan_years()
     return {
-        code: IndicatorInfo(pk, comparator, unit, level, years.get(area_id))
-        for code, pk, comparator, unit, level, area_id in rows
+        code: IndicatorInfo(pk, comparator, unit, level, state.plan_year(path, years))
+        for code, pk, comparator, unit, level, path in rows
     }
 
 
@@ -189,7 +189,7 @@ def codes_in(open_rows):
 def run_import(open_rows, user, origin, dry_run, today, progress, allowed_indicators, codes):
     limits = current_limits()
     report = ImportReport()
-    seen = {}
+    seen, touched = {}, set()
     try:
         with transaction.atomic():
             if not dry_run:
@@ -228,6 +228,7 @@ def run_import(open_rows, user, origin, dry_run, today, progress, allowed_indica
                         )
                     elif report.ok:
                         batch.append(result_row)
+                        touched.add(result_row.indicator_pk)
                 if len(batch) == BATCH_SIZE:
                     apply_batch(batch, report, user, origin, dry_run)
                     batch = []
@@ -239,6 +240,7 @@ def run_import(open_rows, user, origin, dry_run, today, progress, allowed_indica
                 apply_batch(batch, report, user, origin, dry_run)
             if dry_run or not report.ok:
                 raise Rollback
+            state.refresh_indicators(touched, today)  # in the same transaction as the figures
     except Rollback:
         pass
     if not report.ok:
@@ -246,7 +248,7 @@ def run_import(open_rows, user, origin, dry_run, today, progress, allowed_indica
         report.preview, report.changes = [], []
     report.written = report.ok and not dry_run
     if report.written:
-        results_changed.send(sender=import_rows)
+        results_changed.send(sender=import_rows, indicator_pks=touched)
     return report
 
 

@@ -18,7 +18,6 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.db import OperationalError, connection
 
-from plan.content.raw_values import table
 from plan.models import Result
 from plan.results.errors import ReadError
 
@@ -27,6 +26,11 @@ ADVISORY_CLASS = 0x43434843  # "CCHC": the results import; the second key is the
 
 class ImportBusy(ReadError):
     """Another import holds some of the same indicators; the message is in Vietnamese."""
+
+
+def table(model):
+    """The model's table, quoted for the database."""
+    return connection.ops.quote_name(model._meta.db_table)
 
 
 def lock_timeout():

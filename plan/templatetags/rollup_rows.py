@@ -158,7 +158,7 @@ def indicator_list_row(row):
     badge = STATUS_BADGE.get(row.status.code) or table_rows.status_badge(row.status)
     late = '<br><span class="late">Chậm cập nhật số liệu</span>' if row.late else ""
     return mark_safe(
-        f'<tr>\n<th scope="row" data-label="Mã"><a href="{text(indicator.detail_url)}">'
+        f'<tr>\n<th scope="row" data-label="Mã"><a href="{text(table_rows.detail_link(indicator))}">'
         f"{text(indicator.code)}</a></th>\n"
         f'<td class="cell-name">{text(indicator.metric)}{text(level)}</td>\n'
         f'<td class="target" data-label="Mục tiêu">{conditional_escape(indicator.target_display)}'

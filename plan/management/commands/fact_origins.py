@@ -2,9 +2,9 @@ from collections import Counter
 
 from django.core.management.base import BaseCommand
 
-from plan.content import queries
 from plan.content.provenance import FACT_LABELS
 from plan.content.provenance_data import attach_provenance
+from plan.models import Indicator, Task
 from plan.vocabulary import FactOrigin
 
 
@@ -12,8 +12,8 @@ class Command(BaseCommand):
     help = "Đếm các thông tin trang web thêm vào Kế hoạch theo nguồn gốc: trích Kế hoạch, suy ra, do biên tập viên đặt."
 
     def handle(self, *args, **options):
-        tasks = list(queries.tasks_for_display(queries.public_tasks()))
-        indicators = list(queries.indicators_for_display(queries.public_indicators()))
+        tasks = list(Task.objects.published().for_table())
+        indicators = list(Indicator.objects.published().for_table())
         attach_provenance(tasks, indicators)
         counts = Counter()
         for obj in [*tasks, *indicators]:

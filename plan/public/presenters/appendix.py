@@ -18,8 +18,8 @@ class AppendixPresenter(Presenter):
         official_rows = list(page.rows.all())
         revision = page.live_revision if official_rows else None  # who entered them, only when there are some
         editor = revision.user if revision else None
-        area_rows = self.linked(queries.appendix_rows(queries.live_areas(plan), links=False, limit=LIST_SIZE))
-        attach_provenance(tasks=queries.with_links(task for area in area_rows for task in area.appendix_tasks))
+        area_rows = queries.appendix_rows(queries.live_areas(plan), limit=LIST_SIZE)
+        attach_provenance(tasks=[task for area in area_rows for task in area.appendix_tasks])
         for area in area_rows:  # an area's tasks past the first LIST_SIZE: on its page and in the open data
             area.tasks_not_shown = area.task_count - len(area.appendix_tasks)
         return {

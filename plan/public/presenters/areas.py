@@ -1,14 +1,14 @@
 """A reform area with its indicators and tasks, and the detail page of each task and
-indicator. A detail page gathers only what it shows, not the whole area."""
+indicator. A table reads the page of rows it shows; the roll-ups count the stored
+statuses in the database."""
 
 import functools
 
 from django.http import Http404
 
-from plan.content import area_queries, detail_queries, history_data, queries
-from plan.content.codes import indicator_key
-from plan.content.provenance_data import area_key, attach_provenance
-from plan.models import AreaPage
+from plan.content import history, history_data, queries
+from plan.content.provenance_data import attach_provenance
+from plan.models import AreaPage, Indicator, Task
 from plan.models.presenting import presents
 from plan.paging import table_page
 from plan.progress import rows
@@ -23,83 +23,67 @@ class AreaPresenter(UpdateListing, Presenter):
         return self.parent()
 
     def context(self):
-        """The area's tasks and indicators come as light rows from plain statements
-        (area_queries): the ORM took longer to build its statements and objects than
-        the database to answer."""
         area = self.page
-        self.ancestors  # noqa: B018 (the area's URL, which every row's link starts with, shared first)
-        tasks = area_queries.area_tasks(area)
-        indicators, results = area_queries.area_indicators(area)
-        facts = area_queries.area_facts(area, self.plan().pk, tasks)
-        task_rows = rows.task_rows(tasks, latest={t.pk: t.report for t in tasks if t.report is not None})
-        indicator_rows = rows.indicator_rows(indicators, results=results, years={area.pk: facts.year})
-        # Both tables show a page of rows, whose provenance is worked out; the roll-ups count them all.
-        tasks_page = table_page(self.request, task_rows, "trang_nhiem_vu", "nhiem-vu")
-        indicators_page = table_page(self.request, indicator_rows, "trang_chi_tieu", "chi-tieu")
-        shown_indicators = [row.indicator for row in indicators_page.object_list]
-        attach_provenance(
-            [row.task for row in tasks_page.object_list],
-            shown_indicators,
-            loaded=self.loaded(facts, shown_indicators),
-        )
+        indicators = Indicator.objects.filter(area=area, live=True)
+        tasks = Task.objects.filter(area=area)
+        indicator_counts = list(indicators.status_counts("bullet"))  # by bullet too: the table of contents counts them
+        indicator_tally = rows.tallies(indicator_counts).get(None, rows.EMPTY)
+        task_tally = rows.tallies(tasks.status_counts()).get(None, rows.EMPTY)
+        rollup = rows.rollup_view(area.title, "", indicator_tally, task_tally)
+        tasks_page = table_page(
+            self.request, tasks.for_table().order_by("sort_order", "pk"), "trang_nhiem_vu", "nhiem-vu",
+            rollup.tasks.total,
+        )  # fmt: skip
+        indicators_page = table_page(
+            self.request, indicators.for_table().order_by("sort_order", "code"), "trang_chi_tieu", "chi-tieu",
+            rollup.indicators.total,
+        )  # fmt: skip
+        attach_provenance(tasks_page.object_list, indicators_page.object_list)
         return {
             "plan": self.plan(),
-            "task_rows": tasks_page.object_list,
+            "task_rows": rows.task_rows(tasks_page.object_list),
             "tasks_page": tasks_page,
-            "indicator_groups": rows.bullet_groups(indicators_page.object_list),
+            "indicator_groups": rows.bullet_groups(rows.indicator_rows(indicators_page.object_list)),
             "indicators_page": indicators_page,
-            "bullet_count": len(rows.bullet_groups(indicator_rows)),
-            "rollups": rows.rollup_views([(area.title, "", indicator_rows, task_rows)]),
-            "has_demo": rows.has_demo_figures(indicator_rows, task_rows),
-            "updates": self.linked(queries.updates_about(area)[:10]) if facts.has_updates else [],
-            **facts.agencies,
-            "history": area_queries.area_history(facts),
+            "bullet_count": len({row["bullet"] for row in indicator_counts}),
+            "rollups": [rollup],
+            "has_demo": rows.has_demo(rollup),
+            "updates": queries.updates_about(area)[:10],
+            **queries.area_agencies(area),
+            "history": history_data.page_history(area, history.AREA_FIELDS),
             "meta_description": f"Lĩnh vực {area.number}. {area.heading_as_written}: chỉ tiêu, nhiệm vụ và tiến độ.",
         }
 
-    def loaded(self, facts, indicators):
-        """{LoadRecord key: values} of the area and its indicators: what load_plan wrote,
-        which provenance compares with what they are now."""
-        loaded = {indicator_key(i.code): i.loaded_values for i in indicators if i.loaded_values is not None}
-        if facts.loaded is not None:
-            loaded[area_key(self.page)] = facts.loaded
-        return loaded
-
     def task_page(self, code):
-        self.ancestors  # noqa: B018 (the area's URL shared first)
-        task = detail_queries.detail_task(self.page, code)
+        task = Task.objects.filter(area=self.page, code=code).for_detail().first()
         if task is None:
             raise Http404("Không tìm thấy nhiệm vụ.")
-        loaded = {area_key(self.page): task.area_loaded} if task.area_loaded is not None else {}
-        attach_provenance(tasks=[task], loaded=loaded)
-        reports = detail_queries.detail_reports(task)
+        attach_provenance(tasks=[task])
         context = {
             "task": task,
-            "row": rows.task_rows([task], latest={task.pk: reports[0]} if reports else {})[0],
-            "reports": reports,
+            "row": rows.task_rows([task])[0],
+            "reports": task.progress_reports.order_by("-reported_on", "-created_at"),
             "plan": self.plan(),
-            "updates": self.linked(queries.live_updates(task.updates)) if task.has_updates else [],
+            "updates": queries.live_updates(task.updates) if task.has_updates else [],
             "history": history_data.task_history(self.page, task.code),
             "meta_description": f"Nhiệm vụ {task.code}: {task.text}",
         }
         return self.render("plan/task_detail.html", context)
 
     def indicator_page(self, code):
-        self.ancestors  # noqa: B018 (the area's URL shared first)
-        indicator = detail_queries.detail_indicator(self.page, code, self.plan().pk)
+        indicators = Indicator.objects.filter(area=self.page, live=True, code=code)
+        indicator = indicators.for_detail().first()
         if indicator is None:
             raise Http404("Không tìm thấy chỉ tiêu.")
-        loaded = {indicator_key(indicator.code): indicator.loaded_values} if indicator.loaded_values is not None else {}
-        attach_provenance(indicators=[indicator], loaded=loaded)
-        results = detail_queries.detail_results(indicator)
-        years = {self.page.pk: indicator.plan_year}
+        attach_provenance(indicators=[indicator])
+        results = list(indicator.results.filter(scope=indicator.level).order_by("period_end", "period"))
         context = {
             "indicator": indicator,
-            "row": rows.indicator_rows([indicator], results={indicator.pk: results}, years=years)[0],
+            "row": rows.indicator_rows([indicator])[0],
             "results": results,
             "chart": history_chart(indicator, results),
             "has_demo": any(r.is_demo for r in results),
-            "updates": self.linked(queries.live_updates(indicator.updates)) if indicator.has_updates else [],
+            "updates": queries.live_updates(indicator.updates) if indicator.has_updates else [],
             "plan": self.plan(),
             "history": history_data.indicator_history(indicator),
             "corrections": history_data.figure_corrections(indicator) if indicator.has_corrections else [],

@@ -1,11 +1,8 @@
-"""What every presenter has: its page, the request, and the page's ancestors (read once,
-for the breadcrumbs and the parent plan)."""
+"""What every presenter has: its page, the request, and the page's ancestors (for the
+breadcrumbs)."""
 
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
-
-from plan.content.queries import share_site_root_paths
-from plan.public import identity
 
 
 class Presenter:
@@ -14,26 +11,14 @@ class Presenter:
         self.request = request
 
     @cached_property
-    def lineage(self):
-        """The page's ancestors and its own row: those the router read on its way to the
-        page (no query), or, for a page reached otherwise (a preview), from the tree."""
-        return getattr(self.page, "route_lineage", None) or list(self.page.get_ancestors(inclusive=True))
-
-    @cached_property
     def ancestors(self):
-        """The page's ancestors; they and the page work out their URLs once per request."""
-        ancestors = self.lineage[:-1]
-        self.request._wagtail_cached_site_root_paths = identity.site_basics(self.request)[1]
-        share_site_root_paths(self.request, [self.page, *ancestors])
-        return ancestors
-
-    def linked(self, pages):
-        """`pages` (a list) whose URLs the template shows, worked out once per request."""
-        self.ancestors  # noqa: B018 (sets the request's root paths, from the identity's cache entry)
-        return share_site_root_paths(self.request, list(pages))
+        """The page's ancestors, from the tree's root: the breadcrumbs."""
+        return list(self.page.get_ancestors())
 
     def parent(self):
-        return self.ancestors[-1]
+        """The page above this one, as its own page type. Wagtail's routing keeps the
+        page it came through as the parent (no query); a preview reads it."""
+        return self.page.get_parent().specific
 
     def context(self):
         """What the page's own template shows, beside Wagtail's `page` and `request`."""

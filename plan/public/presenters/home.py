@@ -1,9 +1,9 @@
 """The home page: how the newest plan is going (status counts for the whole plan and
-by area: the dashboard's figures, kept until something changes), its latest public
-updates, and the ways into the site."""
+by area, counted from the stored statuses), its latest public updates, and the ways
+into the site."""
 
 from home.models import HomePage
-from plan.content import plan_queries, queries
+from plan.content import queries
 from plan.models.presenting import presents
 from plan.public import dashboard_figures
 from plan.public.presenters.base import Presenter
@@ -18,12 +18,12 @@ class HomePresenter(Presenter):
         context = {"plans": plans, "meta_description": self.page.intro}
         if plans:
             plan = plans[0]
-            figures = dashboard_figures.figures(self.request, plan)
+            figures = dashboard_figures.figures(plan, self.request)
             context |= {
                 "plan": plan,
                 "summary": figures.summary,
                 "table_rollups": [figures.whole, *figures.area_rollups],
                 "only_demo": figures.only_demo,
-                "updates": self.linked(plan_queries.updates_under(plan, LATEST_UPDATES)),
+                "updates": queries.updates_about(plan)[:LATEST_UPDATES],
             }
         return context

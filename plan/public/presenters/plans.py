@@ -1,6 +1,6 @@
 """The list of plans and a plan document, with its dashboard and update feeds."""
 
-from plan.content import history, history_data, plan_queries, queries
+from plan.content import history, history_data, queries
 from plan.content.document import document_heading
 from plan.models import PlanIndexPage, PlanPage
 from plan.models.presenting import presents
@@ -19,22 +19,18 @@ class PlanIndexPresenter(Presenter):
 class PlanPresenter(UpdateListing, Presenter):
     def context(self):
         plan = self.page
-        self.ancestors  # noqa: B018 (the site's root paths, shared by every link of the page, read first)
-        plan_url = plan.get_url(self.request)
-        areas, appendix = queries.plan_contents(plan, plan_url)
         return {
-            "plan_url": plan_url,
-            "areas": areas,
-            "updates": self.linked(plan_queries.updates_under(plan, 10)),
-            "revisions": plan_queries.publication_log(plan),
-            "appendix": appendix,
-            "implementation_sections": plan_queries.section_rows(plan),
+            "plan_url": plan.get_url(self.request),
+            "areas": queries.areas_with_counts(plan),
+            "updates": queries.updates_about(plan)[:10],
+            "revisions": queries.publication_log(plan),
+            "appendix": queries.first_appendix(plan),
+            "implementation_sections": queries.implementation_sections(plan),
             "history": history_data.page_history(plan, history.PLAN_FIELDS),
             "meta_description": f"{plan.title}: toàn văn, chỉ tiêu, nhiệm vụ, cơ quan thực hiện và tiến độ.",
             "document": document_heading(plan.document_status, plan.number, plan.date_text, plan.issued_on, plan.place),
         }
 
     def dashboard(self):
-        self.ancestors  # noqa: B018 (the site's root paths, shared by every link of the page, read first)
         context, status = dashboard.dashboard_context(self.request, self.page)
         return self.render("plan/dashboard.html", context, status=status)

@@ -1,0 +1,79 @@
+"""The reads that pages, the API, open data and feeds share, as QuerySet methods on
+tasks and indicators: each says what it gives, so that a page asks for `for_table()`
+rather than spelling out its joins. Published content only where the name says so."""
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+
+from plan.models.reference import Agency, Topic
+from plan.models.results import ResultHistory
+
+
+def named(model, *fields):
+    """The agencies or topics a row links to: their name and address only."""
+    return model.objects.only(*fields).order_by("name")
+
+
+class IndicatorQuerySet(QuerySet):
+    def published(self):
+        """Live indicators of live areas."""
+        return self.filter(live=True, area__live=True)
+
+    def for_table(self):
+        """What a row of a table shows: the responsible agency, the figure the stored
+        status rests on, and the area (for the address)."""
+        return self.select_related("responsible_agency", "latest_result", "area")
+
+    def for_detail(self):
+        """for_table, with the topics and whether updates or corrected figures exist
+        (their own reads then run only when there are some)."""
+        corrections = ResultHistory.objects.filter(result__indicator=OuterRef("pk"), previous_value__isnull=False)
+        updates = self.model.updates.through.objects.filter(indicator_id=OuterRef("pk"))
+        return (
+            self.for_table()
+            .prefetch_related(Prefetch("topics", queryset=named(Topic, "slug", "name")))
+            .annotate(has_updates=Exists(updates), has_corrections=Exists(corrections))
+        )
+
+    def status_counts(self, *by):
+        """Rows of `by` with each status, how many indicators have it (`count`), how many
+        of those rest on an illustrative figure (`demo`) and on any (`evidence`)."""
+        return (
+            self.order_by()
+            .values(*by, "status")
+            .annotate(
+                count=Count("pk"),
+                demo=Count("pk", filter=Q(latest_result__is_demo=True)),
+                evidence=Count("latest_result"),
+            )
+        )
+
+
+class TaskQuerySet(QuerySet):
+    def published(self):
+        """Tasks of live areas (a task is published with its area)."""
+        return self.filter(area__live=True)
+
+    def for_table(self):
+        """What a row of a table shows: the lead and coordinating agencies, the topics,
+        the latest report the stored status rests on, and the area (for the address)."""
+        return self.select_related("lead_agency", "latest_report", "area").prefetch_related(
+            Prefetch("coordinating_agencies", queryset=named(Agency, "code", "name")),
+            Prefetch("topics", queryset=named(Topic, "slug", "name")),
+        )
+
+    def for_detail(self):
+        """for_table, with whether updates exist (their read then runs only when there are some)."""
+        updates = self.model.updates.through.objects.filter(task_id=OuterRef("pk"))
+        return self.for_table().annotate(has_updates=Exists(updates))
+
+    def status_counts(self, *by):
+        """As IndicatorQuerySet.status_counts, for tasks and their latest reports."""
+        return (
+            self.order_by()
+            .values(*by, "status")
+            .annotate(
+                count=Count("pk"),
+                demo=Count("pk", filter=Q(latest_report__is_demo=True)),
+                evidence=Count("latest_report"),
+            )
+        )
