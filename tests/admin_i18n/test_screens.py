@@ -73,6 +73,7 @@ def explorer_and_editor_urls(area, indicator):
         "/admin/bao-cao/viec-can-cap-nhat/",
         "/admin/plan/result/",
         "/admin/plan/taskprogress/",
+        "/admin/huong-dan-bien-tap/",  # the editors' guide, from the help menu
     ]
 
 
