@@ -1,6 +1,6 @@
 """Registers the project's admin screens with Wagtail: snippets, the data registry,
-the results import and review, the reminders report and the dashboard panel. The
-screens themselves live in plan/editorial/admin/."""
+the results import and review, the reminders report, the dashboard panel and the
+editors' guide in the help menu. The screens themselves live in plan/editorial/admin/."""
 
 from django.urls import path, reverse
 from wagtail import hooks
@@ -10,7 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.options import modeladmin_register
 
 from plan.editorial import access
-from plan.editorial.admin import bulk, imports, locale, page_chooser, reports
+from plan.editorial.admin import bulk, guide, imports, locale, page_chooser, reports
 from plan.editorial.admin.dashboard import DueItemsPanel
 from plan.editorial.admin.registry import AgencyAdmin, ResultAdmin, ResultSourceAdmin, TaskProgressAdmin
 from plan.editorial.admin.snippets import IndicatorViewSet, TopicViewSet
@@ -43,6 +43,7 @@ def register_result_import_urls():
         path("bao-cao/viec-can-cap-nhat/", reports.reminder_report, name="plan_reminder_report"),
         path("ket-qua/cho-duyet/", imports.review_list, name="plan_results_review_list"),
         path("ket-qua/cho-duyet/<int:batch_id>/", imports.review_batch, name="plan_results_review"),
+        path("huong-dan-bien-tap/", guide.editor_guide, name="plan_editor_guide"),
     ]
 
 
@@ -69,3 +70,28 @@ def register_reminder_report_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_due_items_panel(request, panels):
     panels.insert(0, DueItemsPanel(request))
+
+
+# The help menu ("Trợ giúp"). Wagtail 8 has no setting for its "Editor Guide" item,
+# which opens Wagtail's English guide, nor for "What's new in Wagtail", its English
+# release notes; the construct hook drops both and the project's own guide
+# (docs/huong-dan-bien-tap.md, shown by plan/editorial/admin/guide.py) takes the
+# guide's place. The keyboard shortcuts stay.
+EDITOR_GUIDE_MENU_NAME = "huong-dan-bien-tap"
+WAGTAIL_HELP_ITEMS_REPLACED = ("editor-guide", "whats-new-in-wagtail-")
+
+
+@hooks.register("register_help_menu_item")
+def register_editor_guide_menu_item():
+    return MenuItem(
+        "Hướng dẫn biên tập",
+        reverse("plan_editor_guide"),
+        name=EDITOR_GUIDE_MENU_NAME,
+        icon_name="help",
+        order=1100,
+    )
+
+
+@hooks.register("construct_help_menu")
+def drop_wagtails_english_guides(request, items):
+    items[:] = [item for item in items if not item.name.startswith(WAGTAIL_HELP_ITEMS_REPLACED)]

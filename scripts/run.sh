@@ -15,7 +15,7 @@ export WAGTAILADMIN_BASE_URL="${WAGTAILADMIN_BASE_URL:-http://$ADDRESS}"
 # Loads what is missing of the plan (never what editors changed), the demo figures,
 # the roles and the administrator (plan/management/commands/start_site.py).
 .venv/bin/python manage.py start_site --address "http://$ADDRESS"
-# The import worker checks and imports the files uploaded in the admin (README,
+# The import worker checks and imports the files uploaded in the admin (docs/editorial.md,
 # "Importing results"); it stops with the server. Its address space is capped by
 # IMPORT_WORKER_MEMORY_MB (the command sets the limit itself, like prlimit --as).
 # Both run in the background: Ctrl-C or a TERM to this script stops the two.

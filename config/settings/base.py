@@ -1,5 +1,5 @@
 """Settings shared by every environment. Values that differ per machine come from
-environment variables (see README); each environment module overrides a few."""
+environment variables (see docs/operations.md); each environment module overrides a few."""
 
 import os
 from pathlib import Path

@@ -1,5 +1,5 @@
 """Settings of the results import and sync: which public sources may be fetched, and
-the limits every imported file is held to (README, "Configuration")."""
+the limits every imported file is held to (docs/operations.md, "Configuration")."""
 
 import os
 from pathlib import Path
@@ -22,7 +22,7 @@ RESULT_SOURCES_TIMEOUT = float(os.environ.get("RESULT_SOURCES_TIMEOUT", "20"))
 RESULT_UPLOAD_DIR = os.environ.get("RESULT_UPLOAD_DIR", str(BASE_DIR / "var" / "imports"))
 RESULT_UPLOAD_MAX_BYTES = 20 * 1024 * 1024
 
-# Hardened imports (README, "Configuration"): outbound fetches, limits on every
+# Hardened imports (docs/operations.md, "Configuration"): outbound fetches, limits on every
 # imported file, one import writing at a time, retention of uploaded files.
 RESULT_SOURCES_ALLOWED_PORTS = [int(p) for p in env_list("RESULT_SOURCES_ALLOWED_PORTS", "80,443")]
 RESULT_UPLOAD_RETENTION_DAYS = int(os.environ.get("RESULT_UPLOAD_RETENTION_DAYS", "7"))
@@ -40,7 +40,7 @@ IMPORT_XLSX_MAX_SHARED_STRINGS_BYTES = int(
 IMPORT_XLSX_MAX_MEMBERS = int(os.environ.get("IMPORT_XLSX_MAX_MEMBERS", "100"))
 IMPORT_LOCK_TIMEOUT = float(os.environ.get("IMPORT_LOCK_TIMEOUT", "30"))
 
-# The import worker (README, "Importing results"): uploads are checked and imported
+# The import worker (docs/operations.md, "The import worker"): uploads are checked and imported
 # by `manage.py import_worker`, which runs the tasks django-tasks-db keeps in the
 # database (backend "imports"). Wagtail's own tasks keep the default backend, run at once.
 IMPORT_WORKER_APPS = ["django_tasks", "django_tasks_db"]

@@ -73,6 +73,7 @@ def explorer_and_editor_urls(area, indicator):
         "/admin/bao-cao/viec-can-cap-nhat/",
         "/admin/plan/result/",
         "/admin/plan/taskprogress/",
+        "/admin/huong-dan-bien-tap/",  # the editors' guide, from the help menu
     ]
 
 
@@ -130,7 +131,7 @@ def test_the_reviewers_screens_are_vietnamese(client, roles):
             reverse("wagtailsnippets_plan_topic:edit", args=[topic.pk]),
             "/admin/ket-qua/cho-duyet/",
             "/admin/plan/resultsource/",
-            "/admin/plan/result/create/",  # only reviewers enter figures by hand (README)
+            "/admin/plan/result/create/",  # only reviewers enter figures by hand (docs/editorial.md)
         ],
         english,
     )
