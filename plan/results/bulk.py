@@ -67,14 +67,15 @@ def insert_rows(model, columns, rows, casts=None):
             )
             execute_values(
                 cursor.cursor,
-                f"INSERT INTO {table(model)} ({names}) VALUES %s",
+                f"INSERT INTO {table(model)} ({names}) VALUES %s",  # noqa: S608 (the import service's bulk writer: quoted model names, values as parameters)
                 rows,
                 template=template,
                 page_size=1000,
             )
         else:
             placeholders = ", ".join(["%s"] * len(columns))
-            cursor.executemany(f"INSERT INTO {table(model)} ({names}) VALUES ({placeholders})", rows)
+            sql = f"INSERT INTO {table(model)} ({names}) VALUES ({placeholders})"  # noqa: S608 (bulk writer: quoted names, parameters)
+            cursor.executemany(sql, rows)
 
 
 def insert_results(rows):
@@ -102,12 +103,13 @@ def update_results(rows):
             names = ", ".join(("id",) + UPDATE_COLUMNS)
             execute_values(
                 cursor.cursor,
-                f"UPDATE {table(Result)} AS r SET {assignments} FROM (VALUES %s) AS v ({names}) WHERE r.id = v.id",
+                f"UPDATE {table(Result)} AS r SET {assignments} FROM (VALUES %s) AS v ({names}) WHERE r.id = v.id",  # noqa: S608 (bulk writer: fixed column names, parameters)
                 rows,
                 page_size=1000,
             )
         else:
             assignments = ", ".join(f"{column} = %s" for column in UPDATE_COLUMNS)
             cursor.executemany(
-                f"UPDATE {table(Result)} SET {assignments} WHERE id = %s", [row[1:] + row[:1] for row in rows]
+                f"UPDATE {table(Result)} SET {assignments} WHERE id = %s",  # noqa: S608 (bulk writer: fixed column names, parameters)
+                [row[1:] + row[:1] for row in rows],
             )

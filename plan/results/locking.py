@@ -110,7 +110,7 @@ def lock_database(codes):
         elif connection.vendor == "sqlite":
             # A write statement takes SQLite's write lock now, not at the first insert.
             try:
-                cursor.execute(f"UPDATE {table(Result)} SET id = id WHERE 0 = 1")
+                cursor.execute(f"UPDATE {table(Result)} SET id = id WHERE 0 = 1")  # noqa: S608 (SQLite's write lock; a quoted model name)
             except OperationalError as error:
                 if "locked" in str(error):
                     raise busy(timeout) from error

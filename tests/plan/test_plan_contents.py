@@ -1,5 +1,5 @@
 """The plan page's areas table, appendix link and section agencies, read in one
-statement each (plan.content.queries.plan_contents and plan_queries.section_rows): the same facts
+query each (plan.content.queries): the same facts
 as the models give."""
 
 import pytest

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.test import RequestFactory
 
-from plan.progress import rules
+from plan.progress import rules, state
 from plan.public import dashboard_figures, summary
 from plan.vocabulary import IndicatorStatus, ReportedTaskStatus, TaskStatus
 from tests import builders
@@ -46,7 +46,8 @@ def case(db):
 def home_figures(plan, today):
     """What the home page shows: the dashboard's figures' summary, area roll-ups and
     whether every figure is illustrative."""
-    figures = dashboard_figures.work_out(RequestFactory().get("/"), plan, today)
+    state.refresh_all(today)  # the stored statuses as of `today`, as the daily command stores them
+    figures = dashboard_figures.count(plan, RequestFactory().get("/"), today)
     return figures.summary, figures.area_rollups, figures.only_demo
 
 

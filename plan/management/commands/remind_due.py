@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from plan.editorial.links import absolute_url
 from plan.editorial.reminders import DUE_SOON_DAYS, REMINDER_LABELS, reminders_by_agency
+from plan.progress import state
 
 
 def recipients(agency):
@@ -47,6 +48,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, days, date=None, dry_run=False, **options):
         today = self.parse_day(date) if date else timezone.localdate()
+        state.refresh_all()  # as the daily refresh_progress does: what is due rests on the stored state
         grouped = reminders_by_agency(today, horizon=days)
         if not grouped:
             self.stdout.write("Không có mục nào đến hạn.")
