@@ -16,21 +16,12 @@ class DashboardFilter(forms.Form):
     trang_thai = forms.ChoiceField(label="Trạng thái chỉ tiêu", required=False)
 
     def __init__(self, data, areas, agencies):
-        super().__init__(data)
+        super().__init__(data, label_suffix="")  # "Lĩnh vực", not "Lĩnh vực:"
         self.fields["linh_vuc"].choices = [("", "Tất cả")] + [(a.number, f"{a.number}. {a.title}") for a in areas]
         self.fields["co_quan"].choices = [("", "Tất cả")] + [(a.code, a.name) for a in agencies]
         self.fields["trang_thai"].choices = [("", "Tất cả")] + [
             (s, rules.STATUS_LABELS[s]) for s in rules.INDICATOR_STATUSES
         ]
-
-    def selects(self):
-        """[(field, [(value, label, selected)])]: the template writes the three lists
-        itself (Django renders each option of a widget through a template of its own)."""
-        found = []
-        for field in self:
-            chosen = str(field.value() or "")
-            found.append((field, [(value, label, str(value) == chosen) for value, label in field.field.choices]))
-        return found
 
 
 PAGE_SIZE = 25  # a list a phone can scroll; the open-data files hold every indicator

@@ -66,10 +66,3 @@ def site_links():
 @functools.lru_cache(maxsize=16)
 def reversed_links(urlconf, prefix):
     return {key: reverse(name, urlconf) for key, name in SITE_LINKS.items()}
-
-
-@register.filter
-def dmy(value):
-    """A date as dd/mm/yyyy: what `|date:"d/m/Y"` gives for a date, without the
-    format machinery (a table shows one per row)."""
-    return value.strftime("%d/%m/%Y") if value else ""
