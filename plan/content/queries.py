@@ -5,11 +5,26 @@ Published content only: live pages, tasks of live areas, indicators marked live.
 Progress updates are listed and fed only when public: a private or password-protected
 update (a Wagtail view restriction on it or above it) is never listed or fed."""
 
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Window
-from django.db.models.functions import Coalesce, Length, RowNumber, Substr
-from wagtail.models import PageLogEntry, PageViewRestriction
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, Window
+from django.db.models.functions import Cast, Coalesce, Length, RowNumber, Substr
+from wagtail.models import ModelLogEntry, PageLogEntry, PageViewRestriction
 
-from plan.models import Agency, AppendixPage, AreaPage, ImplementationSection, Indicator, PlanPage, Task, UpdatePage
+from plan.content.codes import INDICATOR_KEY
+from plan.content.provenance_data import area_key, loaded_record
+from plan.models import (
+    Agency,
+    AppendixPage,
+    AreaPage,
+    ImplementationSection,
+    Indicator,
+    LoadRecord,
+    PlanPage,
+    Task,
+    UpdatePage,
+)
+from plan.models.querysets import counted, tally_annotations
+from plan.progress import rules
 
 PUBLISH = "wagtail.publish"
 
@@ -60,6 +75,62 @@ def appendix_rows(areas, limit=None):
     for area in areas:
         area.appendix_tasks = by_area.get(area.pk, [])
     return areas
+
+
+def area_facts(area):
+    """What an area's page counts, in one statement ({name: value}): its indicators and
+    tasks in each stored status (plan.models.querysets.tally_annotations: `indicators_*`,
+    `tasks_*`), its target bullets, whether an update is linked to one of its tasks or
+    indicators, how many times it was published (its history compares two or more), and
+    what load_plan wrote for it (`loaded`)."""
+    indicators = Indicator.objects.filter(live=True)
+    updated_tasks = UpdatePage.tasks.through.objects.filter(task__area=OuterRef("pk"))
+    updated_indicators = UpdatePage.indicators.through.objects.filter(indicator__area=OuterRef("pk"))
+    bullets = (
+        indicators.filter(area=OuterRef("pk")).order_by().values("area").annotate(n=Count("bullet", distinct=True))
+    )
+    annotations = {
+        **tally_annotations("indicators", indicators, "area", rules.INDICATOR_STATUSES, "latest_result"),
+        **tally_annotations("tasks", Task.objects.all(), "area", rules.TASK_STATUSES, "latest_report"),
+        "bullets": Coalesce(Subquery(bullets.values("n"), output_field=IntegerField()), 0),
+        "has_updates": Exists(updated_tasks) | Exists(updated_indicators),
+        "publications": counted(PageLogEntry.objects.filter(action=PUBLISH), "page"),
+        "loaded": Subquery(LoadRecord.objects.filter(key=area_key(area)).values("values")[:1]),
+    }
+    return AreaPage.objects.filter(pk=area.pk).annotate(**annotations).values(*annotations).get()
+
+
+def indicator_for_page(area, code):
+    """The area's live indicator `code` for its own page (for_detail), with what load_plan
+    wrote for it (`loaded_values`) and how many times it was published (its history
+    compares two or more), or None."""
+    published = ModelLogEntry.objects.filter(
+        action=PUBLISH,
+        content_type=ContentType.objects.get_for_model(Indicator),
+        object_id=Cast(OuterRef("pk"), CharField()),
+    )
+    indicators = Indicator.objects.filter(area=area, live=True, code=code).for_detail()
+    indicators = indicators.annotate(
+        loaded_values=loaded_record(INDICATOR_KEY, "code"), publications=counted_rows(published)
+    )
+    return indicators.first()
+
+
+def task_for_page(area, code):
+    """The area's task `code` for its own page (for_detail), with what load_plan wrote for
+    its area (`area_loaded`) and how many times the area was published (`publications`),
+    or None."""
+    tasks = Task.objects.filter(area=area, code=code).for_detail()
+    return tasks.annotate(
+        area_loaded=Subquery(LoadRecord.objects.filter(key=area_key(area)).values("values")[:1]),
+        publications=counted_rows(PageLogEntry.objects.filter(action=PUBLISH, page=area)),
+    ).first()
+
+
+def counted_rows(queryset):
+    """A subquery counting the rows of `queryset` (correlated or not)."""
+    rows = queryset.order_by().annotate(one=Value(1)).values("one").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
 
 
 def area_agencies(area):

@@ -3,6 +3,9 @@ so that a model is its fields, admin panels and routes, and imports no view, rea
 model or feed. A presenter declares the pages it presents with @presents; plan/apps.py
 imports the presenters when the app is ready."""
 
+from django.utils.functional import cached_property
+from wagtail.models import PageViewRestriction
+
 
 class PresentedPage:
     """Mixin for a Wagtail page whose context comes from its presenter."""
@@ -16,6 +19,22 @@ class PresentedPage:
         context = super().get_context(request, *args, **kwargs)
         context.update(self.present(request).page_context())
         return context
+
+    @cached_property
+    def ancestor_pages(self):
+        """The page's ancestors from the tree's root, read once: for the breadcrumbs and
+        for the view restrictions that apply to the page."""
+        return list(self.get_ancestors())
+
+    def get_view_restrictions(self):
+        """Wagtail's answer (the restrictions on the page and its ancestors) from the
+        ancestors the breadcrumbs read too: one query where Wagtail reads the ancestors
+        again. Where an alias is on the way, Wagtail's own (it follows aliases to their
+        source, however many)."""
+        pages = [*self.ancestor_pages, self]
+        if any(page.alias_of_id for page in pages):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.filter(page_id__in=[page.pk for page in pages])
 
 
 def presents(*page_classes):

@@ -2,10 +2,28 @@
 tasks and indicators: each says what it gives, so that a page asks for `for_table()`
 rather than spelling out its joins. Published content only where the name says so."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from plan.models.reference import Agency, Topic
 from plan.models.results import ResultHistory
+
+
+def counted(queryset, link, **filters):
+    """A correlated count: the rows of `queryset` whose `link` is the outer row, with `filters`."""
+    rows = queryset.filter(**{link: OuterRef("pk")}, **filters).order_by().values(link)
+    return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n"), output_field=IntegerField()), 0)
+
+
+def tally_annotations(prefix, queryset, link, statuses, evidence):
+    """Annotations of an outer query (an area, an agency) counting its rows of `queryset`
+    (linked by `link`) in each stored status (`<prefix>_<status>`), those resting on an
+    illustrative figure or report (`<prefix>_demo`) and on any (`<prefix>_evidence`):
+    what a roll-up shows, in the outer query's own statement."""
+    found = {f"{prefix}_{status}": counted(queryset, link, status=status) for status in statuses}
+    found[f"{prefix}_demo"] = counted(queryset, link, **{f"{evidence}__is_demo": True})
+    found[f"{prefix}_evidence"] = counted(queryset, link, **{f"{evidence}__isnull": False})
+    return found
 
 
 def named(model, *fields):

@@ -108,6 +108,12 @@ def tallies(count_rows, key=None):
 EMPTY = Tally(Counter())
 
 
+def tally_of(values, prefix, statuses):
+    """The Tally of the counts an outer query annotated (plan.models.querysets.tally_annotations)."""
+    counts = Counter({status: values[f"{prefix}_{status}"] for status in statuses})
+    return Tally(counts, values[f"{prefix}_demo"], values[f"{prefix}_evidence"])
+
+
 def rollup_view(title, url, indicators=EMPTY, tasks=EMPTY):
     """A RollupView of a group's indicator and task Tallies."""
     return RollupView(

@@ -7,11 +7,12 @@ import functools
 from django.http import Http404
 
 from plan.content import history, history_data, queries
-from plan.content.provenance_data import attach_provenance
+from plan.content.codes import INDICATOR_KEY, indicator_key
+from plan.content.provenance_data import area_key, attach_provenance, loaded_record
 from plan.models import AreaPage, Indicator, Task
 from plan.models.presenting import presents
 from plan.paging import table_page
-from plan.progress import rows
+from plan.progress import rows, rules
 from plan.public import charts
 from plan.public.presenters.base import Presenter
 from plan.public.presenters.updates import UpdateListing
@@ -24,58 +25,59 @@ class AreaPresenter(UpdateListing, Presenter):
 
     def context(self):
         area = self.page
-        indicators = Indicator.objects.filter(area=area, live=True)
-        tasks = Task.objects.filter(area=area)
-        indicator_counts = list(indicators.status_counts("bullet"))  # by bullet too: the table of contents counts them
-        indicator_tally = rows.tallies(indicator_counts).get(None, rows.EMPTY)
-        task_tally = rows.tallies(tasks.status_counts()).get(None, rows.EMPTY)
-        rollup = rows.rollup_view(area.title, "", indicator_tally, task_tally)
-        tasks_page = table_page(
-            self.request, tasks.for_table().order_by("sort_order", "pk"), "trang_nhiem_vu", "nhiem-vu",
-            rollup.tasks.total,
-        )  # fmt: skip
-        indicators_page = table_page(
-            self.request, indicators.for_table().order_by("sort_order", "code"), "trang_chi_tieu", "chi-tieu",
-            rollup.indicators.total,
-        )  # fmt: skip
-        attach_provenance(tasks_page.object_list, indicators_page.object_list)
+        facts = queries.area_facts(area)
+        rollup = rows.rollup_view(
+            area.title,
+            "",
+            rows.tally_of(facts, "indicators", rules.INDICATOR_STATUSES),
+            rows.tally_of(facts, "tasks", rules.TASK_STATUSES),
+        )
+        tasks = Task.objects.filter(area=area).for_table().order_by("sort_order", "pk")
+        indicators = Indicator.objects.filter(area=area, live=True).for_table().order_by("sort_order", "code")
+        indicators = indicators.annotate(loaded_values=loaded_record(INDICATOR_KEY, "code"))
+        tasks_page = table_page(self.request, tasks, "trang_nhiem_vu", "nhiem-vu", rollup.tasks.total)
+        indicators_page = table_page(self.request, indicators, "trang_chi_tieu", "chi-tieu", rollup.indicators.total)
+        loaded = {indicator_key(i.code): i.loaded_values for i in indicators_page.object_list}
+        attach_provenance(
+            tasks_page.object_list, indicators_page.object_list, loaded | {area_key(area): facts["loaded"]}
+        )
         return {
             "plan": self.plan(),
             "task_rows": rows.task_rows(tasks_page.object_list),
             "tasks_page": tasks_page,
             "indicator_groups": rows.bullet_groups(rows.indicator_rows(indicators_page.object_list)),
             "indicators_page": indicators_page,
-            "bullet_count": len({row["bullet"] for row in indicator_counts}),
+            "bullet_count": facts["bullets"],
             "rollups": [rollup],
             "has_demo": rows.has_demo(rollup),
-            "updates": queries.updates_about(area)[:10],
+            "updates": queries.updates_about(area)[:10] if facts["has_updates"] else [],
             **queries.area_agencies(area),
-            "history": history_data.page_history(area, history.AREA_FIELDS),
+            "history": history_data.page_history(area, history.AREA_FIELDS) if facts["publications"] > 1 else [],
             "meta_description": f"Lĩnh vực {area.number}. {area.heading_as_written}: chỉ tiêu, nhiệm vụ và tiến độ.",
         }
 
     def task_page(self, code):
-        task = Task.objects.filter(area=self.page, code=code).for_detail().first()
+        task = queries.task_for_page(self.page, code)
         if task is None:
             raise Http404("Không tìm thấy nhiệm vụ.")
-        attach_provenance(tasks=[task])
+        attach_provenance(tasks=[task], loaded={area_key(self.page): task.area_loaded} if task.area_loaded else {})
         context = {
             "task": task,
             "row": rows.task_rows([task])[0],
             "reports": task.progress_reports.order_by("-reported_on", "-created_at"),
             "plan": self.plan(),
             "updates": queries.live_updates(task.updates) if task.has_updates else [],
-            "history": history_data.task_history(self.page, task.code),
+            "history": history_data.task_history(self.page, task.code) if task.publications > 1 else [],
             "meta_description": f"Nhiệm vụ {task.code}: {task.text}",
         }
         return self.render("plan/task_detail.html", context)
 
     def indicator_page(self, code):
-        indicators = Indicator.objects.filter(area=self.page, live=True, code=code)
-        indicator = indicators.for_detail().first()
+        indicator = queries.indicator_for_page(self.page, code)
         if indicator is None:
             raise Http404("Không tìm thấy chỉ tiêu.")
-        attach_provenance(indicators=[indicator])
+        loaded = indicator.loaded_values
+        attach_provenance(indicators=[indicator], loaded={indicator_key(indicator.code): loaded} if loaded else {})
         results = list(indicator.results.filter(scope=indicator.level).order_by("period_end", "period"))
         context = {
             "indicator": indicator,
@@ -85,7 +87,7 @@ class AreaPresenter(UpdateListing, Presenter):
             "has_demo": any(r.is_demo for r in results),
             "updates": queries.live_updates(indicator.updates) if indicator.has_updates else [],
             "plan": self.plan(),
-            "history": history_data.indicator_history(indicator),
+            "history": history_data.indicator_history(indicator) if indicator.publications > 1 else [],
             "corrections": history_data.figure_corrections(indicator) if indicator.has_corrections else [],
             "meta_description": f"Chỉ tiêu {indicator.code}: {indicator.statement}",
         }

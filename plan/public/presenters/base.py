@@ -2,7 +2,6 @@
 breadcrumbs)."""
 
 from django.template.response import TemplateResponse
-from django.utils.functional import cached_property
 
 
 class Presenter:
@@ -10,10 +9,11 @@ class Presenter:
         self.page = page
         self.request = request
 
-    @cached_property
+    @property
     def ancestors(self):
-        """The page's ancestors, from the tree's root: the breadcrumbs."""
-        return list(self.page.get_ancestors())
+        """The page's ancestors, from the tree's root: the breadcrumbs (read once with
+        the view restrictions: plan/models/presenting.py)."""
+        return self.page.ancestor_pages
 
     def parent(self):
         """The page above this one, as its own page type. Wagtail's routing keeps the
