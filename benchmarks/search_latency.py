@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/search_latency.py [--items 10000] [--repeat 25]
 
 For each query of QUERIES, times the search page's query (the full-text searches
-of tasks and indicators it runs: on PostgreSQL, search.postgres's statements)
+of tasks and indicators it runs, through Wagtail's search API)
 beside the raw SQL it issues, replayed through a cursor; then, for comparison, everything the page
 computes (search.service.search) beside all its SQL, and the whole HTTP page.
 Prints medians and 95th percentiles, per query and overall, and the ratios of the
@@ -49,8 +49,7 @@ QUERIES = [
 ]
 
 
-NAMES = ("query", "raw_query", "search", "raw_search", "page", "api_query", "api_search")
-REQUIRED_SPEED_UP = 2  # the plain statement stays only if it is more than twice as fast as Wagtail's search API
+NAMES = ("query", "raw_query", "search", "raw_search", "page")
 
 
 def percentile(values, share):
@@ -234,23 +233,6 @@ class QueryTimer:
         candidates.backend_hits = self.original
 
 
-class WagtailSearchAPI:
-    """The same searches through Wagtail's search API (search.candidates.wagtail_hits),
-    as on a backend that search.postgres does not handle."""
-
-    def __enter__(self):
-        from search import postgres
-
-        self.original = postgres.handles
-        postgres.handles = lambda backend: False
-        return self
-
-    def __exit__(self, *exc):
-        from search import postgres
-
-        postgres.handles = self.original
-
-
 def measure(repeat):
     """Per query of QUERIES: the page's full-text searches, the whole search and
     the whole page, with the raw SQL of the first two."""
@@ -274,8 +256,6 @@ def measure(repeat):
         for _ in range(3):  # warm caches (site root paths, connection, analysed texts)
             run_search()
             run_page()
-            with WagtailSearchAPI():
-                run_search()
         with QueryTimer() as timer:
             all_statements = captured_sql(run_search)
         raw_query, raw_search = replay(timer.statements), replay(all_statements)
@@ -293,9 +273,6 @@ def measure(repeat):
             row["raw_query"].append(time_ms(raw_query))
             row["raw_search"].append(time_ms(raw_search))
             row["page"].append(time_ms(run_page))
-            with WagtailSearchAPI(), QueryTimer() as timer:
-                row["api_search"].append(time_ms(run_search))
-            row["api_query"].append(timer.ms)
         rows.append(row)
     return rows
 
@@ -321,39 +298,30 @@ def report(rows, items, repeat):
         "",
         f"{repeat} runs per query on one machine; milliseconds, as median / 95th percentile.",
         "",
-        "- **query**: the full-text search queries the search page runs (search.candidates.backend_hits, on PostgreSQL "
-        f"search.postgres: tasks and indicators, the best {CANDIDATE_LIMIT} of each, and the search for items that "
-        "lack one word when none has them all: the statement built, run, its rows read);",
+        "- **query**: the full-text search queries the search page runs (search.candidates.backend_hits, through "
+        f"Wagtail's search API: tasks and indicators, the best {CANDIDATE_LIMIT} of each, and the search for items "
+        "that lack one word when none has them all: the statement built, run, its rows read);",
         "- **raw query**: the same SQL statements replayed through a cursor;",
         "- **search**: everything the page computes (search.service.search: reference lists, the queries above, "
         "facet data and statuses, re-ranking, facet counts, the page of results with excerpts);",
         "- **raw search**: all the SQL statements that computation sends, replayed through a cursor;",
-        "- **page**: the whole HTTP response with its HTML, through Django's test client;",
-        "- **API query**, **API search**: the same query and search with the full-text searches made through "
-        "Wagtail's search API (search.candidates.wagtail_hits) instead of search.postgres's statement; "
-        "**÷ statement**: how many times the statement's median that is.",
+        "- **page**: the whole HTTP response with its HTML, through Django's test client.",
         "",
         "| query | results / SQL statements (query + rest) | query | raw query | ratio "
-        "| search | raw search | ratio | page | API query | ÷ statement | API search |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| search | raw search | ratio | page |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
-
-    def api_ratio(row):
-        return statistics.median(row["api_query"]) / statistics.median(row["query"])
-
     for row in rows:
         parts, ratio_query, ratio_search = cells(row)
         lines.append(
             f"| `{row['label']}` | {row['results']} / {row['statements']} | {parts[0]} | {parts[1]} "
-            f"| {ratio_query:.2f} | {parts[2]} | {parts[3]} | {ratio_search:.2f} | {parts[4]} "
-            f"| {parts[5]} | {api_ratio(row):.2f} | {parts[6]} |"
+            f"| {ratio_query:.2f} | {parts[2]} | {parts[3]} | {ratio_search:.2f} | {parts[4]} |"
         )
     everything = {name: [v for row in rows for v in row[name]] for name in NAMES}
     parts, ratio_query, ratio_search = cells(everything)
     lines.append(
         f"| **all queries** | | {parts[0]} | {parts[1]} | {ratio_query:.2f} "
-        f"| {parts[2]} | {parts[3]} | {ratio_search:.2f} | {parts[4]} | {parts[5]} | {api_ratio(everything):.2f} "
-        f"| {parts[6]} |"
+        f"| {parts[2]} | {parts[3]} | {ratio_search:.2f} | {parts[4]} |"
     )
     query_p95, search_p95 = percentile(everything["query"], 0.95), percentile(everything["search"], 0.95)
 
@@ -367,9 +335,6 @@ def report(rows, items, repeat):
         f"({ratio_query:.2f}×).",
         f"The whole search, for comparison: p95 {search_p95:.1f} ms ({verdict(search_p95 < TARGET_P95_MS)} against "
         f"{TARGET_P95_MS} ms); median {ratio_search:.2f}× its raw SQL.",
-        f"search.postgres's own statement against Wagtail's search API: the API's query takes "
-        f"{api_ratio(everything):.2f}× the statement's (median over all queries); the statement stays only above "
-        f"{REQUIRED_SPEED_UP}×: {verdict(api_ratio(everything) > REQUIRED_SPEED_UP)}.",
     ]
     return "\n".join(lines) + "\n"
 
