@@ -6,6 +6,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from indices.columns import NAMES
 from indices.models import IndexFigure
+from plan.editorial.roles import sync_roles
+from plan.models import Agency
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -114,11 +117,13 @@ def test_confirmation_checks_the_file_again_against_what_is_stored_then(admin_cl
     assert str(IndexFigure.objects.get().value.normalize()) == "45.1", "the stored figure is updated, not doubled"
 
 
-def test_editors_without_the_permission_cannot_import(client, django_user_model):
-    user = django_user_model.objects.create_user("khach", password="x", is_staff=True)
-    client.force_login(user)
-    response = client.get(IMPORT_URL)
-    assert response.status_code in (302, 403)
+def test_the_reviewers_import_and_an_agencys_editor_cannot(client):
+    sync_roles()
+    client.force_login(builders.reviewer())
+    assert "Kiểm tra và xem trước" in client.get(IMPORT_URL).content.decode()
+    client.force_login(builders.editor(Agency.objects.get(code="so-tu-phap")))
+    for response in (client.get(IMPORT_URL), client.post(CONFIRM_URL)):
+        assert response.status_code == 302 and response["Location"] == "/admin/"  # Wagtail's answer to a refusal
 
 
 def test_the_template_has_the_columns(admin_client):
