@@ -15,6 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("", include("plan.public.urls")),
+    path("", include("indices.urls")),
     path("tim-kiem/", include("search.urls")),
 ]
 

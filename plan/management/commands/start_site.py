@@ -15,6 +15,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, address, no_demo, **options):
         call_command("load_plan", stdout=self.stdout)
+        # The published figures of PAPI, PCI, SIPAS, PAR INDEX (real, with sources); never over an edit.
+        call_command("load_indices", stdout=self.stdout)
         call_command("set_site_address", stdout=self.stdout)
         if settings.DEMO_DATA_ALLOWED and not no_demo:
             # Illustrative results, labelled “Dữ liệu minh họa” on every page that shows them.

@@ -6,6 +6,7 @@ import functools
 
 from django.http import Http404
 
+from indices.queries import latest_component_figures
 from plan.content import history, history_data, queries
 from plan.content.codes import INDICATOR_KEY, indicator_key
 from plan.content.provenance_data import area_key, attach_provenance, loaded_record
@@ -54,6 +55,7 @@ class AreaPresenter(UpdateListing, Presenter):
             **queries.area_agencies(area),
             "history": history_data.page_history(area, history.AREA_FIELDS) if facts["publications"] > 1 else [],
             "meta_description": f"Lĩnh vực {area.number}. {area.heading_as_written}: chỉ tiêu, nhiệm vụ và tiến độ.",
+            "par_figure": par_figure(area.par_component),
         }
 
     def task_page(self, code):
@@ -92,6 +94,11 @@ class AreaPresenter(UpdateListing, Presenter):
             "meta_description": f"Chỉ tiêu {indicator.code}: {indicator.statement}",
         }
         return self.render("plan/indicator_detail.html", context)
+
+
+def par_figure(component):
+    """The latest published PAR INDEX score of the area's component (one query), or None."""
+    return latest_component_figures([component]).get(component) if component else None
 
 
 class ChartInputs:
