@@ -23,6 +23,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from plan.editorial.naming import name_permissions, name_roots
 from plan.models import Agency, AreaPage, Indicator, PlanIndexPage
 from plan.vocabulary import AgencyKind
 
@@ -126,3 +127,5 @@ def sync_roles():
     for agency in Agency.objects.filter(kind__in=EDITING_KINDS):
         sync_editor_group(agency)
     ensure_workflow(reviewers)
+    name_permissions()
+    name_roots()

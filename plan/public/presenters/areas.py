@@ -14,7 +14,7 @@ from plan.models import AreaPage, Indicator, Task
 from plan.models.presenting import presents
 from plan.paging import table_page
 from plan.progress import rows, rules
-from plan.public import charts
+from plan.public import charts, edit_links
 from plan.public.presenters.base import Presenter
 from plan.public.presenters.updates import UpdateListing
 
@@ -71,8 +71,9 @@ class AreaPresenter(UpdateListing, Presenter):
             "updates": queries.live_updates(task.updates) if task.has_updates else [],
             "history": history_data.task_history(self.page, task.code) if task.publications > 1 else [],
             "meta_description": f"Nhiệm vụ {task.code}: {task.text}",
+            "edit_url": edit_links.task_edit_url(self.request, task),
         }
-        return self.render("plan/task_detail.html", context)
+        return edit_links.private_if(self.render("plan/task_detail.html", context), context["edit_url"])
 
     def indicator_page(self, code):
         indicator = queries.indicator_for_page(self.page, code)
@@ -92,8 +93,9 @@ class AreaPresenter(UpdateListing, Presenter):
             "history": history_data.indicator_history(indicator) if indicator.publications > 1 else [],
             "corrections": history_data.figure_corrections(indicator) if indicator.has_corrections else [],
             "meta_description": f"Chỉ tiêu {indicator.code}: {indicator.statement}",
+            "edit_url": edit_links.indicator_url_for_editor(self.request, indicator),
         }
-        return self.render("plan/indicator_detail.html", context)
+        return edit_links.private_if(self.render("plan/indicator_detail.html", context), context["edit_url"])
 
 
 def par_figure(component):
