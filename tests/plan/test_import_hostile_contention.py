@@ -139,7 +139,7 @@ def test_the_command_preview_lists_the_stored_values_it_would_change_or_clear(tm
     text = out.getvalue()
     assert "Giá trị đã lưu sẽ bị thay đổi hoặc xóa (2):" in text
     assert "3.a.2 2024-Q1 chung, ghi chú: “Ghi chú đã lưu” → (xóa)" in text
-    assert "3.a.2 2024-Q1 chung, giá trị: “95.5000” → “96.0000”" in text
+    assert "3.a.2 2024-Q1 chung, giá trị: “95,5” → “96”" in text
     assert Result.objects.get().note == "Ghi chú đã lưu"
 
 
