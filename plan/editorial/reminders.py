@@ -48,8 +48,8 @@ class AgencyReminders:
 
 def reminders_by_agency(today, agencies=None, horizon=DUE_SOON_DAYS):
     """{agency pk: AgencyReminders} for live indicators and tasks of live areas."""
-    indicators = Indicator.objects.published().filter(responsible_agency__isnull=False).for_table()
-    tasks = Task.objects.published().filter(lead_agency__isnull=False).for_table().order_by("area__path", "sort_order")
+    indicators = Indicator.objects.live().filter(responsible_agency__isnull=False).for_table()
+    tasks = Task.objects.live().filter(lead_agency__isnull=False).for_table().order_by("area__path", "sort_order")
     if agencies is not None:
         indicators = indicators.filter(responsible_agency__in=agencies)
         tasks = tasks.filter(lead_agency__in=agencies)

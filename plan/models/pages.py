@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from plan.models.presenting import PresentedPage
+from plan.models.querysets import PublishedPageManager
 from plan.vocabulary import DocumentStatus
 from search.indexing import FoldedSearchText
 
@@ -73,6 +74,8 @@ class PlanPage(PresentedPage, UpdateFeedsMixin, FoldedSearchText, Page):
     purpose = StreamField(TEXT_ITEMS, verbose_name="I.1. Mục đích", blank=True)
     requirements = StreamField(TEXT_ITEMS, verbose_name="I.2. Yêu cầu", blank=True)
     funding = StreamField(TEXT_ITEMS, verbose_name="III. Kinh phí", blank=True)
+
+    objects = PublishedPageManager()
 
     search_fields = Page.search_fields + [
         index.SearchField("subtitle"),
@@ -165,6 +168,8 @@ class AppendixPage(PresentedPage, FoldedSearchText, Page):
         FieldPanel("intro"),
         InlinePanel("rows", heading="Các dòng của Phụ lục chính thức", label="dòng"),
     ]
+    objects = PublishedPageManager()
+
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("folded_search_text")]
     parent_page_types = ["plan.PlanPage"]
     subpage_types = []

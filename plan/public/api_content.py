@@ -3,7 +3,7 @@ appendix page (/api/v2/pages/<id>/), beside Wagtail's own fields: the areas of a
 the indicators and tasks of an area with their targets as data, latest figure and
 status; the appendix rows. Read through the public pages' querysets, with the stored
 status of each indicator and task, in a fixed number of queries per page whatever its number of tasks and
-indicators. Published content only: live, public pages; indicators marked live.
+indicators. Published content only (plan/models/querysets.py, `published()`).
 
 Field names are Vietnamese without diacritics, as in the open-data files
 (plan.public.open_data); /du-lieu/ documents them (API_FIELDS)."""
@@ -169,7 +169,7 @@ class PageContentField(serializers.Field):
 
 
 def plan_content(plan, root, request):
-    areas = queries.areas_with_counts(plan).public()
+    areas = queries.areas_with_counts(plan)
     return {
         "linh_vuc": [
             {
@@ -209,7 +209,7 @@ def appendix_content(page, root, request):
                 "thoi_han": row.deadline,
                 "nguon": row.source,
             }
-            for row in page.rows.select_related("task")
+            for row in queries.official_appendix_rows(page)
         ],
         "bang_tu_muc_ii": [
             {
@@ -227,7 +227,7 @@ def appendix_content(page, root, request):
                     for task in area.appendix_tasks
                 ],
             }
-            for area in queries.appendix_rows(queries.live_areas(plan).public())
+            for area in queries.appendix_rows(queries.live_areas(plan))
         ],
     }
 

@@ -4,14 +4,14 @@ an administrator saves it or the sites change. With a cache shared by every work
 (production), a change shows at once; with the local-memory cache of development,
 each process keeps it at most IDENTITY_CACHE_SECONDS. The newest plan's address,
 which the menu leads to, is kept beside it and dropped when a page is published,
-unpublished, moved or deleted."""
+unpublished, moved or deleted, or a private section is set or lifted."""
 
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from plan.models import PlanPage, SiteIdentity
@@ -38,7 +38,7 @@ def newest_plan_url(request):
     unpublished, moved or deleted."""
     url = cache.get(PLAN_URL_KEY)
     if url is None:
-        plan = PlanPage.objects.live().public().order_by("-year", "path").first()
+        plan = PlanPage.objects.published().order_by("-year", "path").first()
         url = plan.get_url(request) if plan else ""
         cache.set(PLAN_URL_KEY, url, IDENTITY_CACHE_SECONDS)
     return url
@@ -59,6 +59,8 @@ def site_identity(request):
 @receiver(post_delete, sender=SiteIdentity)
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
 @receiver(page_published)
 @receiver(page_unpublished)
 @receiver(post_page_move)

@@ -91,7 +91,7 @@ def indicator_record(indicator, base_url, request):
 
 def result_records():
     results = (
-        Result.objects.filter(indicator__live=True, indicator__area__live=True)
+        Result.objects.filter(indicator__in=Indicator.objects.published())
         .select_related("indicator")
         .order_by("indicator__code", "period_end", "period", "scope")
     )

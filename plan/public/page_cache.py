@@ -1,10 +1,10 @@
 """A full-page cache for anonymous visitors, in the cache named "pages" when the
 settings have one (production: files that every worker of the machine shares, so
 that a repeated request costs no query), else in the default cache. Any change to what
-pages show (a page, an indicator or an update published or unpublished; a task or an
-indicator saved or deleted; results imported, synced or entered; reference data or the
-site's identity saved) starts a new
-cache generation, so that the next request sees it. Responses carry Cache-Control,
+pages show (a page, an indicator or an update published, unpublished or moved; a task
+or an indicator saved or deleted; results imported, synced or entered; reference data or
+the site's identity saved; a view restriction set or lifted) starts a new cache
+generation, so that the next request sees it. Responses carry Cache-Control,
 Last-Modified and ETag, and Django's ConditionalGetMiddleware answers a matching
 conditional GET with 304.
 
@@ -23,7 +23,7 @@ from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils.http import http_date
 from wagtail.models import PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, published, unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 import search.reference  # noqa: F401  (connects the drop of search's cached lists at start-up, as this module's)
 from plan.models import Agency, Indicator, Result, SiteIdentity, Task, TaskProgress, Topic
@@ -115,7 +115,7 @@ class PageCacheMiddleware:
         return response
 
 
-for signal in (page_published, page_unpublished, published, unpublished, results_changed):
+for signal in (page_published, page_unpublished, post_page_move, published, unpublished, results_changed):
     signal.connect(forget_all, dispatch_uid=f"page-cache-{id(signal)}")
 # Tasks and indicators are written by publishing (signalled above), but also directly by a
 # command or a shell; a section made private; the site's address (set_site_address),
