@@ -1,10 +1,17 @@
-"""RSS and Atom feeds of progress updates, for a plan and for each area."""
+"""RSS and Atom feeds of progress updates, for a plan and for each area.
+
+Every text the feeds carry (titles, summaries) is plain text that editors typed. RSS
+cannot say a field is text, and readers take its descriptions, and often its titles,
+as HTML: there every text is escaped as HTML before the feed escapes it as XML, so that
+a reader shows it as it was typed, never as markup. Atom declares its titles and
+subtitle text (kept as they are) and its summaries HTML (escaped)."""
 
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 
 from plan.content.queries import updates_about
 
@@ -15,26 +22,30 @@ class UpdatesRssFeed(Feed):
     feed_type = Rss201rev2Feed
     language = "vi"
 
+    def text(self, value):
+        """A plain text for a field readers may take as HTML."""
+        return escape(value)
+
     def get_object(self, request, page):
         return page
 
     def title(self, page):
-        return f"Tin cập nhật – {page.title}"
+        return self.text(f"Tin cập nhật – {page.title}")
 
     def link(self, page):
         return page.url
 
     def description(self, page):
-        return f"Tin cập nhật về tiến độ thực hiện: {page.title}."
+        return self.text(f"Tin cập nhật về tiến độ thực hiện: {page.title}.")
 
     def items(self, page):
         return updates_about(page)[:FEED_SIZE]
 
     def item_title(self, update):
-        return update.title
+        return self.text(update.title)
 
     def item_description(self, update):
-        return update.summary
+        return escape(update.summary)  # RSS <description>, Atom <summary type="html">
 
     def item_link(self, update):
         return update.url
@@ -49,6 +60,9 @@ class UpdatesRssFeed(Feed):
 class UpdatesAtomFeed(UpdatesRssFeed):
     feed_type = Atom1Feed
     subtitle = UpdatesRssFeed.description
+
+    def text(self, value):
+        return value  # Atom's <title> and <subtitle> are declared text
 
 
 FEEDS = {"rss": UpdatesRssFeed, "atom": UpdatesAtomFeed}
