@@ -9,11 +9,11 @@ Field names are Vietnamese without diacritics, as in the open-data files
 (plan.public.open_data); /du-lieu/ documents them (API_FIELDS)."""
 
 from rest_framework import serializers
-from wagtail.models import Site
 
 from plan.content import queries
 from plan.models import AppendixPage, AreaPage, Indicator, PlanPage, Task
 from plan.progress import rows
+from plan.public.identity import site_root
 
 # The fields each page type gains, with what /du-lieu/ says of them.
 API_FIELDS = {
@@ -66,13 +66,6 @@ TASK_KEYS = [
     ("tinh_trang", "đối tượng", "Tình trạng: ma (done, in_progress, not_started, overdue, no_data) và nhan"),
     ("duong_dan", "chuỗi", "Địa chỉ trang nhiệm vụ"),
 ]
-
-
-def site_root(request):
-    """The site's public address (the Wagtail Site set from WAGTAILADMIN_BASE_URL),
-    else the address the request came to."""
-    site = Site.find_for_request(request)
-    return site.root_url if site else request.build_absolute_uri("/").rstrip("/")
 
 
 def decimal_text(value):

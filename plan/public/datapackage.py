@@ -7,8 +7,7 @@ site's settings and absolute URLs from the site's public address, so that tools
 from django.http import JsonResponse
 
 from plan.public import open_data
-from plan.public.api_content import site_root
-from plan.public.identity import current_identity
+from plan.public.identity import current_identity, site_root
 from plan.vocabulary import AdministrativeLevel, ReportingFrequency, TargetComparator
 
 PACKAGE_NAME = "ke-hoach-cai-cach-hanh-chinh"

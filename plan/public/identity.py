@@ -15,6 +15,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from plan.models import PlanPage, SiteIdentity
+from plan.public.page_cache import matched_site
 
 CACHE_KEY = "plan:site-identity"
 PLAN_URL_KEY = "plan:newest-plan-url"
@@ -23,13 +24,22 @@ IDENTITY_CACHE_SECONDS = 300
 
 def current_identity(request):
     """The SiteIdentity of the site that serves the request, from one cache entry
-    ({host: identity}, so that a save drops every host's copy at once)."""
+    ({site: identity}, so that a save drops every site's copy at once)."""
     identities = cache.get(CACHE_KEY) or {}
-    host = request.get_host()
-    if host not in identities:
-        identities[host] = SiteIdentity.for_request(request)
+    site = matched_site(request).pk
+    if site not in identities:
+        identities[site] = SiteIdentity.for_request(request)
         cache.set(CACHE_KEY, identities, IDENTITY_CACHE_SECONDS)
-    return identities[host]
+    return identities[site]
+
+
+def site_root(request):
+    """The site's public address, as its Wagtail Site records it ("https://cchc.example.gov.vn",
+    set from WAGTAILADMIN_BASE_URL by start_site), whatever Host header and scheme the
+    request came with; the request's own only when no Site answers. Every absolute
+    link (canonical, og:url, feeds, open data, robots.txt, the Data Package) starts
+    with it."""
+    return matched_site(request).root_url or request.build_absolute_uri("/").rstrip("/")
 
 
 def newest_plan_url(request):
@@ -45,12 +55,12 @@ def newest_plan_url(request):
 
 
 def site_identity(request):
-    """Context processor: `identity`, read only when a template uses it, and the page's
-    canonical address (the public address: the Site's, behind a proxy too)."""
+    """Context processor: `identity`, read only when a template uses it, the site's
+    public address and the page's canonical address (site_root)."""
     return {
         "identity": SimpleLazyObject(lambda: current_identity(request)),
-        "site_root": SimpleLazyObject(lambda: request.build_absolute_uri("/").rstrip("/")),
-        "canonical_url": SimpleLazyObject(lambda: request.build_absolute_uri(request.path)),
+        "site_root": SimpleLazyObject(lambda: site_root(request)),
+        "canonical_url": SimpleLazyObject(lambda: site_root(request) + request.path),
         "newest_plan_url": SimpleLazyObject(lambda: newest_plan_url(request)),
     }
 

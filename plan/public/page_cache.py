@@ -10,10 +10,17 @@ conditional GET with 304.
 
 Never cached: the admin, the search (per-query and rate-limited), documents, the API,
 anything but a plain 200 HTML or data response, and any request that carries a
-session (a signed-in editor, a visitor who unlocked a private page)."""
+session (a signed-in editor, a visitor who unlocked a private page).
 
+A page is kept under the Wagtail Site that answers the request (Wagtail's own rule:
+its host name, then the port the server was reached on, else the default site) and
+the scheme, never under the raw Host header: a request for `localhost:99999` is the
+default site's page, and adds no entry."""
+
+import functools
 import hashlib
 import time
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import caches
@@ -21,8 +28,10 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils.http import http_date
 from wagtail.models import PageViewRestriction, Site
+from wagtail.models.sites import get_site_for_hostname
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 import search.reference  # noqa: F401  (connects the drop of search's cached lists at start-up, as this module's)
@@ -89,6 +98,28 @@ def cacheable_response(response):
     )
 
 
+class MatchedSite(NamedTuple):
+    pk: int | None
+    root_url: str  # "" when no Site answers
+
+
+def matched_site(request):
+    """The Wagtail Site that answers `request`, found without a query once known: kept
+    per process for each host name and port, under the cache generation (which a saved
+    or deleted Site renews)."""
+    hostname = split_domain_port(request.get_host())[0]  # get_host: only ALLOWED_HOSTS
+    return site_for(generation(), hostname, request.get_port())
+
+
+@functools.lru_cache(maxsize=64)
+def site_for(generation, hostname, port):
+    try:
+        site = get_site_for_hostname(hostname, port)
+    except Site.DoesNotExist:
+        return MatchedSite(None, "")
+    return MatchedSite(site.pk, site.root_url)
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -96,7 +127,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not cacheable_request(request):
             return self.get_response(request)
-        key = f"plan:page:{generation()}:{request.get_host()}:{request.path}"
+        key = f"plan:page:{generation()}:{matched_site(request).pk}:{request.scheme}:{request.path}"
         stored = store().get(key)
         if stored is not None:
             content, headers = stored
