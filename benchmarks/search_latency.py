@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/search_latency.py [--items 10000] [--repeat 25]
 
 For each query of QUERIES, times the search page's query (the full-text searches
-of tasks and indicators it runs: on PostgreSQL, search.postgres's statements)
+of tasks and indicators it runs, through Wagtail's search API)
 beside the raw SQL it issues, replayed through a cursor; then, for comparison, everything the page
 computes (search.service.search) beside all its SQL, and the whole HTTP page.
 Prints medians and 95th percentiles, per query and overall, and the ratios of the
@@ -298,9 +298,9 @@ def report(rows, items, repeat):
         "",
         f"{repeat} runs per query on one machine; milliseconds, as median / 95th percentile.",
         "",
-        "- **query**: the full-text search queries the search page runs (search.candidates.backend_hits, on PostgreSQL "
-        f"search.postgres: tasks and indicators, the best {CANDIDATE_LIMIT} of each, and the search for items that "
-        "lack one word when none has them all: the statement built, run, its rows read);",
+        "- **query**: the full-text search queries the search page runs (search.candidates.backend_hits, through "
+        f"Wagtail's search API: tasks and indicators, the best {CANDIDATE_LIMIT} of each, and the search for items "
+        "that lack one word when none has them all: the statement built, run, its rows read);",
         "- **raw query**: the same SQL statements replayed through a cursor;",
         "- **search**: everything the page computes (search.service.search: reference lists, the queries above, "
         "facet data and statuses, re-ranking, facet counts, the page of results with excerpts);",

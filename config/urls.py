@@ -5,16 +5,20 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api_router
-from plan.editorial.admin import page_chooser, wagtail_reports
+from plan.editorial.admin import page_chooser, wagtail_reports, wagtail_screens
 
 urlpatterns = [
     # Wagtail's reports and page chooser with the agency scope, in place of the built-in ones.
     path("admin/reports/", include(wagtail_reports.urlpatterns)),
     path("admin/choose-page/", include(page_chooser.urlpatterns)),
+    # Wagtail's page search and sites list, with Vietnamese where Wagtail prints English.
+    path("admin/pages/search/", include(wagtail_screens.page_search_urls)),
+    path("admin/sites/", include(wagtail_screens.site_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("", include("plan.public.urls")),
+    path("", include("indices.urls")),
     path("tim-kiem/", include("search.urls")),
 ]
 

@@ -10,8 +10,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.options import modeladmin_register
 
 from plan.editorial import access
-from plan.editorial.admin import bulk, guide, imports, locale, page_chooser, reports
-from plan.editorial.admin.dashboard import DueItemsPanel
+from plan.editorial.admin import bulk, guide, imports, locale, page_chooser, reports, tasks
+from plan.editorial.admin.dashboard import DueItemsPanel, SetupWarningsPanel
 from plan.editorial.admin.registry import AgencyAdmin, ResultAdmin, ResultSourceAdmin, TaskProgressAdmin
 from plan.editorial.admin.snippets import IndicatorViewSet, TopicViewSet
 from plan.models import Indicator, Result, TaskProgress
@@ -21,6 +21,7 @@ from plan.models import Indicator, Result, TaskProgress
 for scoped_model in (Indicator, Result, TaskProgress):
     register_permission_policy(scoped_model, access.AgencyScopedPolicy(scoped_model), exact_class=True)
 
+locale.label_page_permission_fields()
 hooks.register("construct_explorer_page_queryset", locale.list_plan_children_in_plan_order)
 hooks.register("before_move_page", bulk.refuse_move_without_permission)
 hooks.register("construct_page_chooser_queryset", page_chooser.only_choosable_pages)
@@ -44,7 +45,13 @@ def register_result_import_urls():
         path("ket-qua/cho-duyet/", imports.review_list, name="plan_results_review_list"),
         path("ket-qua/cho-duyet/<int:batch_id>/", imports.review_batch, name="plan_results_review"),
         path("huong-dan-bien-tap/", guide.editor_guide, name="plan_editor_guide"),
+        path("nhiem-vu/", tasks.task_list, name="plan_task_list"),
     ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_task_list_menu_item():
+    return MenuItem("Nhiệm vụ", reverse("plan_task_list"), icon_name="list-ul", order=205)
 
 
 @hooks.register("register_admin_menu_item")
@@ -70,6 +77,7 @@ def register_reminder_report_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_due_items_panel(request, panels):
     panels.insert(0, DueItemsPanel(request))
+    panels.insert(0, SetupWarningsPanel(request))
 
 
 # The help menu ("Trợ giúp"). Wagtail 8 has no setting for its "Editor Guide" item,

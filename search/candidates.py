@@ -1,6 +1,6 @@
 """Finding the candidates of a search: tasks and indicators, the collections that
-grow, from the search backend (Wagtail's database backend, Elasticsearch, or on
-PostgreSQL one plain statement: search.postgres); plan pages, areas, appendices,
+grow, from the search backend through Wagtail's search API (its database backend, or
+Elasticsearch); plan pages, areas, appendices,
 progress updates, agencies and topics, which are few and loaded anyway (search.reference),
 matched here by the same rule on the same folded words. Then each candidate gets its
 facet values and status, in a fixed number of queries whatever their number.
@@ -14,7 +14,7 @@ from itertools import combinations
 from wagtail.search.query import Or, PlainText
 
 from plan.models import Indicator, Task
-from search import facets, postgres
+from search import facets
 from search.items import (
     agency_item,
     appendix_item,
@@ -92,16 +92,8 @@ def backend_sources(ref):
 
 
 def backend_hits(backend, queryset, fields, words, minimum, limit, ranked):
-    """The objects of `queryset` with at least `minimum` of the words, at most
-    `limit`, best first when `ranked`. On PostgreSQL, through one plain statement
-    (search.postgres); elsewhere, through Wagtail's search API."""
-    if postgres.handles(backend):
-        return postgres.search(queryset, fields, words, minimum, limit, ranked, backend.config)
-    return wagtail_hits(backend, queryset, fields, words, minimum, limit, ranked)
-
-
-def wagtail_hits(backend, queryset, fields, words, minimum, limit, ranked):
-    """backend_hits through Wagtail's search API, as model objects with `fields` loaded."""
+    """The objects of `queryset` with at least `minimum` of the words, at most `limit`,
+    best first when `ranked`, through Wagtail's search API, with `fields` loaded."""
     query = backend_query(words, minimum)
     return list(backend.search(query, queryset.only(*fields), operator="and", order_by_relevance=ranked)[:limit])
 

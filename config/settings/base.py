@@ -20,6 +20,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 INSTALLED_APPS = [
     "home",
     "plan",
+    "indices",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -3,6 +3,7 @@ differs: loading the same file twice creates no page, record or revision. Object
 compared as snapshots: plain JSON values of the fields the loader manages, so that
 what was loaded can be kept (plan.models.LoadRecord) and compared later."""
 
+import difflib
 from datetime import date
 from decimal import Decimal
 
@@ -93,3 +94,38 @@ def child_differences(name, old, new):
         for field, pair in differences(was, now).items():
             found[f"{name} {child_id} · {field}"] = pair
     return found
+
+
+def changed_words(stored, wanted, context=4, longest=40):
+    """Where two texts differ, as (stored, wanted) excerpts: the changed words marked
+    «…», with `context` words either side and “…” for what is left out, so that two
+    long texts that start alike show their difference, not the same first words.
+    Values that are not text (numbers, lists) are compared as their text."""
+    old = "" if stored is None else str(stored)
+    new = "" if wanted is None else str(wanted)
+    a, b = old.split(), new.split()
+    opcodes = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+    changes = [op for op in opcodes if op[0] != "equal"]
+    if not changes:  # only spacing differs
+        return excerpt_of(a, [], 0, len(a), longest), excerpt_of(b, [], 0, len(b), longest)
+    return (
+        excerpt_of(a, [(op[1], op[2]) for op in changes], changes[0][1] - context, changes[-1][2] + context, longest),
+        excerpt_of(b, [(op[3], op[4]) for op in changes], changes[0][3] - context, changes[-1][4] + context, longest),
+    )
+
+
+def excerpt_of(words, marked, start, end, longest):
+    start, end = max(start, 0), min(end, len(words))
+    shown = []
+    for index in range(start, end):
+        word = words[index]
+        if any(lo == index for lo, hi in marked if hi > lo):
+            word = "«" + word
+        if any(hi - 1 == index for lo, hi in marked if hi > lo):
+            word += "»"
+        shown.append(word)
+    if not shown:
+        shown = ["«»"]  # nothing here: the other side added words
+    if len(shown) > longest:
+        shown = shown[: longest // 2] + ["…"] + shown[-longest // 2 :]
+    return ("… " if start > 0 else "") + " ".join(shown) + (" …" if end < len(words) else "")

@@ -191,3 +191,21 @@ class AgencyScopedPermissionHelper(PermissionHelper):
 
     def user_can_delete_obj(self, user, obj):
         return super().user_can_delete_obj(user, obj) and in_scope(user, obj)
+
+
+def editable_area_ids(user):
+    """The ids of the area pages the user may edit (Wagtail's page permissions): where
+    a task's panel opens for them."""
+    return set(page_permission_policy.instances_user_has_permission_for(user, "change").values_list("pk", flat=True))
+
+
+def may_edit_task(user, task):
+    return user.is_active and task.area_id in editable_area_ids(user)
+
+
+def may_edit_indicator(user, indicator):
+    return (
+        user.is_active
+        and editable_indicators(user).filter(pk=indicator.pk).exists()
+        and user.has_perm("plan.change_indicator")
+    )

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from plan.models import Indicator, Task
-from plan.progress import rows
+from plan.progress import rows, rules
 from plan.vocabulary import ReminderKind, TaskStatus
 
 DUE_SOON_DAYS = 14
@@ -55,8 +55,7 @@ def reminders_by_agency(today, agencies=None, horizon=DUE_SOON_DAYS):
         tasks = tasks.filter(lead_agency__in=agencies)
     grouped = {}
     for row in rows.indicator_rows(indicators):
-        late = row.next_due is not None and today > row.next_due  # as of `today`, whatever was stored
-        reminder = indicator_reminder(row.next_due, late, today, horizon)
+        reminder = indicator_reminder(row.next_due, rules.is_late(row.next_due, today), today, horizon)
         if reminder:
             agency = row.indicator.responsible_agency
             grouped.setdefault(agency.pk, AgencyReminders(agency)).indicators.append((reminder, row))

@@ -4,7 +4,7 @@ agency (the `sync_roles` command and the run script do).
 
 - "Quản trị trang": every permission.
 - "Người duyệt (Sở Nội vụ)": approves and publishes pages and indicators, manages
-  every result and progress report.
+  every result and progress report, and the published figures of the indices.
 - one "Biên tập – <cơ quan>" group per agency: drafts the areas its agency answers
   for, drafts its indicators, enters results for the indicators it is responsible
   for and progress for the tasks it leads. Object-level limits live in
@@ -23,6 +23,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from plan.editorial.naming import name_permissions, name_roots
 from plan.models import Agency, AreaPage, Indicator, PlanIndexPage
 from plan.vocabulary import AgencyKind
 
@@ -54,6 +55,11 @@ REVIEWER_EXTRA = [
     ("plan", "resultsource", "view_resultsource"),
     ("plan", "topic", "add_topic"),
     ("plan", "topic", "change_topic"),
+    # The published figures of the indices (Sở Nội vụ follows them, section IV.2).
+    ("indices", "indexfigure", "add_indexfigure"),
+    ("indices", "indexfigure", "change_indexfigure"),
+    ("indices", "indexfigure", "delete_indexfigure"),
+    ("indices", "indexfigure", "view_indexfigure"),
 ]
 
 
@@ -121,3 +127,5 @@ def sync_roles():
     for agency in Agency.objects.filter(kind__in=EDITING_KINDS):
         sync_editor_group(agency)
     ensure_workflow(reviewers)
+    name_permissions()
+    name_roots()

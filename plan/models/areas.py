@@ -20,6 +20,14 @@ from plan.vocabulary import TaskStatus
 from search.indexing import FoldedSearchText
 
 
+class TaskInlinePanel(InlinePanel):
+    """The area's tasks, each panel titled by the task's code ("3.4") rather than its
+    position, and reachable at #nhiem-vu-<code> (the admin's task list links there)."""
+
+    class BoundPanel(InlinePanel.BoundPanel):
+        template_name = "plan/admin/task_inline_panel.html"
+
+
 class AreaPage(PresentedPage, UpdateFeedsMixin, FoldedSearchText, Page):
     """One of the eight reform areas of section II, with its tasks."""
 
@@ -55,7 +63,7 @@ class AreaPage(PresentedPage, UpdateFeedsMixin, FoldedSearchText, Page):
         FieldPanel("answerable_agencies"),
         FieldPanel("supporting_agencies"),
         FieldPanel("notes"),
-        InlinePanel("tasks", heading="Nhiệm vụ", label="nhiệm vụ"),
+        TaskInlinePanel("tasks", heading="Nhiệm vụ", label="nhiệm vụ"),
     ]
 
     parent_page_types = ["plan.PlanPage"]
@@ -98,7 +106,7 @@ class AreaPage(PresentedPage, UpdateFeedsMixin, FoldedSearchText, Page):
 class Task(FoldedSearchText, index.Indexed, ClusterableModel, Orderable):
     """A task ("nhiệm vụ") of an area, published and revised with its area page."""
 
-    area = ParentalKey(AreaPage, on_delete=models.CASCADE, related_name="tasks")
+    area = ParentalKey(AreaPage, on_delete=models.CASCADE, related_name="tasks", verbose_name="lĩnh vực")
     code = models.CharField("mã", max_length=20, help_text="Mã ổn định, ví dụ “3.4”.")
     group = models.CharField("nhóm nhiệm vụ", max_length=255, blank=True)
     text = models.TextField("nội dung")

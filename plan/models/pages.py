@@ -126,7 +126,9 @@ class PlanPage(PresentedPage, UpdateFeedsMixin, FoldedSearchText, Page):
 class ImplementationSection(ClusterableModel, Orderable):
     """A numbered sub-section of section IV: the duties of one agency or group."""
 
-    page = ParentalKey(PlanPage, on_delete=models.CASCADE, related_name="implementation_sections")
+    page = ParentalKey(
+        PlanPage, on_delete=models.CASCADE, related_name="implementation_sections", verbose_name="kế hoạch"
+    )
     number = models.PositiveSmallIntegerField("số thứ tự")
     heading = models.CharField("tiêu đề", max_length=255)
     agencies = ParentalManyToManyField(
@@ -183,7 +185,7 @@ class AppendixRow(Orderable):
     """A row of the plan's real appendix, entered by an editor from the document named
     in `source`."""
 
-    page = ParentalKey(AppendixPage, on_delete=models.CASCADE, related_name="rows")
+    page = ParentalKey(AppendixPage, on_delete=models.CASCADE, related_name="rows", verbose_name="phụ lục")
     number = models.CharField("STT", max_length=20, blank=True)
     task = models.ForeignKey(
         "plan.Task",

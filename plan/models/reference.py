@@ -1,5 +1,6 @@
 """Reference data: the agencies the plan names and the topics citizens browse by."""
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from wagtail.search import index
@@ -11,6 +12,20 @@ class Agency(index.Indexed, models.Model):
     code = models.SlugField("mã", max_length=80, unique=True, help_text="Dùng trong địa chỉ trang, không dấu.")
     name = models.CharField("tên cơ quan", max_length=255)
     kind = models.CharField("loại", max_length=32, choices=AgencyKind.choices, default=AgencyKind.DEPARTMENT)
+    # Contact details, shown on the agency's page; blank until an editor enters them
+    # (the plan gives none, and none is invented).
+    address = models.CharField("địa chỉ", max_length=255, blank=True)
+    telephone = models.CharField(
+        "điện thoại",
+        max_length=40,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^[0-9 +().-]{6,40}$",
+                "Số điện thoại chỉ gồm chữ số, dấu cách và các dấu + ( ) . -, ví dụ 0220 3853 456.",
+            )
+        ],
+    )
     website = models.URLField("trang thông tin điện tử", blank=True)
     contact_email = models.EmailField("thư điện tử liên hệ", blank=True)
     editor_group = models.OneToOneField(
@@ -35,6 +50,10 @@ class Agency(index.Indexed, models.Model):
 
     def get_absolute_url(self):
         return reverse("plan:agency", args=[self.code])
+
+    @property
+    def has_contact(self):
+        return bool(self.address or self.telephone or self.contact_email or self.website)
 
 
 class Topic(index.Indexed, models.Model):

@@ -85,10 +85,15 @@ class ResultHistory(models.Model):
     records who entered its current state; each change keeps the state it replaced
     (value, who entered it, when), so the whole story of a figure is kept."""
 
-    result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="history")
+    result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="history", verbose_name="kết quả")
     changed_at = models.DateTimeField("lúc", default=timezone.now)
     changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="người sửa",
     )
     origin = models.CharField("cách nhập", max_length=10, choices=ResultOrigin.choices)
     previous_value = models.DecimalField("giá trị cũ", max_digits=14, decimal_places=4, null=True, blank=True)
@@ -138,9 +143,14 @@ class TaskProgress(models.Model):
     reported_on = models.DateField("ngày báo cáo", default=timezone.localdate)
     is_demo = models.BooleanField("dữ liệu minh họa", default=False)
     entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="người nhập",
     )
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_at = models.DateTimeField("lúc tạo", default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = "tiến độ nhiệm vụ"

@@ -144,6 +144,11 @@ def next_figure_due(frequency, latest_period, plan_year):
     return min(add_months(latest_period.end, months), year_end) + REPORTING_GRACE
 
 
+def is_late(next_due, today):
+    """Whether the next figure, due by `next_due` (None: none is due), is late on `today`."""
+    return next_due is not None and today > next_due
+
+
 def indicator_progress(comparator, target, target_max, frequency, figures, plan_year, today):
     """Status of an indicator from its figures (those of its own level or scope).
 
@@ -154,7 +159,7 @@ def indicator_progress(comparator, target, target_max, frequency, figures, plan_
     "late" is set when the next figure is overdue for the reporting frequency."""
     period, figure = latest_figure(figures)
     due = next_figure_due(frequency, period, plan_year)
-    late = due is not None and today > due
+    late = is_late(due, today)
     if figure is None:
         return IndicatorProgress(IndicatorStatus.NO_DATA, None, late, due)
     if meets_target(comparator, target, target_max, figure.value):

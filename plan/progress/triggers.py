@@ -4,14 +4,21 @@ or a correction in the admin; imports, syncs and the demo load refresh in their 
 transaction), after a task or an indicator is saved, and after an area, a plan or an
 indicator is published (a new target, deadline or plan year; a revision also brings
 back the state it was saved with). A QuerySet.update() sends no signal: its caller
-refreshes (refresh_progress does it for everything)."""
+refreshes (refresh_progress does it for everything). And after `migrate`."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, published
 
 from plan.models import AreaPage, Indicator, PlanPage, Result, Task, TaskProgress
 from plan.progress import state
+
+
+@receiver(post_migrate, dispatch_uid="state-after-migrate")
+def refresh_after_migrate(app_config, **kwargs):
+    """After `migrate`: an upgraded site stores the state of what it already holds."""
+    if app_config.label == "plan":
+        state.refresh_all()
 
 
 @receiver(post_save, sender=Result, dispatch_uid="state-result-saved")

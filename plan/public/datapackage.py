@@ -6,6 +6,8 @@ site's settings and absolute URLs from the site's public address, so that tools
 
 from django.http import JsonResponse
 
+from indices.catalogue import Flag, IndexCode, Level, SourceKind, UnitKind
+from indices.columns import OPEN_DATA_FIELDS as FIGURE_FIELDS
 from plan.public import open_data
 from plan.public.identity import current_identity, site_root
 from plan.vocabulary import AdministrativeLevel, ReportingFrequency, TargetComparator
@@ -58,15 +60,43 @@ TYPES = {
 RESULT_LEVEL = {"type": "string", "missingValues": [], "constraints": {"enum": ["", *LEVELS["enum"]]}}
 
 
+# The index figures' columns (indices/columns.py); a name shared with the plan's files
+# (none today) would take these types in the figures' schema only.
+FIGURE_TYPES = {
+    "chi_so": {"type": "string", "constraints": {"required": True, "enum": [v for v, _l in IndexCode.choices]}},
+    "nam": {"type": "integer", "constraints": {"required": True, "minimum": 2000}},
+    "loai_don_vi": {"type": "string", "constraints": {"required": True, "enum": [v for v, _l in UnitKind.choices]}},
+    "don_vi": {"type": "string", "constraints": {"required": True}},
+    "cap_thuoc_do": {"type": "string", "constraints": {"required": True, "enum": [v for v, _l in Level.choices]}},
+    "ma_thuoc_do": {"type": "string"},
+    "thuoc_do": {"type": "string", "constraints": {"required": True}},
+    "thuoc_do_nguyen_van": {"type": "string"},
+    "gia_tri": {"type": "number"},
+    "don_vi_tinh": {"type": "string"},
+    "thang_diem_tu": {"type": "number"},
+    "thang_diem_den": {"type": "number"},
+    "hang": {"type": "integer", "constraints": {"minimum": 1}},
+    "tren_so": {"type": "integer", "constraints": {"minimum": 1}},
+    "nhom": {"type": "string"},
+    "loai_nguon": {"type": "string", "constraints": {"required": True, "enum": [v for v, _l in SourceKind.choices]}},
+    "nguon": {"type": "string", "constraints": {"required": True}},
+    "duong_dan_nguon": {"type": "string", "format": "uri", "constraints": {"required": True}},
+    "trich_dan": {"type": "string", "constraints": {"required": True}},
+    "ngay_doc": {"type": "date", "constraints": {"required": True}},
+    "ghi_chu": {"type": "string"},
+    "canh_bao": {"type": "string", "constraints": {"enum": [v for v, _l in Flag.choices if v]}},
+}
+
+
 def field(name, description, types=TYPES):
     return {"name": name, "description": description, **types[name]}
 
 
-def schema(fields, overrides=None, **keys):
+def schema(fields, overrides=None, types=TYPES, **keys):
     """The Table Schema of a file whose fields are `fields` ([(name, type label,
     description)] as in plan.public.open_data)."""
     overrides = overrides or {}
-    described = [{**field(name, description), **overrides.get(name, {})} for name, _label, description in fields]
+    described = [{**field(name, description, types), **overrides.get(name, {})} for name, _label, description in fields]
     return {"fields": described, "missingValues": [""], **keys}
 
 
@@ -93,6 +123,22 @@ def resources(root):
                 foreignKeys=[{"fields": ["ma_chi_tieu"], "reference": {"resource": "chi-tieu", "fields": ["ma"]}}],
             ),
         },
+        {
+            "name": "chi-so",
+            "title": "Số liệu các chỉ số",
+            "description": (
+                "Số liệu PAPI, PCI, SIPAS, PAR INDEX và chỉ số CCHC của các sở, ngành, huyện như các nguồn công khai "
+                "đã công bố, mỗi dòng kèm địa chỉ nguồn, trích dẫn và ngày đọc. Số liệu thật, không phải minh họa."
+            ),
+            "path": f"{root}/du-lieu/chi-so.csv",
+            **csv_format(),
+            "schema": schema(
+                FIGURE_FIELDS,
+                {"ma_thuoc_do": {"missingValues": []}},  # empty for a total: part of the key, not missing
+                types=FIGURE_TYPES,
+                primaryKey=["chi_so", "nam", "don_vi", "ma_thuoc_do", "thuoc_do", "duong_dan_nguon"],
+            ),
+        },
     ]
 
 
@@ -117,8 +163,9 @@ def descriptor(request):
         "name": PACKAGE_NAME,
         "title": f"Dữ liệu mở Kế hoạch cải cách hành chính nhà nước {identity.province_name}",
         "description": (
-            "Chỉ tiêu của Kế hoạch và kết quả đo được của chúng. Số liệu có du_lieu_minh_hoa = true là số liệu "
-            "giả lập để trình diễn, không phải kết quả chính thức."
+            "Chỉ tiêu của Kế hoạch và kết quả đo được của chúng, và số liệu công bố của các chỉ số mà Kế hoạch đặt "
+            "mục tiêu cải thiện. Số liệu có du_lieu_minh_hoa = true là số liệu giả lập để trình diễn, không phải kết "
+            "quả chính thức."
         ),
         "homepage": documentation,
         "language": "vi",

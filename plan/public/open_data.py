@@ -8,6 +8,9 @@ from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from indices.columns import OPEN_DATA_FIELDS as FIGURE_FIELDS
+from indices.columns import figure_record
+from indices.models import IndexFigure
 from plan.content.provenance_data import attach_provenance
 from plan.exports import csv_row
 from plan.models import Indicator, Result
@@ -173,6 +176,15 @@ def results(request, file_format):
     return json_response(result_records(), site_root(request) + reverse("plan:open_data"))
 
 
+def index_figures(request, file_format):
+    """The published figures of the indices (indices/columns.py), each with its source."""
+    check_format(file_format)
+    records = (figure_record(f) for f in IndexFigure.objects.in_order().iterator(chunk_size=2000))
+    if file_format == "csv":
+        return csv_response(records, FIGURE_FIELDS, "chi-so.csv")
+    return json_response(records, request.build_absolute_uri("/du-lieu/"))
+
+
 def documentation(request):
     api_fields = [
         (model._meta.verbose_name, name, description)
@@ -182,6 +194,7 @@ def documentation(request):
     context = {
         "indicator_fields": INDICATOR_FIELDS,
         "result_fields": RESULT_FIELDS,
+        "figure_fields": FIGURE_FIELDS,
         "api_fields": api_fields,
         "api_indicator_keys": api_content.INDICATOR_KEYS,
         "api_task_keys": api_content.TASK_KEYS,

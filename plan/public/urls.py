@@ -17,4 +17,5 @@ urlpatterns = [
     path("du-lieu/datapackage.json", datapackage.datapackage, name="open_data_package"),
     path("du-lieu/chi-tieu.<str:file_format>", open_data.indicators, name="open_data_indicators"),
     path("du-lieu/ket-qua.<str:file_format>", open_data.results, name="open_data_results"),
+    path("du-lieu/chi-so.<str:file_format>", open_data.index_figures, name="open_data_indices"),
 ]

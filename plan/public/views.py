@@ -3,6 +3,7 @@ open data."""
 
 from django.shortcuts import get_object_or_404, render
 
+from indices.queries import latest_component_figures
 from plan.content import queries
 from plan.content.provenance_data import attach_provenance
 from plan.models import Agency, Topic
@@ -35,8 +36,16 @@ def agency_detail(request, code):
         "indicators": indicators,
         "rollups": [rollup],
         "has_demo": rows.has_demo(rollup),
+        "par_components": par_components(data["answerable_areas"]),
     }
     return render(request, "plan/agency_detail.html", context)
+
+
+def par_components(areas):
+    """[(area, latest published PAR INDEX score of its component or None)], one query."""
+    areas = list(areas)
+    figures = latest_component_figures([area.par_component for area in areas]) if areas else {}
+    return [(area, figures.get(area.par_component)) for area in areas]
 
 
 def topic_list(request):

@@ -3,8 +3,10 @@ clear, and the errors; kept with an uploaded batch as JSON between the worker's 
 and the screens that show it."""
 
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from decimal import Decimal
 
+from plan.progress.targets import format_number
 from plan.results.rows import RowError
 
 FIELD_LABELS = {
@@ -52,8 +54,14 @@ class PreviewRow:
 
 
 def display(value):
+    """A stored or new value as the preview shows it: numbers in the public pages'
+    Vietnamese form (77,2; 1.250), never "77.2000"; dates as 15/04/2024."""
     if isinstance(value, bool):
         return "có" if value else "không"
+    if isinstance(value, (Decimal, int, float)):
+        return format_number(value)
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
     return "" if value is None else str(value)
 
 

@@ -123,7 +123,10 @@ OVERRIDES = {
     ),
     "templates/wagtailadmin/shared/user_avatar.html": "wagtail/admin/templates/wagtailadmin/shared/user_avatar.html",
     "templates/modeladmin/includes/header.html": "wagtail_modeladmin/templates/modeladmin/includes/header.html",
+    "templates/wagtailadmin/tables/boolean_cell.html": "wagtail/admin/templates/wagtailadmin/tables/boolean_cell.html",
 }
+# What a copy may change: one line, or the icons' titles of the boolean cell ("True").
+CHANGED_LINES = {"templates/wagtailadmin/tables/boolean_cell.html": 3}
 
 
 @pytest.mark.parametrize("ours", sorted(OVERRIDES))
@@ -141,9 +144,13 @@ def test_overridden_templates_differ_from_wagtails_only_where_they_must(ours):
     added = [line[1:] for line in changed if line.startswith("+")]
     assert added[-1].startswith("{# Bản sao của template Wagtail 8.0.1")
     assert all(
-        'value="Search"' in line or 'aria-label="Actions"' in line or "{{ user }}" in line for line in removed
+        'value="Search"' in line
+        or 'aria-label="Actions"' in line
+        or "{{ user }}" in line
+        or "title=value|stringformat:'s'" in line
+        for line in removed
     ), removed
-    assert len(removed) <= 1 and len(added) - len(removed) <= 2, changed
+    assert len(removed) <= CHANGED_LINES.get(ours, 1) and len(added) - len(removed) <= 2, changed
 
 
 def test_the_catalogue_is_sound_and_complete():

@@ -1,6 +1,7 @@
 """Every admin screen an agency's editor and a reviewer use speaks Vietnamese: no
 visible text, button, placeholder, label or menu item equals an English message of
-Wagtail's, wagtail-modeladmin's or Django admin/auth's catalogues
+Wagtail's, wagtail-modeladmin's or Django admin/auth's catalogues, nor English no
+catalogue holds ("True", "Root", a label made from a field's name: english_anywhere)
 (tests/admin_i18n/visible.py says what counts as visible)."""
 
 import json
@@ -12,7 +13,7 @@ from wagtail.models import WorkflowState
 
 from plan.models import AreaPage, Indicator, PlanPage, Topic
 from tests.admin_i18n.conftest import PASSWORD
-from tests.admin_i18n.visible import english_in
+from tests.admin_i18n.visible import english_anywhere, english_in
 from tests.plan.test_roles_workflow import area_edit_data
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +31,7 @@ def visit(client, urls, english):
         response = client.get(url, follow=True)
         assert response.status_code == 200, f"{url}: {response.status_code}"
         assert not response.redirect_chain or url.rstrip("/") == "/admin/pages", f"{url} → {response.redirect_chain}"
-        found = english_in(screen_html(response))
+        found = english_anywhere(screen_html(response))
         if found:
             english[url] = found
 
@@ -39,7 +40,7 @@ def follow(client, response, english, label):
     """The screen a form's POST leads to (with its success message)."""
     assert response.status_code == 302, label
     page = client.get(response["Location"])
-    found = english_in(page.content.decode())
+    found = english_anywhere(page.content.decode())
     if found:
         english[label] = found
     return page

@@ -145,3 +145,72 @@ def english_in_text(text):
             if part and (part in exact or part.rstrip(":") in exact or (len(part) < 300 and pattern.fullmatch(part))):
                 found.append(part)
     return found
+
+
+# English that no catalogue holds: Python values printed as they are ("True", "None"),
+# the title Wagtail gives the tree's root ("Root"), and labels Django and Wagtail make
+# from a field's or method's name ("Target display", "Site name", "Can lock"). A
+# visible string counts as such English when every word of it is an English word (a
+# word of the installed English catalogues or of the models' field names) and none is
+# Vietnamese: Vietnamese text carries diacritics in nearly every phrase, and the
+# few names without them (codes, user names) are not words of that vocabulary.
+PYTHON_VALUES = {"True", "False", "None", "Root"}
+WORD = re.compile(r"[^\W\d_]+")
+NOT_PROSE = re.compile(r"[@/]|\.[a-z]{2,4}\b|\b[a-z_]+\.[a-z_]+\b")  # e-mail addresses, paths, file names
+
+
+@lru_cache(maxsize=1)
+def english_words():
+    from django.apps import apps
+
+    words = set()
+    for message in english_messages():
+        words.update(w.lower() for w in WORD.findall(TAG.sub("", message)) if w.isascii())
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            words.update(w.lower() for w in WORD.findall(field.name.replace("_", " ")))
+    # Names of code, codes and abbreviations that are the same in Vietnamese.
+    return words - {w.lower() for w in SAME_IN_VIETNAMESE} - {"cchc", "ubnd", "par", "index"}
+
+
+def english_words_only(words):
+    # An all-capital word is an abbreviation or a code; a name of the plan's data
+    # (a username, a slug) is not an English word.
+    words = [w for w in words if not (w.isupper() and len(w) > 1)]
+    return bool(words) and any(len(w) >= 3 for w in words) and all(w.lower() in english_words() for w in words)
+
+
+def is_english_prose(text):
+    """The whole string is English, or it holds a Python value ("1–1 trong 1 None") or
+    a run of two or more English words ("Can change chỉ tiêu")."""
+    text = PLACEHOLDER.sub("", text)  # "Đã chọn %(objects)s mục", a message for the JavaScript
+    if NOT_PROSE.search(text) or (IDENTIFIER.match(text) and text not in PYTHON_VALUES):
+        return False
+    if any(word in PYTHON_VALUES for word in WORD.findall(text)):
+        return True
+    if text.isascii():
+        return english_words_only(WORD.findall(text))
+    runs, run = [], []
+    for word in WORD.findall(text) + [""]:
+        if word and word.isascii():
+            run.append(word)
+        else:
+            runs.append(run)
+            run = []
+    return any(len(run) >= 2 and english_words_only(run) for run in runs)
+
+
+# A count followed by "các" ("6 các mục nhật ký trang"): Wagtail's English plural
+# translated word for word.
+COUNTED_PLURAL = re.compile(r"\b\d+ các\b")
+
+
+def english_anywhere(html):
+    """english_in, and English prose no catalogue holds (is_english_prose)."""
+    found = set(english_in(html))
+    found.update(
+        text
+        for text in visible_strings(html)
+        if len(text) < 200 and (is_english_prose(text) or COUNTED_PLURAL.search(text))
+    )
+    return sorted(found)

@@ -9,7 +9,7 @@ from pathlib import Path
 import grimp
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("config", "home", "plan", "search")
+PACKAGES = ("config", "home", "indices", "plan", "search")
 
 
 def project_graph():

@@ -10,7 +10,7 @@ LIMIT = 300
 def test_no_module_is_over_300_lines():
     too_long = {
         str(path.relative_to(ROOT)): length
-        for package in ("config", "home", "plan", "search")
+        for package in ("config", "home", "indices", "plan", "search")
         for path in (ROOT / package).rglob("*.py")
         if "migrations" not in path.parts and (length := len(path.read_text(encoding="utf-8").splitlines())) > LIMIT
     }

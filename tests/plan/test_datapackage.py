@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from indices.models import IndexFigure
 from plan.content.site_address import set_site_address
 from plan.models import Indicator, Result, SiteIdentity
 from plan.public import datapackage, open_data
@@ -30,10 +31,12 @@ def test_the_descriptor_describes_every_served_field(client):
     package = client.get("/du-lieu/datapackage.json").json()
     assert package["profile"] == "tabular-data-package"
     assert package["licenses"] == [{"title": "CC BY 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}]
-    indicators, results = package["resources"]
+    indicators, results, figures = package["resources"]
     assert indicators["path"] == "https://cchc.example.gov.vn/du-lieu/chi-tieu.csv"
     assert results["path"] == "https://cchc.example.gov.vn/du-lieu/ket-qua.csv"
-    for resource, fields in ((indicators, open_data.INDICATOR_FIELDS), (results, open_data.RESULT_FIELDS)):
+    assert figures["path"] == "https://cchc.example.gov.vn/du-lieu/chi-so.csv"
+    served = ((indicators, open_data.INDICATOR_FIELDS), (results, open_data.RESULT_FIELDS))
+    for resource, fields in (*served, (figures, open_data.FIGURE_FIELDS)):
         described = resource["schema"]["fields"]
         assert [(f["name"], f["description"]) for f in described] == [(name, text) for name, _t, text in fields]
         assert all(f["type"] in ("string", "integer", "number", "date", "boolean") for f in described)
@@ -64,13 +67,18 @@ def errors(report):
 def test_frictionless_validates_the_served_package(live_server, monkeypatch):
     builders.ensure_plan_loaded()
     call_command("load_demo_results", verbosity=0)
+    call_command("load_indices", verbosity=0)
     set_site_address(live_server.url)
     url = live_server.url + "/du-lieu/datapackage.json"
 
     report = validate(url)
     assert report["valid"], errors(report)
     rows = {task["name"]: task["stats"]["rows"] for task in report["tasks"]}
-    assert rows == {"chi-tieu": Indicator.objects.filter(live=True).count(), "ket-qua": Result.objects.count()}
+    assert rows == {
+        "chi-tieu": Indicator.objects.filter(live=True).count(),
+        "ket-qua": Result.objects.count(),
+        "chi-so": IndexFigure.objects.count(),
+    }
     assert rows["ket-qua"] > 0
 
     # A schema that no longer fits the files is caught.

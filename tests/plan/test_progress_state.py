@@ -110,3 +110,17 @@ def test_the_daily_command_changes_only_what_the_date_changed():
     out = io.StringIO()
     call_command("refresh_progress", stdout=out)
     assert "0 chỉ tiêu và 0 nhiệm vụ" in out.getvalue()
+
+
+def test_migrate_stores_the_state_of_an_upgraded_site():
+    """A site whose tasks were stored before their state existed shows it after migrate."""
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+
+    task = builders.task(builders.area_page(), due_date=date(2024, 3, 31))
+    builders.TaskProgressFactory(task=task, status=ReportedTaskStatus.DONE, reported_on=date(2024, 3, 1))
+    Task.objects.filter(pk=task.pk).update(status=TaskStatus.NO_DATA, latest_report=None)  # as a new column holds it
+    config = apps.get_app_config("plan")
+    post_migrate.send(sender=config, app_config=config, verbosity=0, interactive=False, using="default", apps=apps)
+    task.refresh_from_db()
+    assert task.status == TaskStatus.DONE and task.latest_report is not None

@@ -53,7 +53,7 @@ def indicator_row(n=1, figure=None, late=False, status=IndicatorStatus.MET, **fi
 
 def task(n=1, lead=None, coordinating=(), topics=(), provenance=None, **fields):
     found = Task(pk=n, lead_agency=lead, **{"code": f"3.{n}", "text": f"Nhiệm vụ {n}", **fields})
-    found._prefetched_objects_cache = {"coordinating_agencies": list(coordinating), "topics": list(topics)}
+    found.coordinating_agencies, found.topics = list(coordinating), list(topics)  # in memory, as a form sets them
     found.area = area_three()
     found.provenance = provenance or {}
     return found

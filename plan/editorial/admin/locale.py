@@ -3,12 +3,15 @@
 
 - the login form's password field gets a translatable label (Wagtail 8.0.1 leaves it
   to Django's default, the English field name "Password");
+- the group screen's page permissions name their page field (Wagtail 8.0.1 leaves it
+  to Django's default, the English field name "Page");
 - the explorer lists a plan's areas in the plan's order (tree order), not by their
   latest revision."""
 
 from django import forms
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
+from wagtail.users.forms import PagePermissionsForm
 
 from plan.models import PlanPage
 
@@ -31,3 +34,9 @@ def list_plan_children_in_plan_order(parent_page, pages, request):
     if not issubclass(parent_page.specific_class or type(parent_page), PlanPage):
         return pages
     return pages.order_by("path")
+
+
+def label_page_permission_fields():
+    """Called once by plan/wagtail_hooks.py: the form's class-level field (Django's
+    `base_fields`, which every form instance copies) gets Wagtail's own message."""
+    PagePermissionsForm.base_fields["page"].label = gettext_lazy("Page")

@@ -5,15 +5,17 @@ permission helper decides buttons and views, the instance views look the object 
 in the scoped queryset first, and the forms offer only the user's indicators and
 tasks — on create and on edit."""
 
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import CreateView, EditView
 
 from plan.editorial import access
 from plan.editorial.admin.forms import ResultForm, ResultSourceForm
 from plan.models import Agency, Result, ResultHistory, ResultSource, TaskProgress
+from plan.progress.targets import format_number
 from plan.results.importer import COMPARED_FIELDS, changed_fields
 from plan.vocabulary import ResultOrigin
 
@@ -99,7 +101,7 @@ class ResultAdmin(ScopedModelAdmin):
     menu_label = "Kết quả"
     menu_icon = "table"
     menu_order = 230
-    list_display = ("indicator", "period", "scope", "value", "source_name", "captured_on", "is_demo")
+    list_display = ("indicator", "period", "scope", "value_display", "source_name", "captured_on", "is_demo")
     list_filter = ("is_demo", "origin", "scope", "indicator__area")
     search_fields = ("indicator__code", "period", "source_name")
     create_view_class = ResultCreateView
@@ -115,6 +117,11 @@ class ResultAdmin(ScopedModelAdmin):
 
     def get_queryset(self, request):
         return access.editable_results(request.user).select_related("indicator")
+
+    @admin.display(description="giá trị", ordering="value")
+    def value_display(self, obj):
+        """The figure in the public pages' Vietnamese form (77,2), not "77,2000"."""
+        return format_number(obj.value)
 
 
 class TaskProgressCreateView(AgencyLimitedFormMixin, CreateView):
@@ -187,6 +194,15 @@ class AgencyAdmin(ModelAdmin):
     menu_icon = "group"
     menu_order = 220
     add_to_settings_menu = False
-    list_display = ("name", "code", "kind")
+    list_display = ("name", "code", "kind", "telephone", "contact_email")
     list_filter = ("kind",)
     search_fields = ("name", "code")
+    edit_handler = ObjectList(
+        [FieldPanel(name) for name in ("name", "code", "kind")]
+        + [
+            MultiFieldPanel(
+                [FieldPanel(name) for name in ("address", "telephone", "contact_email", "website")],
+                heading="Liên hệ (hiện trên trang của cơ quan)",
+            )
+        ]
+    )

@@ -9,6 +9,7 @@ offers an agency's editor published indicators only."""
 
 from functools import wraps
 
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
@@ -77,7 +78,15 @@ class IndicatorViewSet(SnippetViewSet):
     menu_label = "Chỉ tiêu"
     menu_order = 200
     add_to_admin_menu = True
-    list_display = ["code", "metric", "target_display", "responsible_agency", "live"]
+    # A method's column is labelled from its name ("Target display") and a boolean prints
+    # "True": both get Vietnamese labels, the boolean an icon named in Vietnamese.
+    list_display = [
+        "code",
+        "metric",
+        Column("target_display", label="Mục tiêu"),
+        "responsible_agency",
+        BooleanColumn("live", label="Đã xuất bản"),
+    ]
     list_filter = ["area", "comparator", "level", "frequency", "responsible_agency"]
     # The admin searches with the ORM (the search backend's per-field search fails on
     # SQLite and cannot filter by agency).

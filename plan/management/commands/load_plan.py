@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from plan.content.changes import changed_words
 from plan.content.edits import CREATE, UPDATE, LoadReport
 from plan.content.loader import load_plan
 from plan.content.plan_data import DEFAULT_DATA_FILE, PlanDataError, read_plan_file
@@ -57,15 +58,11 @@ class Command(BaseCommand):
                 state = "khác tệp, chưa ai sửa: giữ nguyên (dùng --update để áp dụng)"
             self.stdout.write(f"{difference.key}: {state}")
             for name, (stored, wanted) in difference.fields.items():
-                self.stdout.write(f"    {name}: trên trang “{shorten(stored)}” → trong tệp “{shorten(wanted)}”")
+                on_site, in_file = changed_words(stored, wanted)
+                self.stdout.write(f"    {name}: trên trang “{on_site}” → trong tệp “{in_file}”")
         kept_edited = [d.key for d in report.kept if d.edited]
         if kept_edited:
             self.stdout.write(
                 f"{len(kept_edited)} mục đã được sửa trong trang quản trị nên không bị ghi đè. "
                 "Muốn ghi đè một mục: --update --force MỤC."
             )
-
-
-def shorten(value, limit=80):
-    text = "" if value is None else str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"

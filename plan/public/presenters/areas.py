@@ -6,6 +6,7 @@ import functools
 
 from django.http import Http404
 
+from indices.queries import latest_component_figures
 from plan.content import history, history_data, queries
 from plan.content.codes import INDICATOR_KEY, indicator_key
 from plan.content.provenance_data import area_key, attach_provenance, loaded_record
@@ -13,7 +14,7 @@ from plan.models import AreaPage, Indicator, Task
 from plan.models.presenting import presents
 from plan.paging import table_page
 from plan.progress import rows, rules
-from plan.public import charts
+from plan.public import charts, edit_links
 from plan.public.presenters.base import Presenter
 from plan.public.presenters.updates import UpdateListing
 
@@ -54,6 +55,7 @@ class AreaPresenter(UpdateListing, Presenter):
             **queries.area_agencies(area),
             "history": history_data.page_history(area, history.AREA_FIELDS) if facts["publications"] > 1 else [],
             "meta_description": f"Lĩnh vực {area.number}. {area.heading_as_written}: chỉ tiêu, nhiệm vụ và tiến độ.",
+            "par_figure": par_figure(area.par_component),
         }
 
     def task_page(self, code):
@@ -69,8 +71,9 @@ class AreaPresenter(UpdateListing, Presenter):
             "updates": queries.live_updates(task.updates) if task.has_updates else [],
             "history": history_data.task_history(self.page, task.code) if task.publications > 1 else [],
             "meta_description": f"Nhiệm vụ {task.code}: {task.text}",
+            "edit_url": edit_links.task_edit_url(self.request, task),
         }
-        return self.render("plan/task_detail.html", context)
+        return edit_links.private_if(self.render("plan/task_detail.html", context), context["edit_url"])
 
     def indicator_page(self, code):
         indicator = queries.indicator_for_page(self.page, code)
@@ -90,8 +93,14 @@ class AreaPresenter(UpdateListing, Presenter):
             "history": history_data.indicator_history(indicator) if indicator.publications > 1 else [],
             "corrections": history_data.figure_corrections(indicator) if indicator.has_corrections else [],
             "meta_description": f"Chỉ tiêu {indicator.code}: {indicator.statement}",
+            "edit_url": edit_links.indicator_url_for_editor(self.request, indicator),
         }
-        return self.render("plan/indicator_detail.html", context)
+        return edit_links.private_if(self.render("plan/indicator_detail.html", context), context["edit_url"])
+
+
+def par_figure(component):
+    """The latest published PAR INDEX score of the area's component (one query), or None."""
+    return latest_component_figures([component]).get(component) if component else None
 
 
 class ChartInputs:

@@ -3,6 +3,7 @@ by area, counted from the stored statuses), its latest public updates, and the w
 into the site."""
 
 from home.models import HomePage
+from indices.queries import latest_totals
 from plan.content import queries
 from plan.models.presenting import presents
 from plan.public import dashboard_figures
@@ -15,7 +16,7 @@ LATEST_UPDATES = 5
 class HomePresenter(Presenter):
     def context(self):
         plans = list(queries.live_plans(self.page))
-        context = {"plans": plans, "meta_description": self.page.intro}
+        context = {"plans": plans, "meta_description": self.page.intro, "index_figures": latest_totals()}
         if plans:
             plan = plans[0]
             figures = dashboard_figures.figures(plan, self.request)
