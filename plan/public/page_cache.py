@@ -8,6 +8,12 @@ generation, so that the next request sees it. Responses carry Cache-Control,
 Last-Modified and ETag, and Django's ConditionalGetMiddleware answers a matching
 conditional GET with 304.
 
+A page is stored with each encoding the compression middleware offers (zstd, brotli,
+gzip, as django-compression-middleware makes them), made once when it is stored: a hit
+sends the stored bytes for the client's Accept-Encoding, with `Content-Encoding`, `Vary`
+and the weak ETag the middleware would have set, and the middleware, seeing the body
+already encoded, leaves it alone.
+
 Never cached: the admin, the search (per-query and rate-limited), documents, the API,
 anything but a plain 200 HTML or data response, and any request that carries a
 session (a signed-in editor, a visitor who unlocked a private page).
@@ -22,6 +28,7 @@ import hashlib
 import time
 from typing import NamedTuple
 
+from compression_middleware.middleware import MIN_IMPROVEMENT, MIN_LEN, compressor, compressors
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
@@ -29,6 +36,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.http.request import split_domain_port
+from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
 from wagtail.models import PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
@@ -120,6 +128,34 @@ def site_for(generation, hostname, port):
     return MatchedSite(site.pk, site.root_url)
 
 
+def encoded_bodies(content):
+    """{encoding: body} for each encoding that saves at least what the middleware asks of one."""
+    if len(content) < MIN_LEN:
+        return {}
+    bodies = {encoding: compress(content) for encoding, compress, _stream in compressors}
+    return {encoding: body for encoding, body in bodies.items() if len(body) < len(content) - MIN_IMPROVEMENT}
+
+
+def encode(response, content, bodies, request):
+    """The stored body for the client's Accept-Encoding, marked as the middleware marks it."""
+    encoding = compressor(request.META.get("HTTP_ACCEPT_ENCODING", ""))[0]
+    if len(content) >= MIN_LEN:
+        patch_vary_headers(response, ("Accept-Encoding",))
+    if encoding in bodies:
+        response.content = bodies[encoding]
+        response["Content-Encoding"] = encoding
+        response["ETag"] = "W/" + response["ETag"]
+    return response
+
+
+def stored_response(stored, request):
+    content, headers, bodies = stored
+    response = HttpResponse(content)
+    for name, value in headers.items():
+        response[name] = value
+    return encode(response, content, bodies, request)
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -127,14 +163,10 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not cacheable_request(request):
             return self.get_response(request)
-        key = f"plan:page:{generation()}:{matched_site(request).pk}:{request.scheme}:{request.path}"
+        key = f"plan:page-encoded:{generation()}:{matched_site(request).pk}:{request.scheme}:{request.path}"
         stored = store().get(key)
         if stored is not None:
-            content, headers = stored
-            response = HttpResponse(content)
-            for name, value in headers.items():
-                response[name] = value
-            return response
+            return stored_response(stored, request)
         response = self.get_response(request)
         if cacheable_response(response):
             response["Cache-Control"] = f"public, max-age={settings.PAGE_CACHE_BROWSER_SECONDS}"
@@ -142,7 +174,9 @@ class PageCacheMiddleware:
             response["ETag"] = '"' + hashlib.blake2b(response.content, digest_size=16).hexdigest() + '"'
             headers = {name: response[name] for name in (*KEPT_HEADERS, "Cache-Control", "Last-Modified", "ETag")
                        if response.has_header(name)}  # fmt: skip
-            store().set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
+            bodies = encoded_bodies(response.content)
+            store().set(key, (response.content, headers, bodies), settings.PAGE_CACHE_SECONDS)
+            return encode(response, response.content, bodies, request)
         return response
 
 
