@@ -2,10 +2,11 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from plan.models.child_pages import UsualChildRoute
 from plan.models.presenting import PresentedPage
 
 
-class HomePage(PresentedPage, Page):
+class HomePage(PresentedPage, UsualChildRoute):
     """The site's root page."""
 
     intro = models.TextField("giới thiệu", blank=True)
@@ -13,6 +14,7 @@ class HomePage(PresentedPage, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["plan.PlanIndexPage"]
+    usual_child_type = "plan.PlanIndexPage"
     max_count = 1
 
     class Meta:

@@ -12,3 +12,4 @@ class PlanConfig(AppConfig):
         import plan.public.identity  # noqa: F401  (drops the cached identity when it changes)
         import plan.public.page_cache  # noqa: F401  (drops cached pages when what they show changes)
         import plan.public.presenters  # noqa: F401
+        import plan.public.proxy  # noqa: F401  (purges the caching proxy of the pages that show a change)

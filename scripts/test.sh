@@ -6,13 +6,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup-venv.sh requirements-dev.txt
 
-# Browser tests drive Debian's chromium (Playwright cannot download browsers here).
-if [ ! -x /usr/bin/chromium ]; then
+# Browser tests drive Debian's chromium (Playwright cannot download browsers here); the
+# shared-cache tests start Debian's redis-server, the proxy test its varnish.
+missing_packages=""
+[ -x /usr/bin/chromium ] || missing_packages="$missing_packages chromium"
+command -v redis-server >/dev/null 2>&1 || missing_packages="$missing_packages redis-server"
+command -v varnishd >/dev/null 2>&1 || [ -x /usr/sbin/varnishd ] || missing_packages="$missing_packages varnish"
+if [ -n "$missing_packages" ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    echo "== Cài chromium (Debian) cho kiểm thử trình duyệt =="
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    echo "== Cài$missing_packages (Debian) cho kiểm thử =="
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing_packages >/dev/null
   else
-    echo "Thiếu /usr/bin/chromium: cài gói chromium của Debian (apt-get install chromium) rồi chạy lại." >&2
+    echo "Thiếu$missing_packages: cài các gói Debian này (apt-get install$missing_packages) rồi chạy lại." >&2
     exit 1
   fi
 fi

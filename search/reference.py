@@ -56,14 +56,13 @@ for model in (Page, PageViewRestriction, Topic, Agency):
 
 
 def read_reference():
-    private = Page.objects.all().private_q()
-    plans = list(PlanPage.objects.live().exclude(private).order_by("-year", "path"))
-    areas = AreaPage.objects.live().exclude(private).order_by("path").prefetch_related("answerable_agencies")
+    plans = list(PlanPage.objects.published().order_by("-year", "path"))
+    areas = AreaPage.objects.published().order_by("path").prefetch_related("answerable_agencies")
     return Reference(
         plans=plans,
         areas={area.pk: area for area in areas},
-        appendices=list(AppendixPage.objects.live().exclude(private).order_by("path")),
-        updates=list(UpdatePage.objects.live().exclude(private).order_by("-date", "path")),
+        appendices=list(AppendixPage.objects.published().order_by("path")),
+        updates=list(UpdatePage.objects.published().order_by("-date", "path")),
         topics={topic.pk: topic for topic in Topic.objects.order_by("name")},
         agencies={agency.pk: agency for agency in Agency.objects.order_by("name")},
         area_labels=area_labels(areas, plans),

@@ -52,25 +52,34 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
 ]
 
+# Order (docs/architecture.md, "Middleware"): static files leave first, before any
+# header is built; the security headers wrap every other answer, a 503 of a database
+# outage included; the page cache sits above sessions, users, CSRF and messages, which a
+# cached anonymous page does not need, and below the headers it must still carry.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # HTML and data compressed for clients that accept it (brotli, zstd or gzip);
-    # static files are compressed ahead by whitenoise (production storage).
+    "csp.middleware.CSPMiddleware",
+    "config.security.AdminContentSecurityPolicy",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "config.faults.DatabaseOutageMiddleware",
+    # HTML and data compressed for clients that accept it (brotli, zstd or gzip), unless
+    # the page cache sent a body it keeps compressed; static files are compressed ahead
+    # by whitenoise (production storage).
     "compression_middleware.middleware.CompressionMiddleware",
     # Answers a conditional GET with 304 (from the ETag the page cache sets).
     "django.middleware.http.ConditionalGetMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A hit costs no query and none of the middleware below.
+    "plan.public.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Last: a cached page still passes back through every middleware above (security
-    # headers, X-Frame-Options), and a hit costs no query (sessions and users are lazy).
-    "plan.public.page_cache.PageCacheMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -256,14 +265,4 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 # ---------------------------------------------------------------------------
 INSTALLED_APPS += ["axes"]
 
-# Outermost: the Content-Security-Policy and Permissions-Policy headers go on every
-# answer, the 503 of a database outage included. django-axes' middleware comes just
-# before the page cache, which stays last.
-MIDDLEWARE.insert(1, "csp.middleware.CSPMiddleware")
-MIDDLEWARE.insert(2, "django_permissions_policy.PermissionsPolicyMiddleware")
-MIDDLEWARE.insert(3, "config.faults.DatabaseOutageMiddleware")
-
-MIDDLEWARE.insert(MIDDLEWARE.index("plan.public.page_cache.PageCacheMiddleware"), "axes.middleware.AxesMiddleware")
-
-MIDDLEWARE.insert(MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1, "config.security.AdminContentSecurityPolicy")
 from .security import *  # noqa: E402,F401,F403  (login throttling, CSP and Permissions-Policy)

@@ -15,6 +15,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Where collectstatic writes (and whitenoise serves from).
+STATIC_ROOT = os.environ.get("STATIC_ROOT", str(STATIC_ROOT))  # noqa: F405
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
 SESSION_COOKIE_SECURE = True
@@ -50,10 +52,23 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 20_000},
     }
 }
+# REDIS_URL (redis://127.0.0.1:6379/0): the cache in Redis instead, shared by every worker
+# of every server: rate limits, the site's identity, the page cache's generation and,
+# unless PAGE_CACHE_DIR says otherwise, the pages themselves (docs/operations.md).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "TIMEOUT": 300,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cchc"),
+        }
+    }
 # Whole pages for anonymous visitors (plan/public/page_cache.py) in files that every
 # worker of the machine shares: a repeated request reads a file, not the database.
-# PAGE_CACHE_DIR="" keeps them in the database cache above (several machines).
-PAGE_CACHE_DIR = os.environ.get("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "page-cache"))
+# PAGE_CACHE_DIR="" keeps them in the default cache above (several machines: Redis).
+PAGE_CACHE_DIR = os.environ.get("PAGE_CACHE_DIR", "" if REDIS_URL else str(BASE_DIR / "var" / "page-cache"))
 if PAGE_CACHE_DIR:
     CACHES["pages"] = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

@@ -1,14 +1,17 @@
 """The page-level reads the public pages, the API and the feeds share, in the ORM, each
 in a fixed number of queries whatever the number of tasks and indicators. Tasks and
 indicators are read through their own QuerySet methods (plan/models/querysets.py).
-Published content only: live pages, tasks of live areas, indicators marked live.
-Progress updates are listed and fed only when public: a private or password-protected
-update (a Wagtail view restriction on it or above it) is never listed or fed."""
+Published content only, as `published()` of plan/models/querysets.py says: live pages,
+live indicators and the tasks of live areas, none in a private section (a Wagtail view
+restriction on the page or above it), so that a private area's title, tasks, indicators
+and figures appear on no public page, count or list. An area's own page, and its task
+and indicator pages, read what is below it: Wagtail's routing has checked its
+restrictions already."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, Window
-from django.db.models.functions import Cast, Coalesce, Length, RowNumber, Substr
-from wagtail.models import ModelLogEntry, PageLogEntry, PageViewRestriction
+from django.db.models.functions import Cast, Coalesce, RowNumber
+from wagtail.models import ModelLogEntry, PageLogEntry
 
 from plan.content.codes import INDICATOR_KEY
 from plan.content.provenance_data import area_key, loaded_record
@@ -23,18 +26,20 @@ from plan.models import (
     Task,
     UpdatePage,
 )
-from plan.models.querysets import counted, tally_annotations
+from plan.models.querysets import counted, in_public_section, tally_annotations
 from plan.progress import rules
 
 PUBLISH = "wagtail.publish"
 
 
 def live_plans(parent):
-    return PlanPage.objects.live().descendant_of(parent).order_by("-year")
+    """The published plans below `parent`, newest first."""
+    return PlanPage.objects.published().descendant_of(parent).order_by("-year")
 
 
 def live_areas(plan):
-    return AreaPage.objects.child_of(plan).live().order_by("number")
+    """The plan's published areas (none in a private section), in order."""
+    return AreaPage.objects.child_of(plan).published().order_by("number")
 
 
 def count_of(queryset):
@@ -52,12 +57,19 @@ def areas_with_counts(plan):
 
 
 def first_appendix(plan):
-    return AppendixPage.objects.child_of(plan).live().order_by("path").first()
+    return AppendixPage.objects.child_of(plan).published().order_by("path").first()
 
 
 def implementation_sections(plan):
     agencies = Prefetch("agencies", queryset=Agency.objects.only("code", "name").order_by("name"))
     return plan.implementation_sections.prefetch_related(agencies).order_by("sort_order")
+
+
+def official_appendix_rows(page):
+    """The appendix rows editors entered, but those of a task that is not published (its
+    area private or unpublished)."""
+    published = Task.objects.published().values_list("pk", flat=True)
+    return page.rows.filter(Q(task__isnull=True) | Q(task__in=published)).select_related("task")
 
 
 def appendix_rows(areas, limit=None):
@@ -152,20 +164,21 @@ def area_agencies(area):
 
 def agency_detail(agency):
     tasks, indicators = Task.objects.published(), Indicator.objects.published()
+    sections = (
+        ImplementationSection.objects.filter(page__in=PlanPage.objects.published())
+        .select_related("page")
+        .order_by("page__path", "sort_order")
+    )
     return {
         "led_tasks": tasks.filter(lead_agency=agency).for_table().order_by("area__path", "sort_order"),
         "coordinated_tasks": tasks.filter(coordinating_agencies=agency)
         .for_table()
         .order_by("area__path", "sort_order"),
         "indicators": indicators.filter(responsible_agency=agency).for_table(),
-        "answerable_areas": AreaPage.objects.live().filter(answerable_agencies=agency).order_by("path"),
-        "supported_areas": AreaPage.objects.live().filter(supporting_agencies=agency).order_by("path"),
-        "sections": ImplementationSection.objects.filter(page__live=True, agencies=agency)
-        .select_related("page")
-        .order_by("page__path", "sort_order"),
-        "collective_sections": ImplementationSection.objects.filter(page__live=True, addressed_agencies=agency)
-        .select_related("page")
-        .order_by("page__path", "sort_order"),
+        "answerable_areas": AreaPage.objects.published().filter(answerable_agencies=agency).order_by("path"),
+        "supported_areas": AreaPage.objects.published().filter(supporting_agencies=agency).order_by("path"),
+        "sections": sections.filter(agencies=agency),
+        "collective_sections": sections.filter(addressed_agencies=agency),
     }
 
 
@@ -176,18 +189,10 @@ def topic_detail(topic):
     }
 
 
-def in_public_section(path="path"):
-    """A filter: the page (whose tree path is the field `path`) has no view restriction
-    on it or above it. One statement, where Wagtail's .public() first reads the
-    restrictions in a query of its own."""
-    restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef(path), 1, Length("page__path")))
-    return ~Exists(restricted)
-
-
 def updates_about(page):
     """Live, public updates under a plan page, or those about an area's tasks or
     indicators, newest first."""
-    updates = UpdatePage.objects.live().filter(in_public_section())
+    updates = UpdatePage.objects.published()
     if isinstance(page, AreaPage):
         parent_path = page.path[: -page.steplen]
         updates = (
@@ -201,15 +206,17 @@ def updates_about(page):
 
 
 def live_updates(updates, limit=10):
-    """The live, public ones of `updates` (a task's or an indicator's), newest first."""
-    return updates.live().filter(in_public_section()).order_by("-date", "-first_published_at")[:limit]
+    """The published ones of `updates` (a task's or an indicator's), newest first."""
+    return updates.published().order_by("-date", "-first_published_at")[:limit]
 
 
 def update_related(update):
-    """(tasks, indicators) an update reports on, published ones only."""
-    tasks = update.tasks.filter(area__live=True).select_related("area")
-    indicators = update.indicators.filter(live=True, area__live=True).select_related("area")
-    return tasks, indicators
+    """(tasks, indicators) an update reports on, published ones only (an update may be
+    about a task of an area that is private now). Filtered by key, so that a preview's
+    unsaved choices are filtered too."""
+    tasks = update.tasks.filter(pk__in=Task.objects.published().values_list("pk", flat=True))
+    indicators = update.indicators.filter(pk__in=Indicator.objects.published().values_list("pk", flat=True))
+    return tasks.select_related("area"), indicators.select_related("area")
 
 
 def publication_log(plan, limit=30):

@@ -47,19 +47,27 @@ class AgencyReminders:
 
 
 def reminders_by_agency(today, agencies=None, horizon=DUE_SOON_DAYS):
-    """{agency pk: AgencyReminders} for live indicators and tasks of live areas."""
-    indicators = Indicator.objects.published().filter(responsible_agency__isnull=False).for_table()
-    tasks = Task.objects.published().filter(lead_agency__isnull=False).for_table().order_by("area__path", "sort_order")
+    """{agency pk: AgencyReminders} for live indicators and tasks of live areas. Only
+    what may be due within the horizon is read (from the stored next due date), so that
+    the work follows what is due, not the size of the plan."""
+    horizon_end = today + timedelta(days=horizon)
+    indicators = Indicator.objects.live().filter(responsible_agency__isnull=False, next_due__lte=horizon_end)
+    tasks = (
+        Task.objects.live()
+        .filter(lead_agency__isnull=False, due_date__lte=horizon_end)
+        .exclude(status=TaskStatus.DONE)
+        .order_by("area__path", "sort_order")
+    )
     if agencies is not None:
         indicators = indicators.filter(responsible_agency__in=agencies)
         tasks = tasks.filter(lead_agency__in=agencies)
     grouped = {}
-    for row in rows.indicator_rows(indicators):
+    for row in rows.indicator_rows(indicators.for_table()):
         reminder = indicator_reminder(row.next_due, rules.is_late(row.next_due, today), today, horizon)
         if reminder:
             agency = row.indicator.responsible_agency
             grouped.setdefault(agency.pk, AgencyReminders(agency)).indicators.append((reminder, row))
-    for row in rows.task_rows(tasks):
+    for row in rows.task_rows(tasks.for_table()):
         reminder = task_reminder(row.task.due_date, row.status.code, today, horizon)
         if reminder:
             agency = row.task.lead_agency

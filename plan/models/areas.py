@@ -14,7 +14,7 @@ from wagtail.search import index
 from plan.content.codes import code_from_url, code_to_url
 from plan.models.pages import TEXT_ITEMS, UpdateFeedsMixin
 from plan.models.presenting import PresentedPage
-from plan.models.querysets import TaskQuerySet
+from plan.models.querysets import PublishedPageManager, TaskQuerySet
 from plan.progress.rules import status_view
 from plan.vocabulary import TaskStatus
 from search.indexing import FoldedSearchText
@@ -47,6 +47,8 @@ class AreaPage(PresentedPage, UpdateFeedsMixin, FoldedSearchText, Page):
         verbose_name="cơ quan phối hợp theo dõi (mục IV)",
     )
     notes = StreamField(TEXT_ITEMS, verbose_name="ghi chú trong văn bản", blank=True)
+
+    objects = PublishedPageManager()
 
     search_fields = Page.search_fields + [
         index.SearchField("heading_as_written"),

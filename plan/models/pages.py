@@ -12,7 +12,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from plan.models.child_pages import UsualChildRoute
 from plan.models.presenting import PresentedPage
+from plan.models.querysets import PublishedPageManager
 from plan.vocabulary import DocumentStatus
 from search.indexing import FoldedSearchText
 
@@ -35,19 +37,20 @@ class UpdateFeedsMixin(RoutablePageMixin):
         return self.present(request).updates_feed("atom")
 
 
-class PlanIndexPage(PresentedPage, Page):
+class PlanIndexPage(PresentedPage, UsualChildRoute):
     intro = models.TextField("giới thiệu", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["plan.PlanPage"]
+    usual_child_type = "plan.PlanPage"
     max_count = 1
 
     class Meta:
         verbose_name = "danh sách kế hoạch"
 
 
-class PlanPage(PresentedPage, UpdateFeedsMixin, FoldedSearchText, Page):
+class PlanPage(PresentedPage, UpdateFeedsMixin, FoldedSearchText, UsualChildRoute):
     """One plan document. Its heading, legal basis and sections I, III and IV are
     structured fields; section II lives in the AreaPage children."""
 
@@ -73,6 +76,8 @@ class PlanPage(PresentedPage, UpdateFeedsMixin, FoldedSearchText, Page):
     purpose = StreamField(TEXT_ITEMS, verbose_name="I.1. Mục đích", blank=True)
     requirements = StreamField(TEXT_ITEMS, verbose_name="I.2. Yêu cầu", blank=True)
     funding = StreamField(TEXT_ITEMS, verbose_name="III. Kinh phí", blank=True)
+
+    objects = PublishedPageManager()
 
     search_fields = Page.search_fields + [
         index.SearchField("subtitle"),
@@ -107,6 +112,7 @@ class PlanPage(PresentedPage, UpdateFeedsMixin, FoldedSearchText, Page):
 
     parent_page_types = ["plan.PlanIndexPage"]
     subpage_types = ["plan.AreaPage", "plan.AppendixPage", "plan.UpdatePage"]
+    usual_child_type = "plan.AreaPage"
 
     class Meta:
         verbose_name = "kế hoạch"
@@ -167,6 +173,8 @@ class AppendixPage(PresentedPage, FoldedSearchText, Page):
         FieldPanel("intro"),
         InlinePanel("rows", heading="Các dòng của Phụ lục chính thức", label="dòng"),
     ]
+    objects = PublishedPageManager()
+
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("folded_search_text")]
     parent_page_types = ["plan.PlanPage"]
     subpage_types = []

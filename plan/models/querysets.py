@@ -1,9 +1,16 @@
 """The reads that pages, the API, open data and feeds share, as QuerySet methods on
-tasks and indicators: each says what it gives, so that a page asks for `for_table()`
-rather than spelling out its joins. Published content only where the name says so."""
+pages, tasks and indicators: each says what it gives, so that a page asks for
+`for_table()` rather than spelling out its joins.
+
+`published()` is the one notion of "publicly visible" every public surface reads
+through: a live page, or a live indicator or a task of a live area, outside any
+private section (no Wagtail view restriction, of any kind, on the page or above it).
+`live()` is what is published whatever the restrictions (editors' reminders)."""
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Length, Substr
+from wagtail.models import PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 
 from plan.models.reference import Agency, Topic
 from plan.models.results import ResultHistory
@@ -31,10 +38,31 @@ def named(model, *fields):
     return model.objects.only(*fields).order_by("name")
 
 
-class IndicatorQuerySet(QuerySet):
+def in_public_section(path="path"):
+    """A filter: the page whose tree path is the field `path` has no view restriction on
+    it or above it. One statement, where Wagtail's .public() first reads the
+    restrictions in a query of its own (it is the same rule)."""
+    restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef(path), 1, Length("page__path")))
+    return ~Exists(restricted)
+
+
+class PublishedPageQuerySet(PageQuerySet):
     def published(self):
-        """Live indicators of live areas."""
+        """Live pages outside any private section."""
+        return self.live().filter(in_public_section())
+
+
+PublishedPageManager = PageManager.from_queryset(PublishedPageQuerySet)
+
+
+class IndicatorQuerySet(QuerySet):
+    def live(self):
+        """Live indicators of live areas, private sections included."""
         return self.filter(live=True, area__live=True)
+
+    def published(self):
+        """Live indicators of live areas outside any private section."""
+        return self.live().filter(in_public_section("area__path"))
 
     def for_table(self):
         """What a row of a table shows: the responsible agency, the figure the stored
@@ -67,9 +95,13 @@ class IndicatorQuerySet(QuerySet):
 
 
 class TaskQuerySet(QuerySet):
-    def published(self):
-        """Tasks of live areas (a task is published with its area)."""
+    def live(self):
+        """Tasks of live areas (a task is published with its area), private sections included."""
         return self.filter(area__live=True)
+
+    def published(self):
+        """Tasks of live areas outside any private section."""
+        return self.live().filter(in_public_section("area__path"))
 
     def for_table(self):
         """What a row of a table shows: the lead and coordinating agencies, the topics,

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from plan.models.presenting import PresentedPage
+from plan.models.querysets import PublishedPageManager
 from search.indexing import FoldedSearchText
 
 
@@ -21,6 +22,8 @@ class UpdatePage(PresentedPage, FoldedSearchText, Page):
     indicators = ParentalManyToManyField(
         "plan.Indicator", blank=True, related_name="updates", verbose_name="chỉ tiêu liên quan"
     )
+
+    objects = PublishedPageManager()
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

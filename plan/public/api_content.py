@@ -3,17 +3,17 @@ appendix page (/api/v2/pages/<id>/), beside Wagtail's own fields: the areas of a
 the indicators and tasks of an area with their targets as data, latest figure and
 status; the appendix rows. Read through the public pages' querysets, with the stored
 status of each indicator and task, in a fixed number of queries per page whatever its number of tasks and
-indicators. Published content only: live, public pages; indicators marked live.
+indicators. Published content only (plan/models/querysets.py, `published()`).
 
 Field names are Vietnamese without diacritics, as in the open-data files
 (plan.public.open_data); /du-lieu/ documents them (API_FIELDS)."""
 
 from rest_framework import serializers
-from wagtail.models import Site
 
 from plan.content import queries
 from plan.models import AppendixPage, AreaPage, Indicator, PlanPage, Task
 from plan.progress import rows
+from plan.public.identity import site_root
 
 # The fields each page type gains, with what /du-lieu/ says of them.
 API_FIELDS = {
@@ -66,13 +66,6 @@ TASK_KEYS = [
     ("tinh_trang", "đối tượng", "Tình trạng: ma (done, in_progress, not_started, overdue, no_data) và nhan"),
     ("duong_dan", "chuỗi", "Địa chỉ trang nhiệm vụ"),
 ]
-
-
-def site_root(request):
-    """The site's public address (the Wagtail Site set from WAGTAILADMIN_BASE_URL),
-    else the address the request came to."""
-    site = Site.find_for_request(request)
-    return site.root_url if site else request.build_absolute_uri("/").rstrip("/")
 
 
 def decimal_text(value):
@@ -169,7 +162,7 @@ class PageContentField(serializers.Field):
 
 
 def plan_content(plan, root, request):
-    areas = queries.areas_with_counts(plan).public()
+    areas = queries.areas_with_counts(plan)
     return {
         "linh_vuc": [
             {
@@ -209,7 +202,7 @@ def appendix_content(page, root, request):
                 "thoi_han": row.deadline,
                 "nguon": row.source,
             }
-            for row in page.rows.select_related("task")
+            for row in queries.official_appendix_rows(page)
         ],
         "bang_tu_muc_ii": [
             {
@@ -227,7 +220,7 @@ def appendix_content(page, root, request):
                     for task in area.appendix_tasks
                 ],
             }
-            for area in queries.appendix_rows(queries.live_areas(plan).public())
+            for area in queries.appendix_rows(queries.live_areas(plan))
         ],
     }
 

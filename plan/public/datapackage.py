@@ -9,8 +9,7 @@ from django.http import JsonResponse
 from indices.catalogue import Flag, IndexCode, Level, SourceKind, UnitKind
 from indices.columns import OPEN_DATA_FIELDS as FIGURE_FIELDS
 from plan.public import open_data
-from plan.public.api_content import site_root
-from plan.public.identity import current_identity
+from plan.public.identity import current_identity, site_root
 from plan.vocabulary import AdministrativeLevel, ReportingFrequency, TargetComparator
 
 PACKAGE_NAME = "ke-hoach-cai-cach-hanh-chinh"

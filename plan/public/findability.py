@@ -5,6 +5,8 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from plan.public.identity import site_root
+
 
 @require_GET
 def robots_txt(request):
@@ -15,6 +17,6 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         f"Disallow: {reverse('search:suggest')}",
-        f"Sitemap: {request.build_absolute_uri(reverse('plan:sitemap'))}",
+        f"Sitemap: {site_root(request)}{reverse('plan:sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -4,17 +4,18 @@ an administrator saves it or the sites change. With a cache shared by every work
 (production), a change shows at once; with the local-memory cache of development,
 each process keeps it at most IDENTITY_CACHE_SECONDS. The newest plan's address,
 which the menu leads to, is kept beside it and dropped when a page is published,
-unpublished, moved or deleted."""
+unpublished, moved or deleted, or a private section is set or lifted."""
 
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from plan.models import PlanPage, SiteIdentity
+from plan.public.page_cache import matched_site
 
 CACHE_KEY = "plan:site-identity"
 PLAN_URL_KEY = "plan:newest-plan-url"
@@ -23,13 +24,22 @@ IDENTITY_CACHE_SECONDS = 300
 
 def current_identity(request):
     """The SiteIdentity of the site that serves the request, from one cache entry
-    ({host: identity}, so that a save drops every host's copy at once)."""
+    ({site: identity}, so that a save drops every site's copy at once)."""
     identities = cache.get(CACHE_KEY) or {}
-    host = request.get_host()
-    if host not in identities:
-        identities[host] = SiteIdentity.for_request(request)
+    site = matched_site(request).pk
+    if site not in identities:
+        identities[site] = SiteIdentity.for_request(request)
         cache.set(CACHE_KEY, identities, IDENTITY_CACHE_SECONDS)
-    return identities[host]
+    return identities[site]
+
+
+def site_root(request):
+    """The site's public address, as its Wagtail Site records it ("https://cchc.example.gov.vn",
+    set from WAGTAILADMIN_BASE_URL by start_site), whatever Host header and scheme the
+    request came with; the request's own only when no Site answers. Every absolute
+    link (canonical, og:url, feeds, open data, robots.txt, the Data Package) starts
+    with it."""
+    return matched_site(request).root_url or request.build_absolute_uri("/").rstrip("/")
 
 
 def newest_plan_url(request):
@@ -38,19 +48,19 @@ def newest_plan_url(request):
     unpublished, moved or deleted."""
     url = cache.get(PLAN_URL_KEY)
     if url is None:
-        plan = PlanPage.objects.live().public().order_by("-year", "path").first()
+        plan = PlanPage.objects.published().order_by("-year", "path").first()
         url = plan.get_url(request) if plan else ""
         cache.set(PLAN_URL_KEY, url, IDENTITY_CACHE_SECONDS)
     return url
 
 
 def site_identity(request):
-    """Context processor: `identity`, read only when a template uses it, and the page's
-    canonical address (the public address: the Site's, behind a proxy too)."""
+    """Context processor: `identity`, read only when a template uses it, the site's
+    public address and the page's canonical address (site_root)."""
     return {
         "identity": SimpleLazyObject(lambda: current_identity(request)),
-        "site_root": SimpleLazyObject(lambda: request.build_absolute_uri("/").rstrip("/")),
-        "canonical_url": SimpleLazyObject(lambda: request.build_absolute_uri(request.path)),
+        "site_root": SimpleLazyObject(lambda: site_root(request)),
+        "canonical_url": SimpleLazyObject(lambda: site_root(request) + request.path),
         "newest_plan_url": SimpleLazyObject(lambda: newest_plan_url(request)),
     }
 
@@ -59,6 +69,8 @@ def site_identity(request):
 @receiver(post_delete, sender=SiteIdentity)
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
 @receiver(page_published)
 @receiver(page_unpublished)
 @receiver(post_page_move)

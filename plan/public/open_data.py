@@ -6,6 +6,7 @@ import csv
 from django.db import connection
 from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from indices.columns import OPEN_DATA_FIELDS as FIGURE_FIELDS
 from indices.columns import figure_record
@@ -15,6 +16,7 @@ from plan.exports import csv_row
 from plan.models import Indicator, Result
 from plan.progress.targets import format_result
 from plan.public import api_content
+from plan.public.identity import site_root
 from plan.vocabulary import TargetComparator
 
 # (field, type, description): the only fields that leave the site.
@@ -94,7 +96,7 @@ def indicator_record(indicator, base_url, request):
 
 def result_records():
     results = (
-        Result.objects.filter(indicator__live=True, indicator__area__live=True)
+        Result.objects.filter(indicator__in=Indicator.objects.published())
         .select_related("indicator")
         .order_by("indicator__code", "period_end", "period", "scope")
     )
@@ -158,20 +160,20 @@ def check_format(file_format):
 
 def indicators(request, file_format):
     check_format(file_format)
-    base_url = request.build_absolute_uri("/").rstrip("/")
+    base_url = site_root(request)
     indicators = list(public_indicators())
     attach_provenance(indicators=indicators)
     records = (indicator_record(i, base_url, request) for i in indicators)
     if file_format == "csv":
         return csv_response(records, INDICATOR_FIELDS, "chi-tieu.csv")
-    return json_response(records, request.build_absolute_uri("/du-lieu/"))
+    return json_response(records, site_root(request) + reverse("plan:open_data"))
 
 
 def results(request, file_format):
     check_format(file_format)
     if file_format == "csv":
         return csv_response(result_records(), RESULT_FIELDS, "ket-qua.csv")
-    return json_response(result_records(), request.build_absolute_uri("/du-lieu/"))
+    return json_response(result_records(), site_root(request) + reverse("plan:open_data"))
 
 
 def index_figures(request, file_format):

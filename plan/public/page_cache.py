@@ -1,29 +1,46 @@
 """A full-page cache for anonymous visitors, in the cache named "pages" when the
 settings have one (production: files that every worker of the machine shares, so
 that a repeated request costs no query), else in the default cache. Any change to what
-pages show (a page, an indicator or an update published or unpublished; a task or an
-indicator saved or deleted; results imported, synced or entered; reference data or the
-site's identity saved) starts a new
-cache generation, so that the next request sees it. Responses carry Cache-Control,
+pages show (a page, an indicator or an update published, unpublished or moved; a task
+or an indicator saved or deleted; results imported, synced or entered; reference data or
+the site's identity saved; a view restriction set or lifted) starts a new cache
+generation, so that the next request sees it. Responses carry Cache-Control,
 Last-Modified and ETag, and Django's ConditionalGetMiddleware answers a matching
 conditional GET with 304.
 
+A page is stored with each encoding the compression middleware offers (zstd, brotli,
+gzip, as django-compression-middleware makes them), made once when it is stored: a hit
+sends the stored bytes for the client's Accept-Encoding, with `Content-Encoding`, `Vary`
+and the weak ETag the middleware would have set, and the middleware, seeing the body
+already encoded, leaves it alone.
+
 Never cached: the admin, the search (per-query and rate-limited), documents, the API,
 anything but a plain 200 HTML or data response, and any request that carries a
-session (a signed-in editor, a visitor who unlocked a private page)."""
+session (a signed-in editor, a visitor who unlocked a private page).
 
+A page is kept under the Wagtail Site that answers the request (Wagtail's own rule:
+its host name, then the port the server was reached on, else the default site) and
+the scheme, never under the raw Host header: a request for `localhost:99999` is the
+default site's page, and adds no entry."""
+
+import functools
 import hashlib
 import time
+from typing import NamedTuple
 
+from compression_middleware.middleware import MIN_IMPROVEMENT, MIN_LEN, compressor, compressors
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
+from django.http.request import split_domain_port
+from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
 from wagtail.models import PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, published, unpublished
+from wagtail.models.sites import get_site_for_hostname
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 import search.reference  # noqa: F401  (connects the drop of search's cached lists at start-up, as this module's)
 from plan.models import Agency, Indicator, Result, SiteIdentity, Task, TaskProgress, Topic
@@ -89,6 +106,56 @@ def cacheable_response(response):
     )
 
 
+class MatchedSite(NamedTuple):
+    pk: int | None
+    root_url: str  # "" when no Site answers
+
+
+def matched_site(request):
+    """The Wagtail Site that answers `request`, found without a query once known: kept
+    per process for each host name and port, under the cache generation (which a saved
+    or deleted Site renews)."""
+    hostname = split_domain_port(request.get_host())[0]  # get_host: only ALLOWED_HOSTS
+    return site_for(generation(), hostname, request.get_port())
+
+
+@functools.lru_cache(maxsize=64)
+def site_for(generation, hostname, port):
+    try:
+        site = get_site_for_hostname(hostname, port)
+    except Site.DoesNotExist:
+        return MatchedSite(None, "")
+    return MatchedSite(site.pk, site.root_url)
+
+
+def encoded_bodies(content):
+    """{encoding: body} for each encoding that saves at least what the middleware asks of one."""
+    if len(content) < MIN_LEN:
+        return {}
+    bodies = {encoding: compress(content) for encoding, compress, _stream in compressors}
+    return {encoding: body for encoding, body in bodies.items() if len(body) < len(content) - MIN_IMPROVEMENT}
+
+
+def encode(response, content, bodies, request):
+    """The stored body for the client's Accept-Encoding, marked as the middleware marks it."""
+    encoding = compressor(request.META.get("HTTP_ACCEPT_ENCODING", ""))[0]
+    if len(content) >= MIN_LEN:
+        patch_vary_headers(response, ("Accept-Encoding",))
+    if encoding in bodies:
+        response.content = bodies[encoding]
+        response["Content-Encoding"] = encoding
+        response["ETag"] = "W/" + response["ETag"]
+    return response
+
+
+def stored_response(stored, request):
+    content, headers, bodies = stored
+    response = HttpResponse(content)
+    for name, value in headers.items():
+        response[name] = value
+    return encode(response, content, bodies, request)
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -96,14 +163,10 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not cacheable_request(request):
             return self.get_response(request)
-        key = f"plan:page:{generation()}:{request.get_host()}:{request.path}"
+        key = f"plan:page-encoded:{generation()}:{matched_site(request).pk}:{request.scheme}:{request.path}"
         stored = store().get(key)
         if stored is not None:
-            content, headers = stored
-            response = HttpResponse(content)
-            for name, value in headers.items():
-                response[name] = value
-            return response
+            return stored_response(stored, request)
         response = self.get_response(request)
         if cacheable_response(response):
             response["Cache-Control"] = f"public, max-age={settings.PAGE_CACHE_BROWSER_SECONDS}"
@@ -111,11 +174,13 @@ class PageCacheMiddleware:
             response["ETag"] = '"' + hashlib.blake2b(response.content, digest_size=16).hexdigest() + '"'
             headers = {name: response[name] for name in (*KEPT_HEADERS, "Cache-Control", "Last-Modified", "ETag")
                        if response.has_header(name)}  # fmt: skip
-            store().set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
+            bodies = encoded_bodies(response.content)
+            store().set(key, (response.content, headers, bodies), settings.PAGE_CACHE_SECONDS)
+            return encode(response, response.content, bodies, request)
         return response
 
 
-for signal in (page_published, page_unpublished, published, unpublished, results_changed):
+for signal in (page_published, page_unpublished, post_page_move, published, unpublished, results_changed):
     signal.connect(forget_all, dispatch_uid=f"page-cache-{id(signal)}")
 # Tasks and indicators are written by publishing (signalled above), but also directly by a
 # command or a shell; a section made private; the site's address (set_site_address),

@@ -50,7 +50,7 @@ def test_pages_go_to_their_own_cache_when_there_is_one(client, page_cache, tmp_p
     written = [path for path in tmp_path.rglob("*") if path.is_file()]
     assert len(written) == (2 if page_cache == "files" else 0)  # the generation and the page
     default_keys = list(getattr(caches["default"], "_cache", {}))
-    assert any(":plan:page:" in key for key in default_keys) == (page_cache == "default")
+    assert any(":plan:page-encoded:" in key for key in default_keys) == (page_cache == "default")
 
 
 def test_a_conditional_get_gets_304(client):
@@ -115,3 +115,62 @@ def test_a_new_site_address_shows_in_the_sitemap_on_the_next_request(client):
     assert "https://cchc.thu-nghiem.example/" not in client.get(feed).content.decode()  # cached
     set_site_address("https://cchc.thu-nghiem.example")
     assert "https://cchc.thu-nghiem.example/ke-hoach/cchc-2024/" in client.get(feed).content.decode()
+
+
+ALL_ENCODINGS = "gzip, deflate, br, zstd"
+
+
+def decoded(response):
+    import gzip
+
+    import brotli
+    import zstandard
+
+    decode = {"br": brotli.decompress, "gzip": gzip.decompress, "zstd": zstandard.ZstdDecompressor().decompress}
+    encoding = response.get("Content-Encoding")
+    return decode[encoding](response.content) if encoding else response.content
+
+
+@pytest.mark.parametrize(
+    ("accept", "encoding"), [("gzip, br", "br"), ("gzip", "gzip"), (ALL_ENCODINGS, "zstd"), ("", None)]
+)
+def test_a_hit_sends_the_body_encoded_when_it_was_stored(client, monkeypatch, accept, encoding):
+    import compression_middleware.middleware as compression
+
+    plain = client.get(AREA, HTTP_ACCEPT_ENCODING="").content  # stored, with its encodings
+    calls = []
+
+    def counted(name, compress):
+        return lambda content: calls.append(name) or compress(content)
+
+    counting = [(name, counted(name, compress), stream) for name, compress, stream in compression.compressors]
+    monkeypatch.setattr(compression, "compressors", tuple(counting))
+    hit, queries = queries_for(client, AREA, HTTP_ACCEPT_ENCODING=accept)
+    assert queries == 0 and calls == []  # neither the page cache nor the middleware compressed it again
+    assert hit.get("Content-Encoding") == encoding
+    assert "Accept-Encoding" in hit["Vary"]
+    assert decoded(hit) == plain
+    if encoding:
+        assert len(hit.content) < len(plain) / 3
+        assert hit["ETag"].startswith('W/"')
+
+
+def test_a_miss_is_encoded_once_and_sent_as_a_hit_would_be(client):
+    miss = client.get(AREA, HTTP_ACCEPT_ENCODING="gzip, br")
+    hit = client.get(AREA, HTTP_ACCEPT_ENCODING="gzip, br")
+    assert miss["Content-Encoding"] == hit["Content-Encoding"] == "br"
+    assert miss.content == hit.content and miss["ETag"] == hit["ETag"]
+
+
+def test_a_conditional_get_of_an_encoded_hit_gets_304(client):
+    etag = client.get(AREA, HTTP_ACCEPT_ENCODING="gzip, br")["ETag"]
+    assert etag.startswith('W/"')
+    assert client.get(AREA, HTTP_ACCEPT_ENCODING="gzip, br", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert client.get(AREA, HTTP_IF_NONE_MATCH=etag).status_code == 304  # the same page, whatever its encoding
+
+
+def test_a_short_body_is_stored_plain(client):
+    response = client.get("/robots.txt", HTTP_ACCEPT_ENCODING="gzip, br")
+    again = client.get("/robots.txt", HTTP_ACCEPT_ENCODING="gzip, br")
+    assert len(again.content) < 500 and not again.has_header("Content-Encoding")
+    assert again.content == response.content

@@ -30,7 +30,9 @@ class ReminderFilter(forms.Form):
         self.fields["co_quan"].choices = [("", "Tất cả")] + [(a.code, a.name) for a in agencies]
 
 
-def reminder_rows(user, today):
+def reminder_rows(user, today, request=None):
+    """The rows of the report; with the request, every address is built from the site's
+    root paths read once (Wagtail keeps them on the request)."""
     agencies = None if access.is_reviewer(user) else list(access.user_agencies(user))
     rows = []
     for reminders in sorted(reminders_by_agency(today, agencies).values(), key=lambda r: r.agency.name):
@@ -43,7 +45,7 @@ def reminder_rows(user, today):
                     "text": row.indicator.metric,
                     "reminder": reminder,
                     "due": row.next_due,
-                    "url": row.indicator.get_url(),
+                    "url": row.indicator.get_url(request),
                 }
             )
         for reminder, row in reminders.tasks:
@@ -55,7 +57,7 @@ def reminder_rows(user, today):
                     "text": row.task.text,
                     "reminder": reminder,
                     "due": row.task.due_date,
-                    "url": row.task.get_url(),
+                    "url": row.task.get_url(request),
                 }
             )
     return rows
@@ -102,7 +104,7 @@ def export(rows, file_format):
 
 def reminder_report(request):
     today = timezone.localdate()
-    rows = reminder_rows(request.user, today)
+    rows = reminder_rows(request.user, today, request)
     agencies = sorted({row["agency"] for row in rows}, key=lambda a: a.name)
     form = ReminderFilter(request.GET, agencies)
     if form.is_valid():

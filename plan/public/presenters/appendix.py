@@ -15,7 +15,7 @@ class AppendixPresenter(Presenter):
     def context(self):
         page = self.page
         plan = self.parent()
-        official_rows = list(page.rows.all())
+        official_rows = list(queries.official_appendix_rows(page))
         revision = page.live_revision if official_rows else None  # who entered them, only when there are some
         editor = revision.user if revision else None
         area_rows = queries.appendix_rows(queries.live_areas(plan), limit=LIST_SIZE)

@@ -39,9 +39,9 @@ class AreaPresenter(UpdateListing, Presenter):
         tasks_page = table_page(self.request, tasks, "trang_nhiem_vu", "nhiem-vu", rollup.tasks.total)
         indicators_page = table_page(self.request, indicators, "trang_chi_tieu", "chi-tieu", rollup.indicators.total)
         loaded = {indicator_key(i.code): i.loaded_values for i in indicators_page.object_list}
-        attach_provenance(
-            tasks_page.object_list, indicators_page.object_list, loaded | {area_key(area): facts["loaded"]}
-        )
+        if facts["loaded"]:  # an area load_plan never wrote (made in the admin) has no record
+            loaded[area_key(area)] = facts["loaded"]
+        attach_provenance(tasks_page.object_list, indicators_page.object_list, loaded)
         return {
             "plan": self.plan(),
             "task_rows": rows.task_rows(tasks_page.object_list),
