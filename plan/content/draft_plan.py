@@ -1,0 +1,141 @@
+"""A plan read from its text (plan/content/plan_text.py) written as a DRAFT: the plan
+page, its areas with their tasks and its indicators are saved as unpublished
+revisions, for editors to review and publish in the admin. Nothing is published and
+nothing existing is changed: a plan whose address already exists is refused. All or
+nothing, in one transaction."""
+
+from decimal import Decimal
+
+from django.db import transaction
+
+from plan.content.changes import stream
+from plan.models import AreaPage, ImplementationSection, Indicator, PlanIndexPage, PlanPage, Task
+from plan.models.reference import Agency
+from plan.vocabulary import TargetComparator
+
+
+class DraftPlanError(ValueError):
+    pass
+
+
+def indicator_code(year, code):
+    """Indicator codes are unique across plans: a later plan's carry its year
+    (“2025.3.a.1”); the URL form is “2025-3-a-1” (plan/content/codes.py)."""
+    return f"{year}.{code}"
+
+
+def create_draft_plan(data, report, user=None):
+    """The draft PlanPage. `report` (a ParseReport) gets what was written and what an
+    editor must still do."""
+    plan_data = data["plan"]
+    if not plan_data.get("year") or not plan_data.get("subtitle"):
+        raise DraftPlanError("Không đọc được trích yếu hoặc năm kế hoạch: không tạo bản nháp.")
+    index = PlanIndexPage.objects.first()
+    if index is None:
+        raise DraftPlanError("Chưa có trang “Kế hoạch cải cách hành chính”: chạy load_plan hoặc start_site trước.")
+    if PlanPage.objects.filter(slug=plan_data["slug"]).exists():
+        raise DraftPlanError(f"Đã có kế hoạch ở địa chỉ “{plan_data['slug']}”: không tạo trùng, không sửa gì.")
+    codes = [indicator_code(plan_data["year"], i["code"]) for area in data["areas"] for i in area["indicators"]]
+    taken = list(Indicator.objects.filter(code__in=codes).values_list("code", flat=True))
+    if taken:
+        raise DraftPlanError(f"Mã chỉ tiêu đã có: {', '.join(taken)}; không tạo bản nháp.")
+    agencies = Agency.objects.in_bulk([a["code"] for a in data["agencies"]], field_name="code")
+    with transaction.atomic():
+        plan = draft_plan_page(plan_data, agencies)
+        index.add_child(instance=plan)
+        plan.save_revision(user=user)
+        for area_data in data["areas"]:
+            area = draft_area(area_data)
+            plan.add_child(instance=area)
+            area.save_revision(user=user)
+            for position, item in enumerate(area_data["indicators"]):
+                draft_indicator(area, item, position, plan_data["year"], user, report)
+    tasks = sum(len(a["tasks"]) for a in data["areas"])
+    indicators = len(codes)
+    report.read.append(
+        f"Đã tạo bản nháp “{plan.title}” ({len(data['areas'])} lĩnh vực, {tasks} nhiệm vụ, {indicators} chỉ tiêu); "
+        "chưa xuất bản gì."
+    )
+    report.needs_editor.append(
+        "Nhiệm vụ chưa có cơ quan chủ trì, phối hợp, thời hạn; chỉ tiêu chưa có cơ quan chịu trách nhiệm, "
+        "chủ đề: biên tập viên nhập rồi xuất bản kế hoạch, từng lĩnh vực và từng chỉ tiêu."
+    )
+    return plan
+
+
+def draft_plan_page(data, agencies):
+    plan = PlanPage(
+        live=False,
+        slug=data["slug"],
+        title=data["title"],
+        document_kind=data["document_kind"] or "KẾ HOẠCH",
+        document_status=data["document_status"],
+        subtitle=data["subtitle"],
+        number=data["number"],
+        issuing_body=data["issuing_body"],
+        place=data["place"],
+        date_text=data["date_text"],
+        year=data["year"],
+        preamble=data["preamble"],
+        legal_basis=stream("document", data["legal_basis"]),
+        purpose=stream("item", data["purpose"]),
+        requirements=stream("item", data["requirements"]),
+        funding=stream("item", data["funding"]),
+    )
+    sections = []
+    for order, item in enumerate(data["implementation"]):
+        section = ImplementationSection(
+            number=item["number"], heading=item["heading"], duties=stream("item", item["duties"]), sort_order=order
+        )
+        section.agencies = [agencies[code] for code in item["agencies"] if code in agencies]
+        sections.append(section)
+    plan.implementation_sections = sections
+    return plan
+
+
+def draft_area(data):
+    area = AreaPage(
+        live=False,
+        slug=data["slug"],
+        title=data["title"],
+        number=data["number"],
+        heading_as_written=data["heading_as_written"],
+        notes=stream("item", data["notes"]),
+    )
+    area.tasks = [
+        Task(code=item["code"], group=item["group"], text=item["text"], sort_order=order)
+        for order, item in enumerate(data["tasks"])
+    ]
+    return area
+
+
+def draft_indicator(area, item, position, year, user, report):
+    comparator = item["comparator"] or TargetComparator.DONE
+    if not item["comparator"]:
+        report.needs_editor.append(
+            f"Chỉ tiêu {item['code']}: bản nháp tạm để “hoàn thành / chưa hoàn thành”; sửa trước khi xuất bản."
+        )
+    indicator = Indicator(
+        code=indicator_code(year, item["code"]),
+        live=False,
+        area=area,
+        bullet=item["bullet"],
+        sort_order=position,
+        original_wording=item["original_wording"],
+        statement=item["statement"],
+        metric=item["metric"] or item["statement"][:255],
+        unit=item["unit"],
+        comparator=comparator,
+        target_value=decimal_or_none(item["target_value"]),
+        target_value_max=decimal_or_none(item["target_value_max"]),
+        level=item["level"],
+        frequency=item["frequency"],
+    )
+    indicator.full_clean()
+    indicator.save()
+    indicator.save_revision(user=user)
+    return indicator
+
+
+def decimal_or_none(value):
+    return None if value is None else Decimal(value).quantize(Decimal("0.01"))
