@@ -8,10 +8,12 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from plan.content import carry
 from plan.content.changes import stream
 from plan.models import AreaPage, ImplementationSection, Indicator, PlanIndexPage, PlanPage, Task
 from plan.models.reference import Agency
 from plan.vocabulary import TargetComparator
+from search.folding import fold
 
 
 class DraftPlanError(ValueError):
@@ -24,9 +26,10 @@ def indicator_code(year, code):
     return f"{year}.{code}"
 
 
-def create_draft_plan(data, report, user=None):
-    """The draft PlanPage. `report` (a ParseReport) gets what was written and what an
-    editor must still do."""
+def create_draft_plan(data, report, user=None, predecessor=None):
+    """The draft PlanPage, linked to `predecessor` (the plan before it) and its tasks
+    and indicators to those they carry on. `report` (a ParseReport) gets what was
+    written and what an editor must still do."""
     plan_data = data["plan"]
     if not plan_data.get("year") or not plan_data.get("subtitle"):
         raise DraftPlanError("Không đọc được trích yếu hoặc năm kế hoạch: không tạo bản nháp.")
@@ -40,16 +43,19 @@ def create_draft_plan(data, report, user=None):
     if taken:
         raise DraftPlanError(f"Mã chỉ tiêu đã có: {', '.join(taken)}; không tạo bản nháp.")
     agencies = Agency.objects.in_bulk([a["code"] for a in data["agencies"]], field_name="code")
+    task_links, indicator_links = carried_links(data, predecessor, report)
     with transaction.atomic():
         plan = draft_plan_page(plan_data, agencies)
+        plan.predecessor = predecessor
         index.add_child(instance=plan)
         plan.save_revision(user=user)
         for area_data in data["areas"]:
-            area = draft_area(area_data)
+            area = draft_area(area_data, task_links)
             plan.add_child(instance=area)
             area.save_revision(user=user)
             for position, item in enumerate(area_data["indicators"]):
-                draft_indicator(area, item, position, plan_data["year"], user, report)
+                before = indicator_links.get((area_data["number"], item["code"]))
+                draft_indicator(area, item, position, plan_data["year"], user, report, before)
     tasks = sum(len(a["tasks"]) for a in data["areas"])
     indicators = len(codes)
     report.read.append(
@@ -76,6 +82,7 @@ def draft_plan_page(data, agencies):
         place=data["place"],
         date_text=data["date_text"],
         year=data["year"],
+        programme=data["programme"],
         preamble=data["preamble"],
         legal_basis=stream("document", data["legal_basis"]),
         purpose=stream("item", data["purpose"]),
@@ -93,7 +100,42 @@ def draft_plan_page(data, agencies):
     return plan
 
 
-def draft_area(data):
+def carried_links(data, predecessor, report):
+    """({(area number, task code): predecessor task pk}, the same for indicators), and
+    the report's lines: what is carried, changed, new and dropped."""
+    if predecessor is None:
+        return {}, {}
+    areas = AreaPage.objects.child_of(predecessor)
+    tasks = Task.objects.filter(area__in=areas).select_related("area").order_by("area__number", "sort_order")
+    indicators = Indicator.objects.filter(area__in=areas).select_related("area")
+    old_tasks = [(t.pk, t.text, fold(t.area.title)) for t in tasks]
+    old_indicators = [(i.pk, i.statement, (fold(i.area.title), i.level)) for i in indicators]
+    new_tasks = [((a["number"], t["code"]), t["text"], fold(a["title"])) for a in data["areas"] for t in a["tasks"]]
+    new_indicators = [
+        ((a["number"], i["code"]), i["statement"], (fold(a["title"]), i["level"]))
+        for a in data["areas"]
+        for i in a["indicators"]
+    ]
+    links = []
+    for noun, old, new, codes in (
+        ("Nhiệm vụ", old_tasks, new_tasks, {t.pk: t.code for t in tasks}),
+        ("Chỉ tiêu", old_indicators, new_indicators, {i.pk: i.code for i in indicators}),
+    ):
+        pairs, dropped = carry.match(old, new)
+        for (_number, code), _text, _group in new:
+            old_pk, kind = pairs.get((_number, code), (None, carry.NEW))
+            before = f" (năm trước: {codes[old_pk]})" if old_pk else ""
+            report.read.append(f"{noun} {code}: {carry.LABELS[kind]}{before}.")
+        if dropped:
+            report.read.append(
+                f"{noun} của {predecessor.title} không tiếp tục: {', '.join(codes[pk] for pk in dropped)}."
+            )
+        report.needs_editor.append(f"{noun}: liên kết với năm trước do trang đề xuất theo lời văn; xem lại.")
+        links.append({key: old_pk for key, (old_pk, _kind) in pairs.items()})
+    return links[0], links[1]
+
+
+def draft_area(data, task_links):
     area = AreaPage(
         live=False,
         slug=data["slug"],
@@ -103,13 +145,19 @@ def draft_area(data):
         notes=stream("item", data["notes"]),
     )
     area.tasks = [
-        Task(code=item["code"], group=item["group"], text=item["text"], sort_order=order)
+        Task(
+            code=item["code"],
+            group=item["group"],
+            text=item["text"],
+            sort_order=order,
+            predecessor_id=task_links.get((data["number"], item["code"])),
+        )
         for order, item in enumerate(data["tasks"])
     ]
     return area
 
 
-def draft_indicator(area, item, position, year, user, report):
+def draft_indicator(area, item, position, year, user, report, predecessor_id=None):
     comparator = item["comparator"] or TargetComparator.DONE
     if not item["comparator"]:
         report.needs_editor.append(
@@ -130,6 +178,7 @@ def draft_indicator(area, item, position, year, user, report):
         target_value_max=decimal_or_none(item["target_value_max"]),
         level=item["level"],
         frequency=item["frequency"],
+        predecessor_id=predecessor_id,
     )
     indicator.full_clean()
     indicator.save()

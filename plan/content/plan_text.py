@@ -104,6 +104,7 @@ def parse_heading(head, report):
         "subtitle": "",
         "preamble": "",
         "legal_basis": [],
+        "programme": "",
         "document_status": "draft",
     }
     for index, line in enumerate(head):
@@ -119,6 +120,8 @@ def parse_heading(head, report):
         elif line.startswith(("Thực hiện", "Căn cứ")):
             plan["preamble"] = plain(line)
             plan["legal_basis"] = legal_basis(plan["preamble"])
+            programmes = [d for d in plan["legal_basis"] if d.startswith("Kế hoạch") and "giai đoạn" in d]
+            plan["programme"] = programmes[0] if programmes else ""
     subtitle = plan["subtitle"]
     plan["title"] = f"{plan['document_kind'].capitalize()} {subtitle[:1].lower()}{subtitle[1:]}".strip()
     year = YEAR.findall(subtitle)
