@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef, Subquery
 
 from plan.content.provenance import succession_provenance
 from plan.content.provenance_data import user_name
-from plan.models import AgencySuccession, Indicator, PlanPage, Task
+from plan.models import Agency, AgencySuccession, Indicator, PlanPage, Task
 
 MAX_YEARS = 30  # a chain of plans is walked at most this far
 
@@ -92,6 +92,12 @@ def with_provenance(successions):
             item.entered_at,
         )
     return successions
+
+
+def agencies_with_successor():
+    """Every agency by name, each with the name of the agency that succeeded it (or None)."""
+    latest = AgencySuccession.objects.filter(predecessor=OuterRef("pk")).order_by("-effective_from", "-pk")
+    return Agency.objects.annotate(successor_name=Subquery(latest.values("successor__name")[:1])).order_by("name")
 
 
 def answering_agency(agency, on=None):
