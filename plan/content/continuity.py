@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef, Subquery
 
 from plan.content.provenance import succession_provenance
 from plan.content.provenance_data import user_name
-from plan.models import Agency, AgencySuccession, Indicator, PlanPage, Task
+from plan.models import Agency, AgencySuccession, AreaPage, Indicator, PlanPage, Task
 
 MAX_YEARS = 30  # a chain of plans is walked at most this far
 
@@ -144,3 +144,27 @@ def plan_notices(plan_pk):
     )
     following = PlanPage.objects.live().filter(predecessor_id=plan_pk).order_by("year", "pk").first()
     return following, with_provenance(successions)
+
+
+def plans_by_area():
+    """{area pk: its published plan}, in two queries (an area's plan is its parent)."""
+    plans = {plan.path: plan for plan in PlanPage.objects.live().public().select_related("predecessor")}
+    step = PlanPage.steplen
+    return {
+        area.pk: plans[area.path[:-step]]
+        for area in AreaPage.objects.live().only("pk", "path")
+        if area.path[:-step] in plans
+    }
+
+
+def public_plans():
+    """The published, public plans, oldest first, with the plan before each."""
+    return PlanPage.objects.live().public().select_related("predecessor").order_by("year", "pk")
+
+
+def all_successions():
+    return with_provenance(
+        AgencySuccession.objects.select_related("predecessor", "successor", "entered_by").order_by(
+            "effective_from", "pk"
+        )
+    )
