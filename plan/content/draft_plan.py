@@ -9,8 +9,10 @@ from decimal import Decimal
 from django.db import transaction
 
 from plan.content import carry
-from plan.content.changes import stream
-from plan.models import AreaPage, ImplementationSection, Indicator, PlanIndexPage, PlanPage, Task
+from plan.content.changes import snapshot, stream
+from plan.content.codes import indicator_key
+from plan.content.provenance_data import INDICATOR_FIELDS, TASK_FIELDS, TASK_M2M, area_key
+from plan.models import AreaPage, ImplementationSection, Indicator, LoadRecord, PlanIndexPage, PlanPage, Task
 from plan.models.reference import Agency
 from plan.vocabulary import TargetComparator
 from search.folding import fold
@@ -53,6 +55,8 @@ def create_draft_plan(data, report, user=None, predecessor=None):
             area = draft_area(area_data, task_links)
             plan.add_child(instance=area)
             area.save_revision(user=user)
+            tasks = [{"id": task.code, **snapshot(task, TASK_FIELDS, TASK_M2M)} for task in area.tasks.all()]
+            remember(area_key(area), {"tasks": tasks})
             for position, item in enumerate(area_data["indicators"]):
                 before = indicator_links.get((area_data["number"], item["code"]))
                 draft_indicator(area, item, position, plan_data["year"], user, report, before)
@@ -183,7 +187,14 @@ def draft_indicator(area, item, position, year, user, report, predecessor_id=Non
     indicator.full_clean()
     indicator.save()
     indicator.save_revision(user=user)
+    remember(indicator_key(indicator.code), snapshot(indicator, INDICATOR_FIELDS))
     return indicator
+
+
+def remember(key, values):
+    """What the import wrote, as load_plan keeps it: the pages then tell what the
+    parser read (a target read from the wording) from what an editor changed since."""
+    LoadRecord.objects.update_or_create(key=key, defaults={"values": values})
 
 
 def decimal_or_none(value):

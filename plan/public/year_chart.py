@@ -78,9 +78,11 @@ def draw(rows, size, label):
     known = [v for v in figures + targets + uppers if v is not None]
     chart.range = value_range(known, unit)
     chart.add("Số liệu mới nhất của năm", figures)
-    chart.add("Mục tiêu của từng năm", targets, stroke_style={"width": 3, "dasharray": "10,6"})
+    # Each year has its own target: marks, not a line (a line would show targets
+    # between the years that no plan set).
+    chart.add("Mục tiêu của từng năm", targets, stroke=False, dots_size=7)
     if any(v is not None for v in uppers):
-        chart.add("Cận trên của khoảng mục tiêu", uppers, stroke_style={"width": 3, "dasharray": "4,4"})
+        chart.add("Cận trên của khoảng mục tiêu", uppers, stroke=False, dots_size=7)
     svg = re.sub(r"<script.*?</script>", "", chart.render(is_unicode=True), flags=re.S)
     return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" focusable="false" ', 1)
 

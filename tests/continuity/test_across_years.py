@@ -80,6 +80,8 @@ def test_an_indicator_shows_its_figures_and_targets_across_years_on_one_page_and
     assert "86,5%" in section
     assert "Chưa có số liệu" in section  # 2025 has no figure yet: a gap, not a guess
     assert "<svg" in section and "Mục tiêu của từng năm" in section
+    # The target was read from the wording by the import, not set by an editor.
+    assert "Suy ra: đọc từ nguyên văn chỉ tiêu 2025.3.a.1.1 (mục II.3" in html
     old_html = client.get(old.get_url()).content.decode()
     assert new.get_url() in old_html
 
