@@ -7,6 +7,8 @@ import re
 from django.utils.text import slugify
 
 from plan.content.target_text import parse_targets
+from plan.progress.targets import describe_target
+from plan.vocabulary import AdministrativeLevel
 from search.folding import fold
 
 NUMBERED = re.compile(r"^(\d{1,2})\.\s+(.+)$")
@@ -132,8 +134,7 @@ def add_target_bullet(area, text, report):
 
 
 def describe(target):
-    value = "" if target.value is None else f" {target.value.normalize():f}"
-    if target.value_max is not None:
-        value += f"–{target.value_max.normalize():f}"
-    level = f", {target.level}" if target.level else ""
-    return f"{target.comparator}{value} {target.unit}{level}".strip()
+    """“≥ 85% (cấp tỉnh)”: the target in the words the pages use."""
+    words = describe_target(target.comparator, target.value, target.value_max, target.unit)
+    level = f" ({AdministrativeLevel(target.level).label.lower()})" if target.level else ""
+    return words + level
