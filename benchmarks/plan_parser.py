@@ -15,14 +15,19 @@ The parser's rules were written while reading this same text: the figures say th
 it reads this document as the curators did, not how it would read another one (the
 tests add a second, invented plan for that)."""
 
+import os
 import sys
 from decimal import Decimal
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")  # numbers in the report's words
 
+import django  # noqa: E402
 import yaml  # noqa: E402
+
+django.setup()
 
 from plan.content.plan_text import parse_plan_text  # noqa: E402
 

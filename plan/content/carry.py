@@ -31,7 +31,11 @@ def match(previous, following, min_ratio=MIN_RATIO):
             if old_text == new_text:
                 candidates.append((2.0, new_key, old_key, CARRIED))
                 continue
-            ratio = SequenceMatcher(None, words(old_text), new_words, autojunk=False).ratio()
+            matcher = SequenceMatcher(None, words(old_text), new_words, autojunk=False)
+            # The cheap upper bounds first: most pairs are far apart.
+            if matcher.real_quick_ratio() < min_ratio or matcher.quick_ratio() < min_ratio:
+                continue
+            ratio = matcher.ratio()
             if ratio >= min_ratio:
                 candidates.append((ratio, new_key, old_key, CHANGED))
     pairs, used = {}, set()

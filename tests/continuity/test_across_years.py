@@ -18,7 +18,9 @@ def test_the_import_report_says_what_is_carried_changed_new_and_dropped(import_r
     assert "Nhiệm vụ 1.1: giữ nguyên (năm trước: 1.1)." in import_report
     assert "Nhiệm vụ 1.2: thay đổi (năm trước: 1.3)." in import_report
     assert "Nhiệm vụ 1.3: mới." in import_report
+    assert "Chỉ tiêu 2.a.1: giữ nguyên (năm trước: 3.a.1)." in import_report
     assert "Chỉ tiêu 2.a.2: thay đổi (năm trước: 3.a.4.1)." in import_report
+    assert "Chỉ tiêu 2.a.4: mới." in import_report
     assert "Chỉ tiêu 3.a.1.2: thay đổi (năm trước: 7.a.3.2)." in import_report
     dropped = next(line for line in import_report.splitlines() if "Chỉ tiêu của" in line and "không tiếp tục" in line)
     assert "3.a.2" in dropped and "2.a.1" in dropped

@@ -4,6 +4,7 @@ publishes nothing."""
 
 import io
 import sys
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import docx
 import pytest
 from django.core.management import CommandError, call_command
 
+from plan.content import carry
 from plan.content.plan_text import parse_plan_text
 from plan.content.target_text import parse_targets
 from plan.models import AreaPage, Indicator, PlanPage
@@ -104,7 +106,7 @@ def test_import_plan_text_makes_a_draft_and_publishes_nothing():
     areas = AreaPage.objects.child_of(plan)
     assert areas.count() == 3 and not areas.filter(live=True).exists()
     indicators = Indicator.objects.filter(area__in=areas)
-    assert indicators.count() == 7 and not indicators.filter(live=True).exists()
+    assert indicators.count() == 8 and not indicators.filter(live=True).exists()
     assert indicators.get(code="2025.2.a.3").comparator == TargetComparator.AT_MOST
     report = out.getvalue()
     assert "Đã đọc" in report and "Đọc được thành số liệu" in report and "Cần biên tập viên" in report
@@ -132,7 +134,7 @@ def test_a_docx_is_read_with_its_list_paragraphs_as_bullets(tmp_path):
     document.save(path)
     out = io.StringIO()
     call_command("import_plan_text", str(path), "--dry-run", stdout=out)
-    assert "Lĩnh vực 3. Xây dựng và phát triển chính quyền điện tử, chính quyền số: 2 ý chỉ tiêu" in out.getvalue()
+    assert "Lĩnh vực 2. Cải cách thủ tục hành chính: 4 ý chỉ tiêu" in out.getvalue()
     assert not PlanPage.objects.filter(slug="cchc-2025").exists()
 
 
@@ -144,3 +146,30 @@ def test_a_bad_file_gets_a_vietnamese_message_and_nothing_is_written(tmp_path, c
     with pytest.raises(CommandError, match="DOCX|UTF-8"):
         call_command("import_plan_text", str(path), stdout=io.StringIO())
     assert not PlanPage.objects.filter(slug="cchc-2025").exists()
+
+
+@pytest.mark.django_db
+def test_a_too_large_file_is_refused_before_it_is_read(tmp_path):
+    big = tmp_path / "lon.txt"
+    big.write_bytes(b"- " + b"a" * (3 * 1024 * 1024))
+    with pytest.raises(CommandError, match="quá lớn"):
+        call_command("import_plan_text", str(big), stdout=io.StringIO())
+    bomb = tmp_path / "bom.docx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"0" * (120 * 1024 * 1024))
+    with pytest.raises(CommandError, match="giải nén quá lớn"):
+        call_command("import_plan_text", str(bomb), stdout=io.StringIO())
+
+
+def test_carried_changed_new_and_dropped_are_told_apart_within_a_group():
+    previous = [(1, "Số hóa 80% hồ sơ công việc tại cấp tỉnh", "a"), (2, "Rà soát thủ tục hành chính nội bộ", "a")]
+    following = [
+        ("x", "Số hóa 90% hồ sơ công việc tại cấp tỉnh", "a"),
+        ("y", "Rà soát thủ tục hành chính nội bộ", "b"),  # same words, another area: not the same task
+        ("z", "Một việc hoàn toàn mới của năm sau", "a"),
+    ]
+    pairs, dropped = carry.match(previous, following)
+    assert pairs == {"x": (1, carry.CHANGED)}
+    assert dropped == [2]
+    same = carry.match(previous, [("w", "Rà soát thủ tục hành chính nội bộ", "a")])
+    assert same == ({"w": (2, carry.CARRIED)}, [1])
