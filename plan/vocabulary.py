@@ -11,6 +11,7 @@ class FactOrigin(models.TextChoices):
     QUOTED = "quoted", "Trích Kế hoạch"
     INFERRED = "inferred", "Suy ra"
     EDITOR = "editor", "Do biên tập viên đặt"
+    DECISION = "decision", "Theo văn bản"
 
 
 class DocumentStatus(models.TextChoices):
@@ -126,3 +127,11 @@ class AgencyKind(models.TextChoices):
     SERVICE_CENTRE = "service_centre", "Trung tâm phục vụ hành chính công"
     BANK = "bank", "Ngân hàng"
     GROUP = "group", "Nhóm cơ quan"
+
+
+class SuccessionKind(models.TextChoices):
+    """What became of an agency (AgencySuccession.kind)."""
+
+    MERGED = "merged", "Sáp nhập vào"
+    RENAMED = "renamed", "Đổi tên thành"
+    SPLIT = "split", "Chuyển một phần nhiệm vụ sang"

@@ -13,7 +13,7 @@ from plan.editorial import access
 from plan.editorial.admin import bulk, guide, imports, locale, page_chooser, reports, tasks
 from plan.editorial.admin.dashboard import DueItemsPanel, SetupWarningsPanel
 from plan.editorial.admin.registry import AgencyAdmin, ResultAdmin, ResultSourceAdmin, TaskProgressAdmin
-from plan.editorial.admin.snippets import IndicatorViewSet, TopicViewSet
+from plan.editorial.admin.snippets import AgencySuccessionViewSet, IndicatorViewSet, TopicViewSet, record_who_entered
 from plan.models import Indicator, Result, TaskProgress
 
 # Agency scope (plan.editorial.access) in Wagtail's own permission checks: registered
@@ -29,6 +29,9 @@ for bulk_action in bulk.BULK_ACTIONS:  # after Wagtail's own (order), which they
     hooks.register("register_bulk_action", bulk_action, order=100)
 register_snippet(IndicatorViewSet)
 register_snippet(TopicViewSet)
+register_snippet(AgencySuccessionViewSet)
+hooks.register("after_create_snippet", record_who_entered)
+hooks.register("after_edit_snippet", record_who_entered)
 modeladmin_register(AgencyAdmin)
 modeladmin_register(ResultAdmin)
 modeladmin_register(TaskProgressAdmin)

@@ -64,6 +64,7 @@ def plan_setter(data, agencies):
         "place": data["place"],
         "date_text": data["date_text"],
         "year": data["year"],
+        "programme": data.get("programme", ""),
         "preamble": data["preamble"],
         "legal_basis": stream("document", data["legal_basis"]),
         "purpose": stream("item", data["purpose"]),

@@ -110,3 +110,14 @@ def edited(current, loaded, fields):
 
 def by_editor(editor, edited_at):
     return Provenance(FactOrigin.EDITOR, "sửa trong trang quản trị", editor, edited_at)
+
+
+def succession_provenance(number, decision_date, issuer, url, editor="", entered_at=None):
+    """Where an agency's succession comes from: the decision an editor quoted, or the
+    editor alone when no decision was found."""
+    if number or url:
+        when = f" ngày {decision_date:%d/%m/%Y}" if decision_date else ""
+        by = f" của {issuer}" if issuer else ""
+        name = f"văn bản số {number}{when}{by}" if number else "văn bản tại địa chỉ nguồn"
+        return Provenance(FactOrigin.DECISION, f"{name}; biên tập viên nhập", editor, entered_at)
+    return Provenance(FactOrigin.EDITOR, "nhập trong trang quản trị; chưa có văn bản nguồn", editor, entered_at)

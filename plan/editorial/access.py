@@ -21,6 +21,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import page_permission_policy
 from wagtail_modeladmin.helpers import PermissionHelper
 
+from plan.content.continuity import answered_for
 from plan.editorial.roles import ADMINS, REVIEWERS
 from plan.models import Agency, Indicator, Result, Task, TaskProgress
 
@@ -36,7 +37,11 @@ def is_reviewer(user):
 
 
 def user_agencies(user):
-    return Agency.objects.filter(editor_group__in=user.groups.all())
+    """The agencies whose tasks and indicators the user reports on: their own, and
+    those their agency succeeded (a merged department's tasks are reported by the
+    department it joined; plan.content.continuity)."""
+    own = Agency.objects.filter(editor_group__in=user.groups.all())
+    return Agency.objects.filter(pk__in=answered_for(own))
 
 
 def editable_indicators(user):

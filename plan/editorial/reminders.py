@@ -4,6 +4,7 @@ functions, then one function that gathers them per agency from the database."""
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from plan.content.continuity import answered_for, answering_agency
 from plan.models import Indicator, Task
 from plan.progress import rows, rules
 from plan.vocabulary import ReminderKind, TaskStatus
@@ -59,17 +60,31 @@ def reminders_by_agency(today, agencies=None, horizon=DUE_SOON_DAYS):
         .order_by("area__path", "sort_order")
     )
     if agencies is not None:
+        agencies = answered_for(agencies, today)
         indicators = indicators.filter(responsible_agency__in=agencies)
         tasks = tasks.filter(lead_agency__in=agencies)
-    grouped = {}
+    grouped, answering = {}, AnsweringAgencies(today)
     for row in rows.indicator_rows(indicators.for_table()):
         reminder = indicator_reminder(row.next_due, rules.is_late(row.next_due, today), today, horizon)
         if reminder:
-            agency = row.indicator.responsible_agency
+            agency = answering(row.indicator.responsible_agency)
             grouped.setdefault(agency.pk, AgencyReminders(agency)).indicators.append((reminder, row))
     for row in rows.task_rows(tasks.for_table()):
         reminder = task_reminder(row.task.due_date, row.status.code, today, horizon)
         if reminder:
-            agency = row.task.lead_agency
+            agency = answering(row.task.lead_agency)
             grouped.setdefault(agency.pk, AgencyReminders(agency)).tasks.append((reminder, row))
     return grouped
+
+
+class AnsweringAgencies:
+    """agency → the agency that answers for it on `today` (its successor in force), read
+    once per agency: a merged department's reminders go to the department it joined."""
+
+    def __init__(self, today):
+        self.today, self.found = today, {}
+
+    def __call__(self, agency):
+        if agency.pk not in self.found:
+            self.found[agency.pk] = answering_agency(agency, self.today)
+        return self.found[agency.pk]

@@ -55,6 +55,10 @@ REVIEWER_EXTRA = [
     ("plan", "resultsource", "view_resultsource"),
     ("plan", "topic", "add_topic"),
     ("plan", "topic", "change_topic"),
+    # What became of an agency (a merger, a new name), from the decision that did it.
+    ("plan", "agencysuccession", "add_agencysuccession"),
+    ("plan", "agencysuccession", "change_agencysuccession"),
+    ("plan", "agencysuccession", "view_agencysuccession"),
     # The published figures of the indices (Sở Nội vụ follows them, section IV.2).
     ("indices", "indexfigure", "add_indexfigure"),
     ("indices", "indexfigure", "change_indexfigure"),

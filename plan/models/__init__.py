@@ -9,10 +9,12 @@ from .pages import AppendixPage, AppendixRow, ImplementationSection, PlanIndexPa
 from .reference import Agency, Topic
 from .results import ImportBatch, Result, ResultHistory, ResultSource, TaskProgress
 from .site_settings import SiteIdentity
+from .succession import AgencySuccession
 from .updates import UpdatePage
 
 __all__ = [
     "Agency",
+    "AgencySuccession",
     "AppendixPage",
     "AppendixRow",
     "AreaPage",

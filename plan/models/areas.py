@@ -133,6 +133,15 @@ class Task(FoldedSearchText, index.Indexed, ClusterableModel, Orderable):
     deadline_text = models.CharField("thời gian hoàn thành (như văn bản ghi)", max_length=120, blank=True)
     due_date = models.DateField("hạn hoàn thành (chuẩn hóa)", null=True, blank=True)
     topics = ParentalManyToManyField("plan.Topic", blank=True, related_name="tasks", verbose_name="chủ đề")
+    predecessor = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="successors",
+        verbose_name="nhiệm vụ năm trước",
+        help_text="Nhiệm vụ của kế hoạch năm trước mà nhiệm vụ này tiếp nối.",
+    )
 
     # The task's current state, worked out by the progress rules and stored when a report,
     # the deadline or the date changes (plan.progress.state). Not edited by hand.
@@ -172,6 +181,7 @@ class Task(FoldedSearchText, index.Indexed, ClusterableModel, Orderable):
         FieldPanel("deadline_text"),
         FieldPanel("due_date"),
         FieldPanel("topics"),
+        FieldPanel("predecessor"),
     ]
 
     class Meta(Orderable.Meta):

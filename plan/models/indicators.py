@@ -56,6 +56,15 @@ class Indicator(
     public_source = models.CharField("nguồn số liệu công khai", max_length=255, blank=True)
     public_source_url = models.URLField("địa chỉ nguồn số liệu", blank=True)
     topics = ParentalManyToManyField("plan.Topic", blank=True, related_name="indicators", verbose_name="chủ đề")
+    predecessor = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="successors",
+        verbose_name="chỉ tiêu năm trước",
+        help_text="Chỉ tiêu của kế hoạch năm trước mà chỉ tiêu này tiếp nối (cùng thước đo).",
+    )
 
     # The indicator's current state, worked out by the progress rules and stored when a
     # figure, the target or the date changes (plan.progress.state): what pages, roll-ups
@@ -119,6 +128,7 @@ class Indicator(
         FieldPanel("frequency"),
         FieldRowPanel([FieldPanel("public_source"), FieldPanel("public_source_url")]),
         FieldPanel("topics"),
+        FieldPanel("predecessor"),
     ]
 
     class Meta:

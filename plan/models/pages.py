@@ -71,6 +71,20 @@ class PlanPage(PresentedPage, UpdateFeedsMixin, FoldedSearchText, UsualChildRout
     date_text = models.CharField("ngày tháng (như văn bản ghi)", max_length=120, blank=True)
     issued_on = models.DateField("ngày ban hành", null=True, blank=True)
     year = models.PositiveSmallIntegerField("năm kế hoạch")
+    programme = models.CharField(
+        "chương trình, kế hoạch giai đoạn thực hiện",
+        max_length=255,
+        blank=True,
+        help_text="Văn bản giai đoạn mà kế hoạch năm này thực hiện, như trong phần căn cứ.",
+    )
+    predecessor = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="successors",
+        verbose_name="kế hoạch năm trước",
+    )
     preamble = models.TextField("phần mở đầu")
     legal_basis = StreamField([("document", blocks.TextBlock(label="Văn bản"))], verbose_name="căn cứ", blank=True)
     purpose = StreamField(TEXT_ITEMS, verbose_name="I.1. Mục đích", blank=True)
@@ -102,6 +116,7 @@ class PlanPage(PresentedPage, UpdateFeedsMixin, FoldedSearchText, UsualChildRout
             ],
             heading="Thể thức văn bản",
         ),
+        MultiFieldPanel([FieldPanel("programme"), FieldPanel("predecessor")], heading="Các kế hoạch qua các năm"),
         FieldPanel("preamble"),
         FieldPanel("legal_basis"),
         FieldPanel("purpose"),

@@ -10,14 +10,22 @@ Field names are Vietnamese without diacritics, as in the open-data files
 
 from rest_framework import serializers
 
-from plan.content import queries
+from plan.content import continuity, queries
 from plan.models import AppendixPage, AreaPage, Indicator, PlanPage, Task
 from plan.progress import rows
 from plan.public.identity import site_root
 
 # The fields each page type gains, with what /du-lieu/ says of them.
 API_FIELDS = {
-    PlanPage: [("linh_vuc", "Các lĩnh vực cải cách: số, tên, địa chỉ, số nhiệm vụ và số chỉ tiêu")],
+    PlanPage: [
+        ("linh_vuc", "Các lĩnh vực cải cách: số, tên, địa chỉ, số nhiệm vụ và số chỉ tiêu"),
+        ("nam_ke_hoach", "Năm kế hoạch"),
+        ("co_quan_ban_hanh", "Cơ quan ban hành"),
+        ("chuong_trinh", "Chương trình, kế hoạch giai đoạn mà kế hoạch năm thực hiện"),
+        ("ke_hoach_nam_truoc", "Kế hoạch năm trước (id, tên, năm, địa chỉ) hoặc null"),
+        ("ke_hoach_nam_sau", "Kế hoạch tiếp theo đã công bố (id, tên, năm, địa chỉ) hoặc null"),
+        ("ke_tuc_co_quan_ban_hanh", "Cơ quan ban hành được sắp xếp lại: cơ quan kế tục, từ ngày, văn bản, nguồn gốc"),
+    ],
     AreaPage: [
         ("co_quan_chiu_trach_nhiem", "Các cơ quan chịu trách nhiệm về lĩnh vực (mục IV): mã, tên"),
         ("chi_tieu", "Các chỉ tiêu đã công bố: mã, nội dung, mục tiêu ở dạng dữ liệu, số liệu mới nhất, tình trạng"),
@@ -48,6 +56,7 @@ INDICATOR_KEYS = [
     ),
     ("tinh_trang", "đối tượng", "Tình trạng: ma (met, at_risk, not_met, no_data) và nhan"),
     ("duong_dan", "chuỗi", "Địa chỉ trang chỉ tiêu"),
+    ("nam_truoc", "đối tượng hoặc null", "Chỉ tiêu năm trước mà chỉ tiêu này tiếp nối: ma, duong_dan"),
 ]
 TASK_KEYS = [
     ("ma", "chuỗi", "Mã nhiệm vụ, ví dụ 3.4"),
@@ -65,6 +74,7 @@ TASK_KEYS = [
     ),
     ("tinh_trang", "đối tượng", "Tình trạng: ma (done, in_progress, not_started, overdue, no_data) và nhan"),
     ("duong_dan", "chuỗi", "Địa chỉ trang nhiệm vụ"),
+    ("nam_truoc", "đối tượng hoặc null", "Nhiệm vụ năm trước mà nhiệm vụ này tiếp nối: ma, duong_dan"),
 ]
 
 
@@ -116,6 +126,7 @@ def indicator_data(row, root, request):
         "so_lieu_moi_nhat": figure(row.latest),
         "tinh_trang": status(row.status),
         "duong_dan": root + indicator.get_url(request),
+        "nam_truoc": earlier(indicator.predecessor, root, request),
     }
 
 
@@ -144,7 +155,21 @@ def task_data(row, root, request):
         "bao_cao_moi_nhat": report(row.report),
         "tinh_trang": status(row.status),
         "duong_dan": root + task.get_url(request),
+        "nam_truoc": earlier(task.predecessor, root, request),
     }
+
+
+def earlier(item, root, request):
+    """The task or indicator of the plan before, when it is published."""
+    if item is None or not item.area.live or not getattr(item, "live", True):
+        return None
+    return {"ma": item.code, "duong_dan": root + item.get_url(request)}
+
+
+def plan_link(plan, root, request):
+    if plan is None or not plan.live:
+        return None
+    return {"id": plan.pk, "ten": plan.title, "nam": plan.year, "duong_dan": root + plan.get_url(request)}
 
 
 class PageContentField(serializers.Field):
@@ -163,7 +188,23 @@ class PageContentField(serializers.Field):
 
 def plan_content(plan, root, request):
     areas = queries.areas_with_counts(plan)
+    following, successions = continuity.plan_notices(plan.pk)
     return {
+        "nam_ke_hoach": plan.year,
+        "co_quan_ban_hanh": plan.issuing_body,
+        "chuong_trinh": plan.programme,
+        "ke_hoach_nam_truoc": plan_link(plan.predecessor, root, request),
+        "ke_hoach_nam_sau": plan_link(following, root, request),
+        "ke_tuc_co_quan_ban_hanh": [
+            {
+                "co_quan_ke_tuc": agency(item.successor),
+                "hieu_luc_tu": item.effective_from.isoformat(),
+                "so_van_ban": item.decision_number,
+                "duong_dan_van_ban": item.decision_url,
+                "nguon_goc": item.provenance.text,
+            }
+            for item in successions
+        ],
         "linh_vuc": [
             {
                 "id": area.pk,
@@ -174,13 +215,18 @@ def plan_content(plan, root, request):
                 "so_chi_tieu": area.indicator_count,
             }
             for area in areas
-        ]
+        ],
     }
 
 
 def area_content(area, root, request):
-    tasks = Task.objects.filter(area=area).for_table().order_by("sort_order", "pk")
-    indicators = Indicator.objects.filter(area=area, live=True).for_table().order_by("sort_order", "code")
+    tasks = Task.objects.filter(area=area).for_table().select_related("predecessor__area").order_by("sort_order", "pk")
+    indicators = (
+        Indicator.objects.filter(area=area, live=True)
+        .for_table()
+        .select_related("predecessor__area")
+        .order_by("sort_order", "code")
+    )
     return {
         "co_quan_chiu_trach_nhiem": [agency(a) for a in queries.area_agencies(area)["answerable_agencies"]],
         "chi_tieu": [indicator_data(row, root, request) for row in rows.indicator_rows(indicators)],

@@ -9,8 +9,9 @@ from django.http import JsonResponse
 from indices.catalogue import Flag, IndexCode, Level, SourceKind, UnitKind
 from indices.columns import OPEN_DATA_FIELDS as FIGURE_FIELDS
 from plan.public import open_data
+from plan.public import open_data_continuity as across_years
 from plan.public.identity import current_identity, site_root
-from plan.vocabulary import AdministrativeLevel, ReportingFrequency, TargetComparator
+from plan.vocabulary import AdministrativeLevel, ReportingFrequency, SuccessionKind, TargetComparator
 
 PACKAGE_NAME = "ke-hoach-cai-cach-hanh-chinh"
 PERIOD_PATTERN = r"\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?"
@@ -20,6 +21,27 @@ PERIOD_PATTERN = r"\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?"
 LEVELS = {"enum": [value for value, _label in AdministrativeLevel.choices]}
 TYPES = {
     "ma": {"type": "string", "constraints": {"required": True, "unique": True}},
+    "nam_ke_hoach": {"type": "integer", "constraints": {"required": True, "minimum": 2000}},
+    "ma_ke_hoach": {"type": "string", "constraints": {"required": True}},
+    "ma_chi_tieu_nam_truoc": {"type": "string"},
+    # Plans across years and agencies' successions (plan.public.open_data_continuity).
+    "nam": {"type": "integer", "constraints": {"required": True, "minimum": 2000}},
+    "ten": {"type": "string", "constraints": {"required": True}},
+    "co_quan_ban_hanh": {"type": "string"},
+    "so_ky_hieu": {"type": "string"},
+    "chuong_trinh": {"type": "string"},
+    "ke_hoach_nam_truoc": {"type": "string"},
+    "ma_co_quan_truoc": {"type": "string", "constraints": {"required": True}},
+    "co_quan_truoc": {"type": "string", "constraints": {"required": True}},
+    "hinh_thuc": {"type": "string", "constraints": {"required": True, "enum": [v for v, _l in SuccessionKind.choices]}},
+    "ma_co_quan_ke_tuc": {"type": "string", "constraints": {"required": True}},
+    "co_quan_ke_tuc": {"type": "string", "constraints": {"required": True}},
+    "hieu_luc_tu": {"type": "date", "constraints": {"required": True}},
+    "so_van_ban": {"type": "string"},
+    "ngay_van_ban": {"type": "date"},
+    "co_quan_ban_hanh_van_ban": {"type": "string"},
+    "duong_dan_van_ban": {"type": "string"},
+    "nguon_goc": {"type": "string", "constraints": {"required": True}},
     "linh_vuc": {"type": "integer", "constraints": {"required": True, "minimum": 1}},
     "nguyen_van": {"type": "string"},
     "noi_dung": {"type": "string", "constraints": {"required": True}},
@@ -122,6 +144,28 @@ def resources(root):
                 primaryKey=["ma_chi_tieu", "ky", "cap"],
                 foreignKeys=[{"fields": ["ma_chi_tieu"], "reference": {"resource": "chi-tieu", "fields": ["ma"]}}],
             ),
+        },
+        {
+            "name": "ke-hoach",
+            "title": "Kế hoạch qua các năm",
+            "description": "Các kế hoạch đã công bố: năm, cơ quan ban hành, chương trình giai đoạn, năm trước.",
+            "path": f"{root}/du-lieu/ke-hoach.csv",
+            **csv_format(),
+            "schema": schema(
+                across_years.PLAN_FIELDS,
+                primaryKey=["ma_ke_hoach"],
+                foreignKeys=[
+                    {"fields": ["ke_hoach_nam_truoc"], "reference": {"resource": "", "fields": ["ma_ke_hoach"]}}
+                ],
+            ),
+        },
+        {
+            "name": "ke-tuc-co-quan",
+            "title": "Kế tục cơ quan",
+            "description": "Cơ quan được sắp xếp lại: cơ quan kế tục, từ ngày nào, theo văn bản nào, nguồn gốc.",
+            "path": f"{root}/du-lieu/ke-tuc-co-quan.csv",
+            **csv_format(),
+            "schema": schema(across_years.SUCCESSION_FIELDS, primaryKey=["ma_co_quan_truoc", "ma_co_quan_ke_tuc"]),
         },
         {
             "name": "chi-so",

@@ -11,18 +11,31 @@ from django.urls import reverse
 from indices.columns import OPEN_DATA_FIELDS as FIGURE_FIELDS
 from indices.columns import figure_record
 from indices.models import IndexFigure
+from plan.content import continuity
 from plan.content.provenance_data import attach_provenance
 from plan.exports import csv_row
 from plan.models import Indicator, Result
 from plan.progress.targets import format_result
 from plan.public import api_content
+from plan.public import open_data_continuity as across_years
 from plan.public.identity import site_root
 from plan.vocabulary import TargetComparator
 
 # (field, type, description): the only fields that leave the site.
 INDICATOR_FIELDS = [
-    ("ma", "chuỗi", "Mã chỉ tiêu, ổn định qua các lần sửa, ví dụ 3.a.2"),
-    ("linh_vuc", "số nguyên", "Số thứ tự lĩnh vực cải cách (1–8) trong mục II của Kế hoạch"),
+    (
+        "ma",
+        "chuỗi",
+        "Mã chỉ tiêu, ổn định qua các lần sửa, ví dụ 3.a.2 (kế hoạch các năm sau: 2025.2.a.1)",
+    ),
+    ("nam_ke_hoach", "số nguyên", "Năm của kế hoạch có chỉ tiêu này"),
+    ("ma_ke_hoach", "chuỗi", "Mã của kế hoạch (xem ke-hoach.csv)"),
+    (
+        "ma_chi_tieu_nam_truoc",
+        "chuỗi",
+        "Mã chỉ tiêu năm trước mà chỉ tiêu này tiếp nối; rỗng khi không có",
+    ),
+    ("linh_vuc", "số nguyên", "Số thứ tự lĩnh vực cải cách trong mục II của kế hoạch"),
     ("nguyen_van", "chuỗi", "Nguyên văn ý chỉ tiêu trong Kế hoạch"),
     ("noi_dung", "chuỗi", "Phần nguyên văn ứng với chỉ tiêu này"),
     ("thuoc_do", "chuỗi", "Tên thước đo"),
@@ -68,12 +81,19 @@ def decimal_text(value):
 
 
 def public_indicators():
-    return Indicator.objects.published().select_related("area", "responsible_agency").order_by("code")
+    return (
+        Indicator.objects.published().select_related("area", "responsible_agency", "predecessor__area").order_by("code")
+    )
 
 
-def indicator_record(indicator, base_url, request):
+def indicator_record(indicator, base_url, request, plans):
+    plan = plans.get(indicator.area_id)
+    before = indicator.predecessor
     return {
         "ma": indicator.code,
+        "nam_ke_hoach": plan.year if plan else "",
+        "ma_ke_hoach": plan.slug if plan else "",
+        "ma_chi_tieu_nam_truoc": before.code if before and before.live and before.area.live else "",
         "linh_vuc": indicator.area.number,
         "nguyen_van": indicator.original_wording,
         "noi_dung": indicator.statement,
@@ -163,7 +183,8 @@ def indicators(request, file_format):
     base_url = site_root(request)
     indicators = list(public_indicators())
     attach_provenance(indicators=indicators)
-    records = (indicator_record(i, base_url, request) for i in indicators)
+    plans = continuity.plans_by_area()
+    records = (indicator_record(i, base_url, request, plans) for i in indicators)
     if file_format == "csv":
         return csv_response(records, INDICATOR_FIELDS, "chi-tieu.csv")
     return json_response(records, site_root(request) + reverse("plan:open_data"))
@@ -185,6 +206,24 @@ def index_figures(request, file_format):
     return json_response(records, request.build_absolute_uri("/du-lieu/"))
 
 
+def plans(request, file_format):
+    """The published plans: year, issuer, programme, the plan before each."""
+    check_format(file_format)
+    records = across_years.plan_records(request.build_absolute_uri("/").rstrip("/"), request)
+    if file_format == "csv":
+        return csv_response(records, across_years.PLAN_FIELDS, "ke-hoach.csv")
+    return json_response(records, request.build_absolute_uri("/du-lieu/"))
+
+
+def successions(request, file_format):
+    """What became of each agency, with the decision and the fact's origin."""
+    check_format(file_format)
+    records = across_years.succession_records()
+    if file_format == "csv":
+        return csv_response(records, across_years.SUCCESSION_FIELDS, "ke-tuc-co-quan.csv")
+    return json_response(records, request.build_absolute_uri("/du-lieu/"))
+
+
 def documentation(request):
     api_fields = [
         (model._meta.verbose_name, name, description)
@@ -192,6 +231,8 @@ def documentation(request):
         for name, description in fields
     ]
     context = {
+        "plan_fields": across_years.PLAN_FIELDS,
+        "succession_fields": across_years.SUCCESSION_FIELDS,
         "indicator_fields": INDICATOR_FIELDS,
         "result_fields": RESULT_FIELDS,
         "figure_fields": FIGURE_FIELDS,

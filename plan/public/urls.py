@@ -18,4 +18,6 @@ urlpatterns = [
     path("du-lieu/chi-tieu.<str:file_format>", open_data.indicators, name="open_data_indicators"),
     path("du-lieu/ket-qua.<str:file_format>", open_data.results, name="open_data_results"),
     path("du-lieu/chi-so.<str:file_format>", open_data.index_figures, name="open_data_indices"),
+    path("du-lieu/ke-hoach.<str:file_format>", open_data.plans, name="open_data_plans"),
+    path("du-lieu/ke-tuc-co-quan.<str:file_format>", open_data.successions, name="open_data_successions"),
 ]

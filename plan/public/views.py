@@ -4,7 +4,7 @@ open data."""
 from django.shortcuts import get_object_or_404, render
 
 from indices.queries import latest_component_figures
-from plan.content import queries
+from plan.content import continuity, queries
 from plan.content.provenance_data import attach_provenance
 from plan.models import Agency, Topic
 from plan.paging import table_page
@@ -12,12 +12,13 @@ from plan.progress import rows, rules
 
 
 def agency_list(request):
-    return render(request, "plan/agency_list.html", {"agencies": Agency.objects.order_by("name")})
+    return render(request, "plan/agency_list.html", {"agencies": continuity.agencies_with_successor()})
 
 
 def agency_detail(request, code):
     agency = get_object_or_404(Agency, code=code)
     data = queries.agency_detail(agency)
+    became, succeeded = continuity.successions_of(agency)
     indicator_tally = rows.tallies(data["indicators"].status_counts()).get(None, rows.EMPTY)
     task_tally = rows.tallies(data["led_tasks"].status_counts()).get(None, rows.EMPTY)
     rollup = rows.rollup_view(agency.name, "", indicator_tally, task_tally)
@@ -31,6 +32,8 @@ def agency_detail(request, code):
     context = {
         **data,
         "agency": agency,
+        "became": became,
+        "succeeded": succeeded,
         "led_tasks": led,
         "coordinated_tasks": coordinated,
         "indicators": indicators,

@@ -4,6 +4,7 @@ from django import template
 from django.urls import get_script_prefix, get_urlconf, reverse
 from wagtail.models import Page
 
+from plan.content.continuity import plan_notices as read_plan_notices
 from plan.models import PlanPage
 from plan.progress.rules import meets_target as judge
 from plan.progress.targets import format_quantity, format_result
@@ -66,3 +67,15 @@ def site_links():
 @functools.lru_cache(maxsize=16)
 def reversed_links(urlconf, prefix):
     return {key: reverse(name, urlconf) for key, name in SITE_LINKS.items()}
+
+
+@register.inclusion_tag("includes/plan_notices.html", takes_context=True)
+def plan_notices(context):
+    """On every page of a plan: that a later plan replaces it, and what became of the
+    body that issued it (a province that joined another), with the source."""
+    pages = [context.get("page"), *reversed(context.get("ancestors") or [])]
+    plan = next((p for p in pages if isinstance(p, Page) and p.specific_class is PlanPage), None)
+    if plan is None:
+        return {}
+    following, successions = read_plan_notices(plan.pk)
+    return {"following": following, "successions": successions, "request": context.get("request")}

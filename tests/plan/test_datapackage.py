@@ -5,6 +5,7 @@ server serves them (valid; invalid once the schema is broken)."""
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from django.core.management import call_command
 
 from indices.models import IndexFigure
 from plan.content.site_address import set_site_address
-from plan.models import Indicator, Result, SiteIdentity
+from plan.models import Agency, AgencySuccession, Indicator, PlanPage, Result, SiteIdentity
 from plan.public import datapackage, open_data
 from tests import builders
 
@@ -31,11 +32,18 @@ def test_the_descriptor_describes_every_served_field(client):
     package = client.get("/du-lieu/datapackage.json").json()
     assert package["profile"] == "tabular-data-package"
     assert package["licenses"] == [{"title": "CC BY 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}]
-    indicators, results, figures = package["resources"]
+    resources = {resource["name"]: resource for resource in package["resources"]}
+    indicators, results, figures = resources["chi-tieu"], resources["ket-qua"], resources["chi-so"]
+    plans, successions = resources["ke-hoach"], resources["ke-tuc-co-quan"]
     assert indicators["path"] == "https://cchc.example.gov.vn/du-lieu/chi-tieu.csv"
     assert results["path"] == "https://cchc.example.gov.vn/du-lieu/ket-qua.csv"
     assert figures["path"] == "https://cchc.example.gov.vn/du-lieu/chi-so.csv"
-    served = ((indicators, open_data.INDICATOR_FIELDS), (results, open_data.RESULT_FIELDS))
+    served = (
+        (indicators, open_data.INDICATOR_FIELDS),
+        (results, open_data.RESULT_FIELDS),
+        (plans, open_data.across_years.PLAN_FIELDS),
+        (successions, open_data.across_years.SUCCESSION_FIELDS),
+    )
     for resource, fields in (*served, (figures, open_data.FIGURE_FIELDS)):
         described = resource["schema"]["fields"]
         assert [(f["name"], f["description"]) for f in described] == [(name, text) for name, _t, text in fields]
@@ -43,6 +51,7 @@ def test_the_descriptor_describes_every_served_field(client):
     assert indicators["schema"]["primaryKey"] == ["ma"]
     assert results["schema"]["primaryKey"] == ["ma_chi_tieu", "ky", "cap"]
     assert results["schema"]["foreignKeys"][0]["reference"] == {"resource": "chi-tieu", "fields": ["ma"]}
+    assert plans["schema"]["primaryKey"] == ["ma_ke_hoach"]
 
 
 @pytest.mark.django_db
@@ -70,6 +79,11 @@ def test_frictionless_validates_the_served_package(live_server, monkeypatch):
     call_command("load_indices", verbosity=0)
     set_site_address(live_server.url)
     url = live_server.url + "/du-lieu/datapackage.json"
+    AgencySuccession.objects.create(
+        predecessor=Agency.objects.get(code="so-ke-hoach-va-dau-tu"),
+        successor=Agency.objects.get(code="so-tai-chinh"),
+        effective_from=date(2025, 3, 1),
+    )
 
     report = validate(url)
     assert report["valid"], errors(report)
@@ -78,6 +92,8 @@ def test_frictionless_validates_the_served_package(live_server, monkeypatch):
         "chi-tieu": Indicator.objects.filter(live=True).count(),
         "ket-qua": Result.objects.count(),
         "chi-so": IndexFigure.objects.count(),
+        "ke-hoach": PlanPage.objects.live().count(),
+        "ke-tuc-co-quan": 1,
     }
     assert rows["ket-qua"] > 0
 

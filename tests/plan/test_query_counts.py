@@ -68,13 +68,16 @@ AREA_URL = PLAN_URL + "cai-cach-thu-tuc-hanh-chinh/"
 @pytest.mark.parametrize(
     ("url", "ceiling"),
     [
-        (PLAN_URL, 16),
-        (AREA_URL, 18),  # one more since the area shows its PAR INDEX component's latest score (indices/)
-        (AREA_URL + "chi-tieu/3-a-2/", 15),
-        (AREA_URL + "nhiem-vu/3-4/", 15),
+        # Every page of a plan reads two more since issue 26: the plan that follows it (the
+        # past-plan banner) and what became of the body that issued it; a task or an
+        # indicator one more, for the same one in the plans before and after.
+        (PLAN_URL, 18),
+        (AREA_URL, 20),  # one more since the area shows its PAR INDEX component's latest score (indices/)
+        (AREA_URL + "chi-tieu/3-a-2/", 17),
+        (AREA_URL + "nhiem-vu/3-4/", 17),
         (PLAN_URL + "tien-do/", 16),
         (PLAN_URL + "tien-do/?linh_vuc=3&trang=2", 17),
-        (PLAN_URL + "chinh-quyen-dien-tu-chinh-quyen-so/", 18),
+        (PLAN_URL + "chinh-quyen-dien-tu-chinh-quyen-so/", 20),
         (PLAN_URL + "phu-luc/", 25),
         ("/co-quan/so-noi-vu/", 25),
         ("/chu-de/so-hoa/", 25),

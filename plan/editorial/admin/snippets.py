@@ -20,7 +20,7 @@ from wagtail.snippets.views.chooser import (
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from plan.editorial import access
-from plan.models import Indicator, Topic
+from plan.models import AgencySuccession, Indicator, Topic
 
 
 def scoped_view(view, model):
@@ -112,3 +112,24 @@ class TopicViewSet(SnippetViewSet):
     list_display = ["name", "slug"]
     search_backend_name = None
     search_fields = ["name", "slug"]
+
+
+class AgencySuccessionViewSet(SnippetViewSet):
+    """What became of an agency (a merger, a new name), entered by a reviewer from the
+    decision that did it; who entered it is recorded and shown with the fact."""
+
+    model = AgencySuccession
+    icon = "group"
+    menu_label = "Kế tục cơ quan"
+    menu_order = 225
+    add_to_admin_menu = True
+    list_display = ["predecessor", "kind", "successor", "effective_from", "decision_number"]
+    search_backend_name = None
+    search_fields = ["decision_number"]
+
+
+def record_who_entered(request, instance):
+    """Wagtail's after_create_snippet / after_edit_snippet hook."""
+    if isinstance(instance, AgencySuccession):
+        instance.entered_by = request.user
+        instance.save(update_fields=["entered_by", "entered_at"])

@@ -7,14 +7,14 @@ import functools
 from django.http import Http404
 
 from indices.queries import latest_component_figures
-from plan.content import history, history_data, queries
+from plan.content import continuity, history, history_data, queries
 from plan.content.codes import INDICATOR_KEY, indicator_key
 from plan.content.provenance_data import area_key, attach_provenance, loaded_record
 from plan.models import AreaPage, Indicator, Task
 from plan.models.presenting import presents
 from plan.paging import table_page
 from plan.progress import rows, rules
-from plan.public import charts, edit_links
+from plan.public import charts, edit_links, year_chart
 from plan.public.presenters.base import Presenter
 from plan.public.presenters.updates import UpdateListing
 
@@ -71,6 +71,7 @@ class AreaPresenter(UpdateListing, Presenter):
             "updates": queries.live_updates(task.updates) if task.has_updates else [],
             "history": history_data.task_history(self.page, task.code) if task.publications > 1 else [],
             "meta_description": f"Nhiệm vụ {task.code}: {task.text}",
+            "years": continuity.task_years(task),
             "edit_url": edit_links.task_edit_url(self.request, task),
         }
         return edit_links.private_if(self.render("plan/task_detail.html", context), context["edit_url"])
@@ -82,6 +83,7 @@ class AreaPresenter(UpdateListing, Presenter):
         loaded = indicator.loaded_values
         attach_provenance(indicators=[indicator], loaded={indicator_key(indicator.code): loaded} if loaded else {})
         results = list(indicator.results.filter(scope=indicator.level).order_by("period_end", "period"))
+        years = year_chart.year_rows(continuity.indicator_years(indicator))
         context = {
             "indicator": indicator,
             "row": rows.indicator_rows([indicator])[0],
@@ -93,6 +95,9 @@ class AreaPresenter(UpdateListing, Presenter):
             "history": history_data.indicator_history(indicator) if indicator.publications > 1 else [],
             "corrections": history_data.figure_corrections(indicator) if indicator.has_corrections else [],
             "meta_description": f"Chỉ tiêu {indicator.code}: {indicator.statement}",
+            "years": years if len(years) > 1 else [],
+            "year_chart": year_chart.year_chart(years),
+            "years_have_demo": any(row.result and row.result.is_demo for row in years),
             "edit_url": edit_links.indicator_url_for_editor(self.request, indicator),
         }
         return edit_links.private_if(self.render("plan/indicator_detail.html", context), context["edit_url"])

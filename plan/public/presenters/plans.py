@@ -1,6 +1,6 @@
 """The list of plans and a plan document, with its dashboard and update feeds."""
 
-from plan.content import history, history_data, queries
+from plan.content import continuity, history, history_data, queries
 from plan.content.document import document_heading
 from plan.models import PlanIndexPage, PlanPage
 from plan.models.presenting import presents
@@ -12,7 +12,7 @@ from plan.public.presenters.updates import UpdateListing
 @presents(PlanIndexPage)
 class PlanIndexPresenter(Presenter):
     def context(self):
-        return {"plans": queries.live_plans(self.page)}
+        return {"plans": continuity.plans_by_year(self.page)}
 
 
 @presents(PlanPage)
@@ -28,6 +28,7 @@ class PlanPresenter(UpdateListing, Presenter):
             "implementation_sections": queries.implementation_sections(plan),
             "history": history_data.page_history(plan, history.PLAN_FIELDS),
             "meta_description": f"{plan.title}: toàn văn, chỉ tiêu, nhiệm vụ, cơ quan thực hiện và tiến độ.",
+            "predecessor": plan.predecessor if plan.predecessor_id and plan.predecessor.live else None,
             "document": document_heading(plan.document_status, plan.number, plan.date_text, plan.issued_on, plan.place),
         }
 
