@@ -103,19 +103,30 @@ def agencies_with_successor():
 def answering_agency(agency, on=None):
     """The agency that answers today for `agency`: its successor in force (followed
     through several reorganisations), or the agency itself."""
+    return answering_agencies(on)(agency)
+
+
+def answering_agencies(on=None):
+    """A function agency → the agency that answers for it on `on`, from the successions
+    in force read once (one query however many agencies are asked about)."""
     on = on or date.today()
-    current, seen = agency, {agency.pk}
-    while True:
-        step = (
-            AgencySuccession.objects.filter(predecessor=current, effective_from__lte=on)
-            .select_related("successor")
-            .order_by("-effective_from", "pk")
-            .first()
-        )
-        if step is None or step.successor_id in seen:
-            return current
-        current = step.successor
-        seen.add(current.pk)
+    steps = (
+        AgencySuccession.objects.filter(effective_from__lte=on)
+        .select_related("successor")
+        .order_by("predecessor_id", "-effective_from", "pk")
+    )
+    successor = {}
+    for step in steps:
+        successor.setdefault(step.predecessor_id, step.successor)
+
+    def answering(agency):
+        current, seen = agency, {agency.pk}
+        while (step := successor.get(current.pk)) is not None and step.pk not in seen:
+            current = step
+            seen.add(step.pk)
+        return current
+
+    return answering
 
 
 def answered_for(agencies, on=None):

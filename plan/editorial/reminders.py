@@ -4,7 +4,7 @@ functions, then one function that gathers them per agency from the database."""
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from plan.content.continuity import answered_for, answering_agency
+from plan.content.continuity import answered_for, answering_agencies
 from plan.models import Indicator, Task
 from plan.progress import rows, rules
 from plan.vocabulary import ReminderKind, TaskStatus
@@ -63,7 +63,7 @@ def reminders_by_agency(today, agencies=None, horizon=DUE_SOON_DAYS):
         agencies = answered_for(agencies, today)
         indicators = indicators.filter(responsible_agency__in=agencies)
         tasks = tasks.filter(lead_agency__in=agencies)
-    grouped, answering = {}, AnsweringAgencies(today)
+    grouped, answering = {}, answering_agencies(today)
     for row in rows.indicator_rows(indicators.for_table()):
         reminder = indicator_reminder(row.next_due, rules.is_late(row.next_due, today), today, horizon)
         if reminder:
@@ -75,16 +75,3 @@ def reminders_by_agency(today, agencies=None, horizon=DUE_SOON_DAYS):
             agency = answering(row.task.lead_agency)
             grouped.setdefault(agency.pk, AgencyReminders(agency)).tasks.append((reminder, row))
     return grouped
-
-
-class AnsweringAgencies:
-    """agency → the agency that answers for it on `today` (its successor in force), read
-    once per agency: a merged department's reminders go to the department it joined."""
-
-    def __init__(self, today):
-        self.today, self.found = today, {}
-
-    def __call__(self, agency):
-        if agency.pk not in self.found:
-            self.found[agency.pk] = answering_agency(agency, self.today)
-        return self.found[agency.pk]
