@@ -23,6 +23,12 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if SEARCH_TRUSTED_PROXIES else ["REMOTE_ADDR"]
 )
 
+# Page passwords (Wagtail's "Privacy" with a password, plan/public/passwords.py): wrong
+# guesses allowed per client address, and per restriction whatever the address, in a
+# window (django-ratelimit's "count/period"); past either, 429 with Retry-After.
+PAGE_PASSWORD_RATE_LIMIT = os.environ.get("PAGE_PASSWORD_RATE_LIMIT", "10/15m")
+PAGE_PASSWORD_RESTRICTION_RATE_LIMIT = os.environ.get("PAGE_PASSWORD_RESTRICTION_RATE_LIMIT", "100/h")
+
 # Content-Security-Policy (django-csp 4). Public pages: no inline script, nothing
 # from another origin. Styles allow 'unsafe-inline' because the indicator charts are
 # pygal SVG embedded in the page with their own <style>. The admin's extra needs
