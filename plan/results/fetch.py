@@ -77,6 +77,20 @@ def address_is_public(address):
     return all(is_fetchable(each) for each in judged)
 
 
+def split_url(url):
+    """urlsplit, its errors (a bracketed host that is not IPv6, an unclosed bracket)
+    told in Vietnamese."""
+    try:
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018 - parsed lazily: its errors belong here too
+    except ValueError as error:
+        raise FetchError(
+            "Không đọc được địa chỉ nguồn: phần máy chủ không hợp lệ "
+            "(dấu ngoặc vuông “[ ]” chỉ dùng quanh một địa chỉ IPv6 và phải đóng)."
+        ) from error
+    return parts
+
+
 def parse_source_url(url, allowed_hosts, allowed_ports=(80, 443)):
     """SourceURL for an address that may be fetched, or FetchError saying why not."""
     url = str(url or "")
@@ -86,7 +100,7 @@ def parse_source_url(url, allowed_hosts, allowed_ports=(80, 443)):
         raise FetchError("Địa chỉ nguồn chứa khoảng trắng, ký tự điều khiển hoặc ký tự ngoài ASCII: hãy mã hóa nó.")
     if "\\" in url:
         raise FetchError("Địa chỉ nguồn chứa dấu gạch chéo ngược (\\): không được phép.")
-    parts = urlsplit(url)
+    parts = split_url(url)
     if parts.scheme not in ("http", "https"):
         raise FetchError("Chỉ tải số liệu qua http:// hoặc https://.")
     if "@" in parts.netloc:
