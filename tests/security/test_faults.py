@@ -70,3 +70,24 @@ def test_the_api_still_answers_normal_requests(client):
 def test_an_odd_search_page_number_is_page_one(client):
     assert client.get("/tim-kiem/?q=cai+cach&page=²").status_code == 200
     assert client.get("/tim-kiem/?page=²").status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/api/v2/pages/?search=%22", "/api/v2/pages/?search=cai+%22cach"])
+def test_a_query_the_database_refuses_is_a_400_with_its_cause_logged_not_an_outage(url, caplog):
+    """On SQLite an unbalanced quote is an FTS syntax error (OperationalError, the kind
+    an outage raises); PostgreSQL accepts it. Either way, no 503 while the database answers."""
+    client = Client(raise_request_exception=False)
+    with caplog.at_level("ERROR", logger="config.faults"):
+        response = client.get(url)
+    assert response.status_code in (200, 400) and "Retry-After" not in response
+    if response.status_code == 400:
+        assert any("refused a query" in record.getMessage() for record in caplog.records)
+
+
+def test_an_operational_error_while_the_database_answers_is_a_400_and_logged(caplog):
+    with mock.patch("plan.public.open_data.render", side_effect=OperationalError("near '\"': syntax error")):
+        client = Client(raise_request_exception=False)
+        with caplog.at_level("ERROR", logger="config.faults"):
+            response = client.get("/du-lieu/")
+    assert response.status_code == 400 and "Retry-After" not in response
+    assert any("syntax error" in record.getMessage() for record in caplog.records)
