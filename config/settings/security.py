@@ -8,13 +8,14 @@ SEARCH_TRUSTED_PROXIES = int(os.environ.get("SEARCH_TRUSTED_PROXIES", "0"))
 
 # Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
 # user name from one address, that pair is locked out for AXES_COOLOFF_MINUTES; the
-# lockout page (templates/lockout.html) is in Vietnamese and answers 429.
+# lockout page (templates/lockout.html) is in Vietnamese and answers 429 with Retry-After.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
+AXES_LOCKOUT_CALLABLE = "config.lockout.lockout_response"  # the template, with Retry-After
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
 # Behind trusted proxies the client address comes from X-Forwarded-For, as for search.
