@@ -9,6 +9,9 @@ from django.db.utils import OperationalError
 from django.test import Client
 
 from config import faults
+from plan.models import Indicator
+from plan.public import open_data
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +94,39 @@ def test_an_operational_error_while_the_database_answers_is_a_400_and_logged(cap
             response = client.get("/du-lieu/")
     assert response.status_code == 400 and "Retry-After" not in response
     assert any("syntax error" in record.getMessage() for record in caplog.records)
+
+
+@pytest.mark.parametrize("url", ["/du-lieu/ket-qua.csv", "/du-lieu/chi-tieu.csv"])
+def test_an_outage_mid_export_is_a_503_never_a_200_cut_short(url, monkeypatch):
+    """The database dies after the first rows were written out (issue 21, finding 8):
+    the file is built before the answer starts, so the visitor gets the 503 page, not
+    a 200 whose body stops part-way. (The index figures' file is built by the same
+    csv_response.)"""
+    indicator = Indicator.objects.published().first()
+    for period in ("2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"):
+        builders.ResultFactory(indicator=indicator, period=period)
+    complete = Client().get(url)
+    assert complete.status_code == 200 and not complete.streaming
+    assert complete.content.decode("utf-8-sig").count("\n") > 3  # enough rows to die part-way
+    outage = mock.patch.multiple(connection, cursor=mock.DEFAULT, ensure_connection=mock.DEFAULT)
+    written = []
+
+    def refuse(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    def row_then_outage(cells, write_row=open_data.csv_row):
+        written.append(1)
+        if len(written) == 3:
+            for patched in outage.start().values():
+                patched.side_effect = refuse
+            refuse()
+        return write_row(cells)
+
+    monkeypatch.setattr(open_data, "csv_row", row_then_outage)
+    try:
+        response = Client(raise_request_exception=False).get(url)
+    finally:
+        outage.stop()
+    assert len(written) == 3
+    assert response.status_code == 503 and not response.streaming
+    assert response["Retry-After"] == str(faults.RETRY_AFTER_SECONDS)
