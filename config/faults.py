@@ -11,7 +11,7 @@ response (the open-data CSV) check the database before its first byte."""
 import logging
 import sys
 
-from django.db import DatabaseError, connection
+from django.db import Error, connection
 from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -28,12 +28,15 @@ def database_fault_response(request, exception):
     None for anything else."""
     if not isinstance(exception, OUTAGE_ERRORS):
         return None
-    if not database_available():
+    if not query_was_refused():
         return unavailable_response()
     logger.error(
         "The database refused a query for %s %s: %s", request.method, request.path, exception, exc_info=exception
     )
-    return render(request, "400.html", status=400)
+    try:
+        return render(request, "400.html", status=400)
+    except Error:  # it went away after all, between the check and this page
+        return unavailable_response()
 
 
 def unavailable_response():
@@ -54,9 +57,19 @@ def database_available():
         connection.ensure_connection()
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-    except DatabaseError:
+    except Error:  # InterfaceError ("connection already closed") is no DatabaseError
         return False
     return True
+
+
+def query_was_refused():
+    """True when the session that raised still answers: the database refused that one
+    query. A session never opened (the connection was refused) or broken since is an
+    outage, even if the database is back by now."""
+    try:
+        return connection.connection is not None and connection.is_usable() and database_available()
+    except Error:
+        return False
 
 
 class DatabaseOutageMiddleware:

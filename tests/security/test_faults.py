@@ -5,7 +5,7 @@ from unittest import mock
 
 import pytest
 from django.db import connection
-from django.db.utils import OperationalError
+from django.db.utils import InterfaceError, OperationalError
 from django.test import Client
 
 from config import faults
@@ -130,3 +130,19 @@ def test_an_outage_mid_export_is_a_503_never_a_200_cut_short(url, monkeypatch):
     assert len(written) == 3
     assert response.status_code == 503 and not response.streaming
     assert response["Retry-After"] == str(faults.RETRY_AFTER_SECONDS)
+
+
+def test_a_closed_connection_is_an_outage_not_a_500():
+    """psycopg's "connection already closed" is an InterfaceError, which is no
+    DatabaseError: the check of the database must not raise it again (a 500 seen in
+    benchmarks/db_restart_load.py)."""
+
+    def closed(*args, **kwargs):
+        raise InterfaceError("connection already closed")
+
+    with (
+        mock.patch("plan.public.open_data.render", side_effect=closed),
+        mock.patch.object(connection, "cursor", side_effect=closed),
+    ):
+        response = Client(raise_request_exception=False).get("/du-lieu/")
+    assert response.status_code == 503 and response["Retry-After"] == str(faults.RETRY_AFTER_SECONDS)
