@@ -1,10 +1,12 @@
 """The user filters of Wagtail's reports list only users within the editor's agency
 scope (issue 21, finding 11): an agency's editor never reads the user name of
-another agency's editor in the site history's or the workflow report's filter,
-while the rows' own users stay listed; a reviewer's filters list everyone."""
+another agency's editor in the filters of the site history, the workflow report or
+the locked pages report, while the rows' own users stay listed; a reviewer's filters
+list everyone."""
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Workflow
 
@@ -30,6 +32,9 @@ def case():
     log(other_indicator, "wagtail.edit", user=other_editor)
     log(other_area, "wagtail.edit", user=other_editor)
     log(own_indicator, "wagtail.edit", user=peer)
+    for area, user in ((other_area, other_editor), (own_area, peer)):
+        area.locked, area.locked_by, area.locked_at = True, user, timezone.now()
+        area.save(update_fields=["locked", "locked_by", "locked_at"])
     for indicator, user in ((other_indicator, other_editor), (own_indicator, peer)):
         indicator.save_revision(user=user)
         Workflow.objects.get(name=WORKFLOW_NAME).start(indicator, user)
@@ -39,7 +44,7 @@ def case():
     return {"editor": editor, "reviewer": reviewer}
 
 
-REPORTS = ["/admin/reports/site-history/", "/admin/reports/workflow/"]
+REPORTS = ["/admin/reports/site-history/", "/admin/reports/workflow/", "/admin/reports/locked/"]
 
 
 @pytest.mark.parametrize("url", REPORTS)

@@ -15,6 +15,7 @@ from django.urls import path
 from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports.audit_logging import LogEntriesView, SiteHistoryReportFilterSet
+from wagtail.admin.views.reports.locked_pages import LockedPagesReportFilterSet, LockedPagesView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.views.reports.workflows import (
     WorkflowReportFilterSet,
@@ -25,6 +26,7 @@ from wagtail.admin.views.reports.workflows import (
 )
 from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import Page, WorkflowState, get_default_page_content_type
+from wagtail.permissions import page_permission_policy
 
 from plan.editorial import access
 
@@ -83,6 +85,27 @@ class WorkflowTasksReportView(WorkflowTasksView):
         return access.within_scope(self.request.user, super().get_queryset(), prefix="workflow_state__")
 
 
+def lockers_in_scope(request):
+    """Who locked the pages the locked pages report lists to this user (its own query)."""
+    user = request.user
+    editable = page_permission_policy.instances_user_has_permission_for(user, "change")
+    pages = editable | Page.objects.filter(locked_by=user)
+    return users_with_pks(pages.filter(locked=True).values("locked_by"))
+
+
+class LockedPagesFilterSet(LockedPagesReportFilterSet):
+    locked_by = django_filters.ModelChoiceFilter(
+        label=LockedPagesReportFilterSet.base_filters["locked_by"].label,
+        empty_label=LockedPagesReportFilterSet.base_filters["locked_by"].extra.get("empty_label"),
+        field_name="locked_by",
+        queryset=lockers_in_scope,
+    )
+
+
+class LockedPagesReportView(LockedPagesView):
+    filterset_class = LockedPagesFilterSet
+
+
 class PageTypesUsageView(PageTypesUsageReportView):
     """Counts stay; the last edited page is named only when the user may see it."""
 
@@ -105,6 +128,7 @@ REPORTS = [
     ("workflow/", WorkflowReportView),
     ("workflow_tasks/", WorkflowTasksReportView),
     ("page-types-usage/", PageTypesUsageView),
+    ("locked/", LockedPagesReportView),
 ]
 
 # Mounted at admin/reports/: the same addresses as Wagtail's (wagtail/admin/urls/reports.py).
