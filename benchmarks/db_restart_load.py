@@ -10,8 +10,11 @@ SECURE_SSL_REDIRECT=0). `--clients` threads request public pages, the open-data 
 and the API for `--seconds`; at `--restart-at` seconds the database is stopped,
 kept down `--down` seconds and started again. Prints the answers by status, the
 errors (connection failures, 200s with a truncated CSV, 503s without Retry-After),
-and the time the site took to recover once the database was back; writes the same
-to benchmarks/results/db_restart_load.md."""
+and the time the site took to recover once the database was back. The import worker
+runs beside the server (benchmarks/worker_probe.py): the report says whether it still
+runs afterwards, whether it then checks a file, how many outage waits it logged, and
+how many exports were cut short (a CSV answered 200 with fewer lines than the complete
+file, or cut mid-body). Writes the same to benchmarks/results/db_restart_load.md."""
 
 import argparse
 import collections
@@ -30,6 +33,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+import worker_probe  # noqa: E402
 from pgcluster import as_owner, free_port, postgres_bin  # noqa: E402
 
 RESULTS = REPO / "benchmarks" / "results" / "db_restart_load.md"
@@ -76,11 +80,13 @@ class Cluster:
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def site_environment(database_url):
+def site_environment(database_url, folder):
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "benchmark-only-" + "x" * 50,
+        "RESULT_UPLOAD_DIR": os.path.join(folder, "imports"),
+        "PAGE_CACHE_DIR": os.path.join(folder, "page-cache"),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "0",
         "DATABASE_URL": database_url,
@@ -104,6 +110,9 @@ def prepare(env):
         )
 
 
+COMPLETE_LINES = {}  # path → the line count of the complete CSV, read before the load
+
+
 def fetch(url):
     """(status, problem or None, seconds) for one request."""
     started = time.monotonic()
@@ -116,10 +125,14 @@ def fetch(url):
             problem = "503 without Retry-After"
         return error.code, problem, time.monotonic() - started
     except Exception as error:  # noqa: BLE001 (every failure is a figure)
-        return 0, type(error).__name__, time.monotonic() - started
+        name = type(error).__name__
+        if url.endswith(".csv") and name in ("IncompleteRead", "ProtocolError", "RemoteDisconnected"):
+            name = "export cut short"
+        return 0, name, time.monotonic() - started
     problem = None
-    if url.endswith(".csv") and body.count(b"\n") < 2:
-        problem = "truncated CSV 200"
+    complete = COMPLETE_LINES.get(url.split("/", 3)[-1])
+    if url.endswith(".csv") and (body.count(b"\n") < 2 or (complete and body.count(b"\n") != complete)):
+        problem = "export cut short"
     return status, problem, time.monotonic() - started
 
 
@@ -159,7 +172,7 @@ def percentile(values, share):
     return values[min(len(values) - 1, int(len(values) * share / 100))]
 
 
-def summarise(records, events, args):
+def summarise(records, events, args, worker):
     statuses = collections.Counter(status for _s, _e, _p, status, _x in records)
     problems = collections.Counter(problem for *_r, problem in records if problem)
     back = events["started"]
@@ -188,6 +201,11 @@ def summarise(records, events, args):
         )
         + f"; 500s: {statuses.get(500, 0)}; connection failures: {statuses.get(0, 0)}",
         f"- non-200 answers seen from {outage}",
+        f"- exports cut short (a CSV 200 shorter than the complete file, or cut mid-body): "
+        f"{problems.get('export cut short', 0)}",
+        f"- import worker: {'still running' if worker['alive'] else 'NOT running'} after the load; "
+        f"{worker['outage_lines']} outage waits logged; a file queued afterwards was "
+        f"“{worker['check'][0]}” after {worker['check'][1]:.2f} s",
         f"- time to recover once the database was up: {recovered:.2f} s (last non-200 answer "
         + (f"at {failures[-1] - back:+.2f} s" if failures else "none")
         + "); first 200 completed "
@@ -212,10 +230,12 @@ def main():
     parser.add_argument("--workers", type=int, default=3)
     args = parser.parse_args()
     cluster = Cluster()
-    server = None
+    server = worker = None
     try:
-        env = site_environment(cluster.url)
+        env = site_environment(cluster.url, cluster.folder)
         prepare(env)
+        worker_log = os.path.join(cluster.folder, "worker.log")
+        worker, _log = worker_probe.start_worker(PYTHON, REPO, env, worker_log)
         port = free_port()
         server_log = open(os.path.join(cluster.folder, "gunicorn.log"), "w")  # noqa: SIM115 (closed with the cluster)
         server = subprocess.Popen(
@@ -238,6 +258,10 @@ def main():
         )
         base = f"http://127.0.0.1:{port}"
         wait_until_up(base)
+        for path in PATHS:
+            if path.endswith(".csv"):
+                with urllib.request.urlopen(base + path, timeout=30) as response:
+                    COMPLETE_LINES[path.lstrip("/")] = response.read().count(b"\n")
         start, events = time.monotonic(), {}
 
         def restart():
@@ -253,13 +277,17 @@ def main():
         restarter.start()
         records = run_clients(base, args.clients, args.seconds, start)
         restarter.join()
-        report = summarise(records, events, args)
+        alive = worker.poll() is None
+        check = worker_probe.check_one_file(PYTHON, REPO, env) if alive else ("not run: the worker had exited", 0.0)
+        worker_state = {"alive": alive, "check": check, "outage_lines": worker_probe.outage_lines(worker_log)}
+        report = summarise(records, events, args, worker_state)
         print(report)
         RESULTS.write_text(report, encoding="utf-8")
     finally:
-        if server is not None:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
+        for process in (server, worker):
+            if process is not None and process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+                process.wait(timeout=60)
         cluster.remove()
 
 

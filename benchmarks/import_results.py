@@ -34,7 +34,7 @@ def peak_rss_mb():
 
 def setup_django(database_url):
     os.environ["DATABASE_URL"] = database_url
-    os.environ.setdefault("SECRET_KEY", "benchmark-only")
+    os.environ.setdefault("SECRET_KEY", "benchmark-only-key-0123456789-abcdefghijklmnopqrstuvwxyz")
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.production"
     import django
 

@@ -6,6 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api_router
 from plan.editorial.admin import page_chooser, wagtail_reports, wagtail_screens
+from plan.public import passwords
 
 urlpatterns = [
     # Wagtail's reports and page chooser with the agency scope, in place of the built-in ones.
@@ -27,7 +28,15 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's page-password form, its wrong guesses throttled (before Wagtail's own URL).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        passwords.authenticate_with_password,
+        name="page_password",
+    ),
+    path("", include(wagtail_urls)),
+]
 
 handler404 = "config.views.page_not_found"
 handler500 = "config.views.server_error"

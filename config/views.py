@@ -1,6 +1,6 @@
 from django.shortcuts import render
 
-from config.faults import current_exception, is_outage, unavailable_response
+from config.faults import current_exception, database_fault_response
 
 
 def page_not_found(request, exception=None):
@@ -8,8 +8,9 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    if is_outage(current_exception()):
-        return unavailable_response()
+    response = database_fault_response(request, current_exception())
+    if response is not None:
+        return response
     return render(request, "500.html", status=500)
 
 

@@ -18,8 +18,18 @@ export WAGTAILADMIN_BASE_URL="${WAGTAILADMIN_BASE_URL:-http://$ADDRESS}"
 # The import worker checks and imports the files uploaded in the admin (docs/editorial.md,
 # "Importing results"); it stops with the server. Its address space is capped by
 # IMPORT_WORKER_MEMORY_MB (the command sets the limit itself, like prlimit --as).
-# Both run in the background: Ctrl-C or a TERM to this script stops the two.
-.venv/bin/python manage.py import_worker &
+# Both run in the background: Ctrl-C or a TERM to this script stops the two. The worker
+# waits out a database outage itself; if it stops anyway (killed, out of memory) it is
+# started again at once, and on starting it closes the batch it left (plan/results/workers.py).
+(
+    trap 'kill "${child:-}" 2>/dev/null; exit 0' INT TERM
+    while true; do
+        .venv/bin/python manage.py import_worker &
+        child=$!
+        wait "$child" || echo "run.sh: the import worker stopped; starting it again." >&2
+        sleep 1
+    done
+) &
 WORKER=$!
 .venv/bin/python manage.py runserver "$ADDRESS" &
 SERVER=$!

@@ -4,7 +4,7 @@ Vietnamese page when the search backend cannot be reached."""
 
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django_ratelimit.decorators import ratelimit
 
 from search import params as search_params
@@ -16,7 +16,7 @@ from search.ratelimit import client_ip, search_rate, suggest_rate
 RETRY_AFTER_SECONDS = "60"
 
 
-@require_GET
+@require_safe
 @ratelimit(group="site_search.search", key=client_ip, rate=search_rate, block=False)
 def search(request):
     if request.limited:
@@ -31,7 +31,7 @@ def search(request):
     )
 
 
-@require_GET
+@require_safe
 @ratelimit(group="site_search.suggest", key=client_ip, rate=suggest_rate, block=False)
 def suggest(request):
     if request.limited:

@@ -1,5 +1,10 @@
 import os
 
+from django.core.checks.security.base import (
+    SECRET_KEY_INSECURE_PREFIX,
+    SECRET_KEY_MIN_LENGTH,
+    SECRET_KEY_MIN_UNIQUE_CHARACTERS,
+)
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
@@ -7,6 +12,17 @@ from .base import *  # noqa: F401,F403
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
+# What `check --deploy` only warns of (security.W009) stops production here.
+if (
+    len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH
+    or len(set(SECRET_KEY)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS
+    or SECRET_KEY.startswith(SECRET_KEY_INSECURE_PREFIX)
+):
+    raise ImproperlyConfigured(
+        f"SECRET_KEY is weak: use at least {SECRET_KEY_MIN_LENGTH} characters, {SECRET_KEY_MIN_UNIQUE_CHARACTERS} "
+        f"of them different, not starting with {SECRET_KEY_INSECURE_PREFIX!r} (generate one with "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+    )
 
 DEBUG = False
 # Never illustrative figures on the public site (manage.py load_demo_results refuses).

@@ -42,13 +42,53 @@ def host_allowed(host, allowed_hosts):
     return False
 
 
+# Ranges Python calls global that must still not be fetched: the 6to4 relay anycast
+# (deprecated by RFC 7526; it reaches whichever relay is nearest, an internal one too).
+NOT_FETCHED = (ipaddress.ip_network("192.88.99.0/24"),)
+# IPv6 forms that carry an IPv4 address in their last 32 bits: NAT64 (RFC 6052, its
+# well-known and local-use prefixes) and the deprecated IPv4-compatible form.
+IPV4_IN_LAST_32_BITS = tuple(ipaddress.ip_network(net) for net in ("64:ff9b::/96", "64:ff9b:1::/48", "::/96"))
+
+
+def wrapped_ipv4(ip):
+    """The IPv4 addresses an IPv6 address stands for (mapped, 6to4, Teredo's server
+    and client, NAT64, IPv4-compatible); none for a plain address."""
+    if ip.version == 4:
+        return []
+    if ip.ipv4_mapped:
+        return [ip.ipv4_mapped]
+    wrapped = [ip.sixtofour] if ip.sixtofour else []
+    wrapped += list(ip.teredo or ())
+    if any(ip in net for net in IPV4_IN_LAST_32_BITS):
+        wrapped.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return wrapped
+
+
+def is_fetchable(ip):
+    return ip.is_global and not ip.is_multicast and not any(ip in net for net in NOT_FETCHED)
+
+
 def address_is_public(address):
+    """True only for a globally routable address, and for an IPv6 form that wraps an
+    IPv4 address, only when that one is too (a mapped address is judged by its IPv4)."""
     ip = ipaddress.ip_address(address)
-    if ip.version == 6 and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    return not (
-        ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast or ip.is_unspecified
-    )
+    inner = wrapped_ipv4(ip)
+    judged = inner if ip.version == 6 and ip.ipv4_mapped else [ip, *inner]
+    return all(is_fetchable(each) for each in judged)
+
+
+def split_url(url):
+    """urlsplit, its errors (a bracketed host that is not IPv6, an unclosed bracket)
+    told in Vietnamese."""
+    try:
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018 - parsed lazily: its errors belong here too
+    except ValueError as error:
+        raise FetchError(
+            "Không đọc được địa chỉ nguồn: phần máy chủ không hợp lệ "
+            "(dấu ngoặc vuông “[ ]” chỉ dùng quanh một địa chỉ IPv6 và phải đóng)."
+        ) from error
+    return parts
 
 
 def parse_source_url(url, allowed_hosts, allowed_ports=(80, 443)):
@@ -60,7 +100,7 @@ def parse_source_url(url, allowed_hosts, allowed_ports=(80, 443)):
         raise FetchError("Địa chỉ nguồn chứa khoảng trắng, ký tự điều khiển hoặc ký tự ngoài ASCII: hãy mã hóa nó.")
     if "\\" in url:
         raise FetchError("Địa chỉ nguồn chứa dấu gạch chéo ngược (\\): không được phép.")
-    parts = urlsplit(url)
+    parts = split_url(url)
     if parts.scheme not in ("http", "https"):
         raise FetchError("Chỉ tải số liệu qua http:// hoặc https://.")
     if "@" in parts.netloc:

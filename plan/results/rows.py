@@ -19,7 +19,8 @@ COLUMNS = {
     "ky": "Kỳ số liệu: 2024, 2024-H1, 2024-Q1 hoặc 2024-03 (bắt buộc)",
     "cap": "Cấp: để trống (chung toàn tỉnh), tỉnh, huyện hoặc xã",
     "gia_tri": (
-        "Giá trị: 95,5 hoặc 95,5 % hoặc 1.234; chỉ tiêu hoàn thành ghi “hoàn thành” / “chưa hoàn thành” (bắt buộc)"
+        "Giá trị: 95,5 hoặc 95,5 % hoặc 1.234, tối đa 4 chữ số sau dấu phẩy, lớn nhất 9.999.999.999,9999; "
+        "chỉ tiêu hoàn thành ghi “hoàn thành” / “chưa hoàn thành” (bắt buộc)"
     ),
     "ghi_chu": "Ghi chú",
     "nguon": "Tên nguồn số liệu (bắt buộc)",
@@ -32,8 +33,10 @@ REQUIRED = ("ma_chi_tieu", "ky", "gia_tri", "nguon", "ngay_thu_thap")
 # leaves that field of a stored result untouched (ResultRow.present).
 OPTIONAL_FIELDS = {"ghi_chu": "note", "duong_dan_nguon": "source_url", "du_lieu_minh_hoa": "is_demo"}
 DEFAULT_LIMITS = Limits()
-MAX_VALUE = Decimal("9999999999")
+# What Result.value keeps (14 digits, 4 after the mark): a value with more is refused,
+# never rounded, and the largest one it holds is accepted.
 FOUR_PLACES = Decimal("0.0001")
+MAX_VALUE = Decimal("9999999999.9999")
 SOURCE_URL = URLValidator(schemes=["http", "https"])
 
 
@@ -140,7 +143,9 @@ def check_row(number, row, indicators, today, limits=DEFAULT_LIMITS):
                 elif indicator.unit == "%" and value > 100:
                     fail("gia_tri", "tỷ lệ phần trăm không vượt quá 100")
                 elif value > MAX_VALUE:
-                    fail("gia_tri", "giá trị quá lớn")
+                    fail("gia_tri", "giá trị quá lớn (lớn nhất 9.999.999.999,9999)")
+                elif value != value.quantize(FOUR_PLACES):
+                    fail("gia_tri", "quá 4 chữ số sau dấu phẩy: hãy làm tròn trong tệp, hệ thống không tự làm tròn")
         except ValueError as error:
             fail("gia_tri", str(error))
 

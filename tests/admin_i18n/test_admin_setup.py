@@ -235,7 +235,12 @@ def test_production_links_e_mails_to_the_site_it_serves():
         "from django.conf import settings; print(settings.WAGTAILADMIN_BASE_URL)"
     )
     env = {k: v for k, v in os.environ.items() if k not in ("WAGTAILADMIN_BASE_URL", "DATABASE_URL")}
-    env.update({"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "cchc.haiduong.gov.vn,www.cchc.haiduong.gov.vn"})
+    env.update(
+        {
+            "SECRET_KEY": "test-production-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+            "ALLOWED_HOSTS": "cchc.haiduong.gov.vn,www.cchc.haiduong.gov.vn",
+        }
+    )
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True)
     assert result.stdout.strip() == "https://cchc.haiduong.gov.vn", result.stderr
     env["WAGTAILADMIN_BASE_URL"] = "https://cchc.example.gov.vn/"

@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from config.settings.base import search_backends
 
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -23,9 +25,23 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "key",
+    ["x" * 50, "short-but-varied-key-0123", "django-insecure-" + "0123456789abcdefghijklmnopqrstuvwxyz-ABCDEFGH"],
+)
+def test_production_refuses_to_start_with_a_weak_secret_key(key):
+    result = run_settings("config.settings.production", {"SECRET_KEY": key})
+    assert result.returncode != 0
+    assert "SECRET_KEY is weak" in result.stderr
+
+
 def test_production_reads_the_database_url():
     result = run_settings(
-        "config.settings.production", {"SECRET_KEY": "x" * 50, "DATABASE_URL": "postgres://u:p@db:5432/cchc"}
+        "config.settings.production",
+        {
+            "SECRET_KEY": "test-production-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+            "DATABASE_URL": "postgres://u:p@db:5432/cchc",
+        },
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["django.db.backends.postgresql", "vi", "Asia/Ho_Chi_Minh"]
@@ -61,7 +77,7 @@ def production_page_cache(env):
         "print(settings.CACHES.get('pages', {}).get('LOCATION', '-'), type(page_cache.store()).__name__)"
     )
     base = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "PAGE_CACHE_DIR")}
-    env = {**base, "SECRET_KEY": "x" * 50, **env}
+    env = {**base, "SECRET_KEY": "test-production-key-0123456789-abcdefghijklmnopqrstuvwxyz", **env}
     return subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True)
 
 

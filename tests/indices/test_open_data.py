@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("loaded_figures")]
 
 def test_the_csv_has_the_import_columns_and_every_figure_as_in_the_data_file(client):
     response = client.get("/du-lieu/chi-so.csv")
-    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    body = response.content.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(body)))
     assert list(rows[0]) == NAMES
     assert len(rows) == IndexFigure.objects.count() == len(data_rows())

@@ -82,6 +82,6 @@ def test_a_done_type_result_never_reads_1_or_0(client):
     ]
     assert "1" not in history and "0" not in history
     response = client.get("/du-lieu/ket-qua.csv")
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     (row,) = [r for r in rows if r["ma_chi_tieu"] == "2.a.3.2"]
     assert row["hoan_thanh"] == "Hoàn thành" and row["gia_tri"] == ""

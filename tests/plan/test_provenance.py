@@ -106,7 +106,7 @@ def test_an_editor_set_fact_shows_who_and_when_on_the_page_and_in_open_data(clie
     text = " ".join(BeautifulSoup(client.get(indicator.get_url()).content, "html.parser").get_text(" ").split())
     assert f"Do biên tập viên đặt: sửa trong trang quản trị ({admin_user.get_username()}," in text
     response = client.get("/du-lieu/chi-tieu.csv")
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     row = next(r for r in rows if r["ma"] == "3.a.2")
     assert row["nguon_goc_tan_suat"].startswith("Do biên tập viên đặt: sửa trong trang quản trị")
     assert row["nguon_goc_co_quan"].startswith("Suy ra: theo mục IV")

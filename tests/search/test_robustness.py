@@ -124,3 +124,11 @@ def test_any_text_typed_gives_suggestions_or_none(client, query):
     response = client.get(SUGGEST, {"q": query})
     assert response.status_code == 200
     assert isinstance(response.json()["suggestions"], list)
+
+
+@pytest.mark.parametrize("url", [SEARCH, SUGGEST])
+def test_head_is_answered_like_get_without_a_body(client, url):
+    """HEAD (link checkers, monitors) is a GET without its body, not a 405 (issue 21, finding 14)."""
+    get, head = client.get(url, {"q": "thủ tục"}), client.head(url, {"q": "thủ tục"})
+    assert head.status_code == get.status_code == 200
+    assert head["Content-Type"] == get["Content-Type"] and head.content == b""

@@ -1,11 +1,10 @@
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from plan.results.fetch import FetchError
+from plan.results.fetch import FetchError, split_url
 from plan.results.importer import import_file
 from plan.results.outbound import fetch_to_file
 from plan.results.readers import ReadError, detect_format
@@ -28,10 +27,10 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="Không hiện thanh tiến trình.")
 
     def handle(self, *args, source, format, dry_run, user, no_progress, **options):
-        is_url = urlsplit(source).scheme in ("http", "https")
+        is_url = source.lower().startswith(("http://", "https://"))
         try:
-            file_format = format or detect_format(urlsplit(source).path if is_url else source)
-        except ReadError as error:
+            file_format = format or detect_format(split_url(source).path if is_url else source)
+        except (ReadError, FetchError) as error:
             raise CommandError(str(error)) from error
         editor = self.find_user(user)
         downloaded = None

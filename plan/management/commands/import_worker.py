@@ -1,11 +1,22 @@
 """Run the import worker: the tasks of the "imports" backend (plan/results/tasks.py),
-one at a time, in this process, under an address-space cap."""
+one at a time, in this process, under an address-space cap. It outlives a database
+outage: it logs it, waits (1, 2, 4 … up to MAX_BACKOFF seconds) and starts again,
+and each start closes what a stopped worker left running (plan/results/workers.py)."""
 
+import logging
 import resource
+from time import monotonic, sleep
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import connections
+
+from config.faults import OUTAGE_ERRORS
+from plan.results import workers
+
+logger = logging.getLogger(__name__)
+MAX_BACKOFF = 30
 
 
 def cap_memory(megabytes):
@@ -38,4 +49,23 @@ class Command(BaseCommand):
         arguments = ["--backend", "imports", "--no-reload", "--interval", str(interval)]
         if batch:
             arguments += ["--batch", "--no-startup-delay"]
-        call_command("db_worker", *arguments, verbosity=verbosity)
+        delay = 1
+        while True:
+            started = monotonic()
+            worker_id = workers.new_worker_id()
+            try:
+                workers.close_stopped_tasks(worker_id)
+                call_command("db_worker", *arguments, "--worker-id", worker_id, verbosity=verbosity)
+                return
+            except OUTAGE_ERRORS as error:
+                if monotonic() - started > MAX_BACKOFF:  # it had been running: a new outage
+                    delay = 1
+                logger.warning(
+                    "Tiến trình nhập: không kết nối được cơ sở dữ liệu (%s: %s); thử lại sau %g giây.",
+                    error.__class__.__name__,
+                    str(error).strip()[:200],
+                    delay,
+                )
+                connections.close_all()
+                sleep(delay)
+                delay = min(delay * 2, MAX_BACKOFF)
