@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from plan.content.codes import code_from_url, code_to_url
+from plan.models.forms import AreaPageForm
 from plan.models.pages import TEXT_ITEMS, UpdateFeedsMixin
 from plan.models.presenting import PresentedPage
 from plan.models.querysets import TaskQuerySet
@@ -64,6 +65,7 @@ class AreaPage(PresentedPage, UpdateFeedsMixin, FoldedSearchText, Page):
         TaskInlinePanel("tasks", heading="Nhiệm vụ", label="nhiệm vụ"),
     ]
 
+    base_form_class = AreaPageForm
     parent_page_types = ["plan.PlanPage"]
     subpage_types = []
 
@@ -131,6 +133,14 @@ class Task(FoldedSearchText, index.Indexed, ClusterableModel, Orderable):
     deadline_text = models.CharField("thời gian hoàn thành (như văn bản ghi)", max_length=120, blank=True)
     due_date = models.DateField("hạn hoàn thành (chuẩn hóa)", null=True, blank=True)
     topics = ParentalManyToManyField("plan.Topic", blank=True, related_name="tasks", verbose_name="chủ đề")
+    change_reason = models.TextField(
+        "lý do khác nguyên văn Kế hoạch",
+        blank=True,
+        help_text=(
+            "Bắt buộc khi nội dung, sản phẩm, cơ quan hoặc thời gian hoàn thành khác nguyên văn Kế hoạch. "
+            "Lý do được công khai bên cạnh nội dung đã sửa."
+        ),
+    )
 
     # The task's current state, worked out by the progress rules and stored when a report,
     # the deadline or the date changes (plan.progress.state). Not edited by hand.
@@ -170,6 +180,7 @@ class Task(FoldedSearchText, index.Indexed, ClusterableModel, Orderable):
         FieldPanel("deadline_text"),
         FieldPanel("due_date"),
         FieldPanel("topics"),
+        FieldPanel("change_reason"),
     ]
 
     class Meta(Orderable.Meta):

@@ -11,6 +11,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, Workfl
 from wagtail.search import index
 
 from plan.content.codes import code_to_url
+from plan.models.forms import IndicatorForm
 from plan.models.querysets import IndicatorQuerySet
 from plan.progress.rules import status_view
 from plan.progress.targets import describe_target, target_errors
@@ -56,6 +57,14 @@ class Indicator(
     public_source = models.CharField("nguồn số liệu công khai", max_length=255, blank=True)
     public_source_url = models.URLField("địa chỉ nguồn số liệu", blank=True)
     topics = ParentalManyToManyField("plan.Topic", blank=True, related_name="indicators", verbose_name="chủ đề")
+    change_reason = models.TextField(
+        "lý do khác nguyên văn Kế hoạch",
+        blank=True,
+        help_text=(
+            "Bắt buộc khi nội dung, mục tiêu hoặc cơ quan chịu trách nhiệm khác nguyên văn Kế hoạch. "
+            "Lý do được công khai bên cạnh nội dung đã sửa."
+        ),
+    )
 
     # The indicator's current state, worked out by the progress rules and stored when a
     # figure, the target or the date changes (plan.progress.state): what pages, roll-ups
@@ -119,7 +128,9 @@ class Indicator(
         FieldPanel("frequency"),
         FieldRowPanel([FieldPanel("public_source"), FieldPanel("public_source_url")]),
         FieldPanel("topics"),
+        FieldPanel("change_reason"),
     ]
+    base_form_class = IndicatorForm
 
     class Meta:
         ordering = ["area__path", "sort_order", "code"]
