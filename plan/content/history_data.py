@@ -58,7 +58,8 @@ def figure_corrections(indicator):
     """Every change of a published figure of the indicator: period, old and new value,
     when and why, newest first."""
     return (
-        ResultHistory.objects.filter(result__indicator=indicator, previous_value__isnull=False)
+        ResultHistory.objects.corrections()
+        .filter(result__indicator=indicator)
         .select_related("result")
         .order_by("-changed_at", "-pk")
     )
