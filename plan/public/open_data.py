@@ -5,24 +5,32 @@ import csv
 
 from django.db import connection
 from django.http import Http404, JsonResponse, StreamingHttpResponse
-from django.shortcuts import render
 
 from indices.columns import OPEN_DATA_FIELDS as FIGURE_FIELDS
 from indices.columns import figure_record
 from indices.models import IndexFigure
 from plan.content.provenance_data import attach_provenance
 from plan.exports import csv_row
-from plan.models import Indicator, Result
+from plan.models import Indicator, PlanPage, Result
 from plan.progress.targets import format_result
-from plan.public import api_content
 from plan.vocabulary import TargetComparator
 
+DRAFT_FIELD = (
+    "van_ban_du_thao",
+    "true/false",
+    "true: nội dung theo bản dự thảo của Kế hoạch, chưa có số và ngày ký ban hành",
+)
 # (field, type, description): the only fields that leave the site.
 INDICATOR_FIELDS = [
     ("ma", "chuỗi", "Mã chỉ tiêu, ổn định qua các lần sửa, ví dụ 3.a.2"),
     ("linh_vuc", "số nguyên", "Số thứ tự lĩnh vực cải cách (1–8) trong mục II của Kế hoạch"),
     ("nguyen_van", "chuỗi", "Nguyên văn ý chỉ tiêu trong Kế hoạch"),
     ("noi_dung", "chuỗi", "Phần nguyên văn ứng với chỉ tiêu này"),
+    (
+        "nguon_goc_noi_dung",
+        "chuỗi",
+        "Nguồn gốc của noi_dung: nguyên văn Kế hoạch, hoặc do biên tập viên sửa (ai, khi nào, lý do)",
+    ),
     ("thuoc_do", "chuỗi", "Tên thước đo"),
     ("loai_muc_tieu", "chuỗi", "at_least (tối thiểu), at_most (tối đa), between (trong khoảng), done (hoàn thành)"),
     ("muc_tieu", "số thập phân hoặc rỗng", "Giá trị mục tiêu (cận dưới với between)"),
@@ -41,6 +49,7 @@ INDICATOR_FIELDS = [
     ("nguon_goc_tan_suat", "chuỗi", "Nguồn gốc của tan_suat"),
     ("nguon_so_lieu", "chuỗi", "Nguồn số liệu công khai"),
     ("nguon_goc_nguon_so_lieu", "chuỗi", "Nguồn gốc của nguon_so_lieu"),
+    DRAFT_FIELD,
     ("duong_dan", "chuỗi", "Địa chỉ trang chỉ tiêu trên trang web này"),
 ]
 RESULT_FIELDS = [
@@ -69,12 +78,19 @@ def public_indicators():
     return Indicator.objects.published().select_related("area", "responsible_agency").order_by("code")
 
 
-def indicator_record(indicator, base_url, request):
+def plan_is_draft():
+    """Whether the newest published plan is still an unsigned draft."""
+    plan = PlanPage.objects.live().order_by("-year", "path").only("document_status").first()
+    return bool(plan and plan.is_draft)
+
+
+def indicator_record(indicator, base_url, request, draft=False):
     return {
         "ma": indicator.code,
         "linh_vuc": indicator.area.number,
         "nguyen_van": indicator.original_wording,
         "noi_dung": indicator.statement,
+        "nguon_goc_noi_dung": indicator.provenance["statement"].text,
         "thuoc_do": indicator.metric,
         "loai_muc_tieu": indicator.comparator,
         "muc_tieu": decimal_text(indicator.target_value),
@@ -88,6 +104,7 @@ def indicator_record(indicator, base_url, request):
         "nguon_goc_tan_suat": indicator.provenance["frequency"].text,
         "nguon_so_lieu": indicator.public_source,
         "nguon_goc_nguon_so_lieu": indicator.provenance["data_source"].text,
+        "van_ban_du_thao": draft,
         "duong_dan": base_url + indicator.get_url(request),
     }
 
@@ -148,7 +165,8 @@ def csv_response(records, fields, filename):
 
 
 def json_response(records, schema_url):
-    return JsonResponse({"schema": schema_url, "data": list(records)}, json_dumps_params={"ensure_ascii": False})
+    document = {"van_ban_du_thao": plan_is_draft(), "schema": schema_url, "data": list(records)}
+    return JsonResponse(document, json_dumps_params={"ensure_ascii": False})
 
 
 def check_format(file_format):
@@ -161,7 +179,8 @@ def indicators(request, file_format):
     base_url = request.build_absolute_uri("/").rstrip("/")
     indicators = list(public_indicators())
     attach_provenance(indicators=indicators)
-    records = (indicator_record(i, base_url, request) for i in indicators)
+    draft = plan_is_draft()
+    records = (indicator_record(i, base_url, request, draft) for i in indicators)
     if file_format == "csv":
         return csv_response(records, INDICATOR_FIELDS, "chi-tieu.csv")
     return json_response(records, request.build_absolute_uri("/du-lieu/"))
@@ -181,20 +200,3 @@ def index_figures(request, file_format):
     if file_format == "csv":
         return csv_response(records, FIGURE_FIELDS, "chi-so.csv")
     return json_response(records, request.build_absolute_uri("/du-lieu/"))
-
-
-def documentation(request):
-    api_fields = [
-        (model._meta.verbose_name, name, description)
-        for model, fields in api_content.API_FIELDS.items()
-        for name, description in fields
-    ]
-    context = {
-        "indicator_fields": INDICATOR_FIELDS,
-        "result_fields": RESULT_FIELDS,
-        "figure_fields": FIGURE_FIELDS,
-        "api_fields": api_fields,
-        "api_indicator_keys": api_content.INDICATOR_KEYS,
-        "api_task_keys": api_content.TASK_KEYS,
-    }
-    return render(request, "plan/open_data.html", context)

@@ -12,8 +12,8 @@ from django.core.management import call_command
 
 from indices.models import IndexFigure
 from plan.content.site_address import set_site_address
-from plan.models import Indicator, Result, SiteIdentity
-from plan.public import datapackage, open_data
+from plan.models import Indicator, Result, ResultHistory, SiteIdentity, Task
+from plan.public import datapackage, open_data, open_files
 from tests import builders
 
 FRICTIONLESS = str(Path(sys.executable).with_name("frictionless"))
@@ -31,7 +31,11 @@ def test_the_descriptor_describes_every_served_field(client):
     package = client.get("/du-lieu/datapackage.json").json()
     assert package["profile"] == "tabular-data-package"
     assert package["licenses"] == [{"title": "CC BY 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}]
-    indicators, results, figures = package["resources"]
+    by_name = {resource["name"]: resource for resource in package["resources"]}
+    indicators, results, figures = by_name["chi-tieu"], by_name["ket-qua"], by_name["chi-so"]
+    for name, fields in (("nhiem-vu", open_files.TASK_FIELDS), ("dinh-chinh", open_files.CORRECTION_FIELDS)):
+        described = by_name[name]["schema"]["fields"]
+        assert [(f["name"], f["description"]) for f in described] == [(n, text) for n, _t, text in fields]
     assert indicators["path"] == "https://cchc.example.gov.vn/du-lieu/chi-tieu.csv"
     assert results["path"] == "https://cchc.example.gov.vn/du-lieu/ket-qua.csv"
     assert figures["path"] == "https://cchc.example.gov.vn/du-lieu/chi-so.csv"
@@ -39,7 +43,7 @@ def test_the_descriptor_describes_every_served_field(client):
     for resource, fields in (*served, (figures, open_data.FIGURE_FIELDS)):
         described = resource["schema"]["fields"]
         assert [(f["name"], f["description"]) for f in described] == [(name, text) for name, _t, text in fields]
-        assert all(f["type"] in ("string", "integer", "number", "date", "boolean") for f in described)
+        assert all(f["type"] in ("string", "integer", "number", "date", "datetime", "boolean") for f in described)
     assert indicators["schema"]["primaryKey"] == ["ma"]
     assert results["schema"]["primaryKey"] == ["ma_chi_tieu", "ky", "cap"]
     assert results["schema"]["foreignKeys"][0]["reference"] == {"resource": "chi-tieu", "fields": ["ma"]}
@@ -73,11 +77,13 @@ def test_frictionless_validates_the_served_package(live_server, monkeypatch):
 
     report = validate(url)
     assert report["valid"], errors(report)
-    rows = {task["name"]: task["stats"]["rows"] for task in report["tasks"]}
+    rows = {task["name"]: task["stats"].get("rows", 0) for task in report["tasks"]}
     assert rows == {
         "chi-tieu": Indicator.objects.filter(live=True).count(),
         "ket-qua": Result.objects.count(),
         "chi-so": IndexFigure.objects.count(),
+        "nhiem-vu": Task.objects.filter(area__live=True).count(),
+        "dinh-chinh": ResultHistory.objects.corrections().count(),
     }
     assert rows["ket-qua"] > 0
 
