@@ -12,13 +12,18 @@ from rest_framework import serializers
 from wagtail.models import Site
 
 from plan.content import queries
+from plan.content.provenance_data import attach_provenance
 from plan.models import AppendixPage, AreaPage, Indicator, PlanPage, Task
 from plan.progress import rows
 
 # The fields each page type gains, with what /du-lieu/ says of them.
 API_FIELDS = {
-    PlanPage: [("linh_vuc", "Các lĩnh vực cải cách: số, tên, địa chỉ, số nhiệm vụ và số chỉ tiêu")],
+    PlanPage: [
+        ("linh_vuc", "Các lĩnh vực cải cách: số, tên, địa chỉ, số nhiệm vụ và số chỉ tiêu"),
+        ("van_ban_du_thao", "true khi văn bản Kế hoạch là bản dự thảo, chưa có số và ngày ký ban hành"),
+    ],
     AreaPage: [
+        ("van_ban_du_thao", "true khi văn bản Kế hoạch là bản dự thảo, chưa có số và ngày ký ban hành"),
         ("co_quan_chiu_trach_nhiem", "Các cơ quan chịu trách nhiệm về lĩnh vực (mục IV): mã, tên"),
         ("chi_tieu", "Các chỉ tiêu đã công bố: mã, nội dung, mục tiêu ở dạng dữ liệu, số liệu mới nhất, tình trạng"),
         ("nhiem_vu", "Các nhiệm vụ: mã, nội dung, sản phẩm, thời hạn, cơ quan chủ trì và phối hợp, tình trạng"),
@@ -46,7 +51,19 @@ INDICATOR_KEYS = [
         "đối tượng hoặc null",
         "Số liệu mà tình trạng dựa vào: ky, cap, gia_tri, nguon, ngay_thu_thap, du_lieu_minh_hoa; null khi chưa có",
     ),
-    ("tinh_trang", "đối tượng", "Tình trạng: ma (met, at_risk, not_met, no_data) và nhan"),
+    (
+        "nguon_goc",
+        "đối tượng",
+        "Nguồn gốc từng thông tin: với mỗi thông tin, loai (quoted: trích Kế hoạch, inferred: suy ra, editor: do "
+        "biên tập viên đặt hoặc sửa, null: Kế hoạch không nêu) và mo_ta (nơi trích, quy tắc suy ra, hoặc ai sửa, "
+        "khi nào, lý do)",
+    ),
+    (
+        "tinh_trang",
+        "đối tượng",
+        "Tình trạng: ma (met, at_risk, not_met, no_data), nhan, và du_lieu_minh_hoa (true khi dựa vào số liệu "
+        "minh họa)",
+    ),
     ("duong_dan", "chuỗi", "Địa chỉ trang chỉ tiêu"),
 ]
 TASK_KEYS = [
@@ -63,7 +80,19 @@ TASK_KEYS = [
         "đối tượng hoặc null",
         "Báo cáo tiến độ mới nhất: ngay, tinh_trang, phan_tram, du_lieu_minh_hoa; null khi chưa có",
     ),
-    ("tinh_trang", "đối tượng", "Tình trạng: ma (done, in_progress, not_started, overdue, no_data) và nhan"),
+    (
+        "nguon_goc",
+        "đối tượng",
+        "Nguồn gốc từng thông tin: với mỗi thông tin, loai (quoted: trích Kế hoạch, inferred: suy ra, editor: do "
+        "biên tập viên đặt hoặc sửa, null: Kế hoạch không nêu) và mo_ta (nơi trích, quy tắc suy ra, hoặc ai sửa, "
+        "khi nào, lý do)",
+    ),
+    (
+        "tinh_trang",
+        "đối tượng",
+        "Tình trạng: ma (done, in_progress, not_started, overdue, no_data), nhan, và du_lieu_minh_hoa (true khi dựa "
+        "vào báo cáo minh họa)",
+    ),
     ("duong_dan", "chuỗi", "Địa chỉ trang nhiệm vụ"),
 ]
 
@@ -83,8 +112,13 @@ def agency(agency):
     return {"ma": agency.code, "ten": agency.name} if agency else None
 
 
-def status(view):
-    return {"ma": view.code, "nhan": view.label}
+def status(view, evidence=None):
+    """A stored status, and whether the figure or report it rests on is illustrative."""
+    return {"ma": view.code, "nhan": view.label, "du_lieu_minh_hoa": bool(evidence and evidence.is_demo)}
+
+
+def origins(provenance):
+    return {fact: {"loai": p.origin, "mo_ta": p.text} for fact, p in provenance.items()}
 
 
 def target(indicator):
@@ -121,7 +155,8 @@ def indicator_data(row, root, request):
         "tan_suat": indicator.frequency,
         "co_quan_chiu_trach_nhiem": agency(indicator.responsible_agency),
         "so_lieu_moi_nhat": figure(row.latest),
-        "tinh_trang": status(row.status),
+        "nguon_goc": origins(indicator.provenance),
+        "tinh_trang": status(row.status, row.latest),
         "duong_dan": root + indicator.get_url(request),
     }
 
@@ -149,7 +184,8 @@ def task_data(row, root, request):
         "co_quan_chu_tri": agency(task.lead_agency),
         "co_quan_phoi_hop": [agency(partner) for partner in task.coordinating_agencies.all()],
         "bao_cao_moi_nhat": report(row.report),
-        "tinh_trang": status(row.status),
+        "nguon_goc": origins(task.provenance),
+        "tinh_trang": status(row.status, row.report),
         "duong_dan": root + task.get_url(request),
     }
 
@@ -181,14 +217,18 @@ def plan_content(plan, root, request):
                 "so_chi_tieu": area.indicator_count,
             }
             for area in areas
-        ]
+        ],
+        "van_ban_du_thao": plan.is_draft,
     }
 
 
 def area_content(area, root, request):
     tasks = Task.objects.filter(area=area).for_table().order_by("sort_order", "pk")
-    indicators = Indicator.objects.filter(area=area, live=True).for_table().order_by("sort_order", "code")
+    indicators = list(Indicator.objects.filter(area=area, live=True).for_table().order_by("sort_order", "code"))
+    tasks = list(tasks)
+    attach_provenance(tasks, indicators)
     return {
+        "van_ban_du_thao": area.get_parent().specific.is_draft,
         "co_quan_chiu_trach_nhiem": [agency(a) for a in queries.area_agencies(area)["answerable_agencies"]],
         "chi_tieu": [indicator_data(row, root, request) for row in rows.indicator_rows(indicators)],
         "nhiem_vu": [task_data(row, root, request) for row in rows.task_rows(tasks)],
