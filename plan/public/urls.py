@@ -1,7 +1,7 @@
 from django.urls import path
 from wagtail.contrib.sitemaps.views import sitemap
 
-from plan.public import datapackage, findability, open_data, open_files, views
+from plan.public import change_feed, datapackage, findability, open_data, open_files, views
 
 app_name = "plan"
 
@@ -19,5 +19,7 @@ urlpatterns = [
     path("du-lieu/ket-qua.<str:file_format>", open_data.results, name="open_data_results"),
     path("du-lieu/chi-so.<str:file_format>", open_data.index_figures, name="open_data_indices"),
     path("du-lieu/nhiem-vu.<str:file_format>", open_files.tasks, name="open_data_tasks"),
+    path("du-lieu/thay-doi/rss/", change_feed.ChangesRssFeed(), name="changes_rss"),
+    path("du-lieu/thay-doi/atom/", change_feed.ChangesAtomFeed(), name="changes_atom"),
     path("du-lieu/dinh-chinh.<str:file_format>", open_files.corrections, name="open_data_corrections"),
 ]

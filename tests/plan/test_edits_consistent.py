@@ -85,3 +85,15 @@ def test_each_change_is_marked_explained_and_consistent_everywhere(client, edite
     assert [(r["ma_chi_tieu"], r["gia_tri_cu"], r["gia_tri_moi"], r["ly_do"]) for r in corrections] == [
         ("3.a.2", "96", "97", FIGURE_REASON)
     ]
+
+
+def test_the_changes_feed_announces_text_changes_and_corrections(client, edited):
+    from xml.etree import ElementTree
+
+    rss = ElementTree.fromstring(client.get("/du-lieu/thay-doi/rss/").content)
+    items = {item.findtext("title"): item.findtext("description") for item in rss.iter("item")}
+    assert "Lĩnh vực 3 · Nhiệm vụ 3.9 · Nội dung" in items and TEXT in items["Lĩnh vực 3 · Nhiệm vụ 3.9 · Nội dung"]
+    assert "Chỉ tiêu 3.a.2 · Loại mục tiêu" in " ".join(items)
+    assert items["Sửa số liệu chỉ tiêu 3.a.2, Quý I/2024: 96% → 97%"] == f"Lý do: {FIGURE_REASON}"
+    atom = client.get("/du-lieu/thay-doi/atom/")
+    assert atom.status_code == 200 and b"<feed" in atom.content
