@@ -16,3 +16,8 @@ INDICATOR_KEY = "indicator:"
 def indicator_key(code):
     """The key of what load_plan wrote for an indicator (LoadRecord.key)."""
     return INDICATOR_KEY + code
+
+
+def area_key(url_path):
+    """The key of what load_plan wrote for an area page and its tasks."""
+    return "areapage:" + url_path

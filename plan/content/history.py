@@ -66,6 +66,10 @@ class Change:
     new: str
     parts: list  # [(kind, text)] with kind "same", "del" or "ins"
 
+    def about(self, subject):
+        """The same change, said of a part below the page ("Nhiệm vụ 3.9 · Nội dung")."""
+        return Change(f"{subject} · {self.label}", self.old, self.new, self.parts)
+
 
 @dataclass(frozen=True)
 class Version:
@@ -126,15 +130,36 @@ def changes(before, after, fields, agency_names):
     return found
 
 
-def versions(contents, fields, agency_names):
+def area_changes(before, after, agency_names):
+    """[Change] of an area's own fields and of each of its tasks, by code."""
+    found = changes(before, after, AREA_FIELDS, agency_names)
+    old_tasks = {task.get("code"): task for task in before.get("tasks", [])}
+    new_tasks = {task.get("code"): task for task in after.get("tasks", [])}
+    for code in dict.fromkeys([*old_tasks, *new_tasks]):
+        was, now = old_tasks.get(code, {}), new_tasks.get(code, {})
+        found += [change.about(f"Nhiệm vụ {code}") for change in changes(was, now, TASK_FIELDS, agency_names)]
+    return found
+
+
+def versions(contents, fields, agency_names, compare=None):
     """[Version] newest first, from [(published_at, content)] oldest first: each with
-    what changed since the version before it (the first version is the one loaded)."""
+    what changed since the version before it (the first version is the one loaded).
+    `compare(before, after, agency_names)` replaces the comparison of `fields`."""
     found = []
     for (_when, before), (when, after) in zip(contents, contents[1:], strict=False):
-        changed = changes(before, after, fields, agency_names)
+        changed = compare(before, after, agency_names) if compare else changes(before, after, fields, agency_names)
         if changed:
             found.append(Version(when, changed))
     return list(reversed(found))
+
+
+def said_of(found, subject):
+    """The versions' changes said of `subject` (a part below the page)."""
+    return [Version(v.published_at, [change.about(subject) for change in v.changes]) for v in found]
+
+
+def newest(found, limit):
+    return sorted(found, key=lambda version: version.published_at, reverse=True)[:limit]
 
 
 def task_contents(area_contents, code):

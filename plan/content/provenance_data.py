@@ -7,6 +7,7 @@ from django.db.models import OuterRef, Subquery, Value
 from django.db.models.functions import Concat
 from wagtail.models import Revision
 
+from plan.content import codes
 from plan.content.changes import snapshot
 from plan.content.codes import indicator_key
 from plan.content.provenance import INDICATOR_FACTS, TASK_FACTS, indicator_provenance, task_provenance
@@ -18,7 +19,7 @@ INDICATOR_FIELDS = [f for fields in INDICATOR_FACTS.values() for f in fields]
 
 
 def area_key(area):
-    return f"areapage:{area.url_path}"
+    return codes.area_key(area.url_path)
 
 
 def loaded_record(prefix, field):
@@ -53,7 +54,7 @@ def attach_provenance(tasks=(), indicators=(), loaded=None):
     editors = publishers([revision for _obj, _rule, current, was, _n, revision in facts if differs(current, was)])
     for obj, rule, current, was, number, revision in facts:
         editor, when = editors.get(revision, ("", None))
-        obj.provenance = rule(current, was, number, obj.code, editor, when)
+        obj.provenance = rule(current, was, number, obj.code, editor, when, obj.change_reason)
 
 
 def differs(current, loaded):

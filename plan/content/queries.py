@@ -9,7 +9,19 @@ and indicator pages, read what is below it: Wagtail's routing has checked its
 restrictions already."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, Window
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    Window,
+)
 from django.db.models.functions import Cast, Coalesce, RowNumber
 from wagtail.models import ModelLogEntry, PageLogEntry
 
@@ -94,7 +106,9 @@ def area_facts(area):
     tasks in each stored status (plan.models.querysets.tally_annotations: `indicators_*`,
     `tasks_*`), its target bullets, whether an update is linked to one of its tasks or
     indicators, how many times it was published (its history compares two or more), and
-    what load_plan wrote for it (`loaded`)."""
+    what load_plan wrote for it (`loaded`); how many times its live indicators were
+    published (`indicator_publications`) and how many there are (`live_indicators`):
+    more publications than indicators means one was published again."""
     indicators = Indicator.objects.filter(live=True)
     updated_tasks = UpdatePage.tasks.through.objects.filter(task__area=OuterRef("pk"))
     updated_indicators = UpdatePage.indicators.through.objects.filter(indicator__area=OuterRef("pk"))
@@ -107,9 +121,20 @@ def area_facts(area):
         "bullets": Coalesce(Subquery(bullets.values("n"), output_field=IntegerField()), 0),
         "has_updates": Exists(updated_tasks) | Exists(updated_indicators),
         "publications": counted(PageLogEntry.objects.filter(action=PUBLISH), "page"),
+        "indicator_publications": indicator_publications(),
+        "live_indicators": counted(indicators, "area"),
         "loaded": Subquery(LoadRecord.objects.filter(key=area_key(area)).values("values")[:1]),
     }
     return AreaPage.objects.filter(pk=area.pk).annotate(**annotations).values(*annotations).get()
+
+
+def indicator_publications():
+    """An annotation of an area: how many times its live indicators were published."""
+    keys = Indicator.objects.filter(area=OuterRef(OuterRef("pk")), live=True).annotate(key=Cast("pk", CharField()))
+    published = ModelLogEntry.objects.filter(
+        action=PUBLISH, content_type=ContentType.objects.get_for_model(Indicator), object_id__in=keys.values("key")
+    )
+    return counted_rows(published)
 
 
 def indicator_for_page(area, code):
@@ -224,4 +249,4 @@ def publication_log(plan, limit=30):
     none in a private section; log entries with `timestamp` and the page's title."""
     entries = PageLogEntry.objects.filter(action=PUBLISH, page__path__startswith=plan.path)
     entries = entries.filter(in_public_section("page__path")).order_by("-timestamp")
-    return entries.values("timestamp", page_title=F("page__title"))[:limit]
+    return entries.values("timestamp", "page_id", "revision_id", page_title=F("page__title"))[:limit]

@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from plan.content.codes import code_from_url, code_to_url
+from plan.models.forms import AreaPageForm
 from plan.models.pages import TEXT_ITEMS, UpdateFeedsMixin
 from plan.models.presenting import PresentedPage
 from plan.models.querysets import PublishedPageManager, TaskQuerySet
@@ -66,6 +67,7 @@ class AreaPage(PresentedPage, UpdateFeedsMixin, FoldedSearchText, Page):
         TaskInlinePanel("tasks", heading="Nhiệm vụ", label="nhiệm vụ"),
     ]
 
+    base_form_class = AreaPageForm
     parent_page_types = ["plan.PlanPage"]
     subpage_types = []
 
@@ -142,6 +144,14 @@ class Task(FoldedSearchText, index.Indexed, ClusterableModel, Orderable):
         verbose_name="nhiệm vụ năm trước",
         help_text="Nhiệm vụ của kế hoạch năm trước mà nhiệm vụ này tiếp nối.",
     )
+    change_reason = models.TextField(
+        "lý do khác nguyên văn Kế hoạch",
+        blank=True,
+        help_text=(
+            "Bắt buộc khi nội dung, sản phẩm, cơ quan hoặc thời gian hoàn thành khác nguyên văn Kế hoạch. "
+            "Lý do được công khai bên cạnh nội dung đã sửa."
+        ),
+    )
 
     # The task's current state, worked out by the progress rules and stored when a report,
     # the deadline or the date changes (plan.progress.state). Not edited by hand.
@@ -182,6 +192,7 @@ class Task(FoldedSearchText, index.Indexed, ClusterableModel, Orderable):
         FieldPanel("due_date"),
         FieldPanel("topics"),
         FieldPanel("predecessor"),
+        FieldPanel("change_reason"),
     ]
 
     class Meta(Orderable.Meta):

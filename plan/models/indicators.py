@@ -11,6 +11,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, Workfl
 from wagtail.search import index
 
 from plan.content.codes import code_to_url
+from plan.models.forms import IndicatorForm
 from plan.models.querysets import IndicatorQuerySet
 from plan.progress.rules import status_view
 from plan.progress.targets import describe_target, target_errors
@@ -64,6 +65,14 @@ class Indicator(
         related_name="successors",
         verbose_name="chỉ tiêu năm trước",
         help_text="Chỉ tiêu của kế hoạch năm trước mà chỉ tiêu này tiếp nối (cùng thước đo).",
+    )
+    change_reason = models.TextField(
+        "lý do khác nguyên văn Kế hoạch",
+        blank=True,
+        help_text=(
+            "Bắt buộc khi nội dung, mục tiêu hoặc cơ quan chịu trách nhiệm khác nguyên văn Kế hoạch. "
+            "Lý do được công khai bên cạnh nội dung đã sửa."
+        ),
     )
 
     # The indicator's current state, worked out by the progress rules and stored when a
@@ -129,7 +138,9 @@ class Indicator(
         FieldRowPanel([FieldPanel("public_source"), FieldPanel("public_source_url")]),
         FieldPanel("topics"),
         FieldPanel("predecessor"),
+        FieldPanel("change_reason"),
     ]
+    base_form_class = IndicatorForm
 
     class Meta:
         ordering = ["area__path", "sort_order", "code"]

@@ -132,6 +132,11 @@ class PlanPage(PresentedPage, UpdateFeedsMixin, FoldedSearchText, UsualChildRout
     class Meta:
         verbose_name = "kế hoạch"
 
+    @property
+    def is_draft(self):
+        """The text is not (yet) the signed document: every page and export says so."""
+        return self.document_status != DocumentStatus.SIGNED
+
     @path("")
     def document(self, request):
         return self.render(request)

@@ -72,7 +72,7 @@ class IndicatorQuerySet(QuerySet):
     def for_detail(self):
         """for_table, with the topics and whether updates or corrected figures exist
         (their own reads then run only when there are some)."""
-        corrections = ResultHistory.objects.filter(result__indicator=OuterRef("pk"), previous_value__isnull=False)
+        corrections = ResultHistory.objects.corrections().filter(result__indicator=OuterRef("pk"))
         updates = self.model.updates.through.objects.filter(indicator_id=OuterRef("pk"))
         return (
             self.for_table()

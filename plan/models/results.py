@@ -80,6 +80,15 @@ class Result(models.Model):
         return period_label(self.period)
 
 
+class ResultHistoryQuerySet(models.QuerySet):
+    def corrections(self):
+        """Changes of a published figure. The first real figure that takes the place of
+        an illustrative one is no correction: nothing real was wrong (its history row
+        records `is_demo` going from "True" to "False")."""
+        replaced_demo = models.Q(changes__has_key="is_demo") & models.Q(changes__is_demo__0="True")
+        return self.filter(previous_value__isnull=False).exclude(replaced_demo)
+
+
 class ResultHistory(models.Model):
     """One row per change of a result: who changed what, and when. The result itself
     records who entered its current state; each change keeps the state it replaced
@@ -111,6 +120,8 @@ class ResultHistory(models.Model):
     # Why the figure changed, shown on the indicator's public page. Imports write rows
     # without it (plan/results/bulk.py): the database default keeps them valid.
     reason = models.TextField("lý do sửa", blank=True, db_default="")
+
+    objects = ResultHistoryQuerySet.as_manager()
 
     class Meta:
         verbose_name = "lịch sử kết quả"

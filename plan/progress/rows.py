@@ -71,6 +71,11 @@ class BulletGroup:
             return None
         return status_view(rules.combined_status(row.status.code for row in self.rows))
 
+    @property
+    def has_demo(self):
+        """Whether the combined status rests on an illustrative figure."""
+        return any(row.latest is not None and row.latest.is_demo for row in self.rows)
+
 
 def bullet_groups(rows):
     """[BulletGroup] in order: consecutive indicators with the same original wording."""

@@ -11,6 +11,7 @@ Field names are Vietnamese without diacritics, as in the open-data files
 from rest_framework import serializers
 
 from plan.content import continuity, queries
+from plan.content.provenance_data import attach_provenance
 from plan.models import AppendixPage, AreaPage, Indicator, PlanPage, Task
 from plan.progress import rows
 from plan.public.identity import site_root
@@ -25,8 +26,10 @@ API_FIELDS = {
         ("ke_hoach_nam_truoc", "Kế hoạch năm trước (id, tên, năm, địa chỉ) hoặc null"),
         ("ke_hoach_nam_sau", "Kế hoạch tiếp theo đã công bố (id, tên, năm, địa chỉ) hoặc null"),
         ("ke_tuc_co_quan_ban_hanh", "Cơ quan ban hành được sắp xếp lại: cơ quan kế tục, từ ngày, văn bản, nguồn gốc"),
+        ("van_ban_du_thao", "true khi văn bản Kế hoạch là bản dự thảo, chưa có số và ngày ký ban hành"),
     ],
     AreaPage: [
+        ("van_ban_du_thao", "true khi văn bản Kế hoạch là bản dự thảo, chưa có số và ngày ký ban hành"),
         ("co_quan_chiu_trach_nhiem", "Các cơ quan chịu trách nhiệm về lĩnh vực (mục IV): mã, tên"),
         ("chi_tieu", "Các chỉ tiêu đã công bố: mã, nội dung, mục tiêu ở dạng dữ liệu, số liệu mới nhất, tình trạng"),
         ("nhiem_vu", "Các nhiệm vụ: mã, nội dung, sản phẩm, thời hạn, cơ quan chủ trì và phối hợp, tình trạng"),
@@ -54,7 +57,19 @@ INDICATOR_KEYS = [
         "đối tượng hoặc null",
         "Số liệu mà tình trạng dựa vào: ky, cap, gia_tri, nguon, ngay_thu_thap, du_lieu_minh_hoa; null khi chưa có",
     ),
-    ("tinh_trang", "đối tượng", "Tình trạng: ma (met, at_risk, not_met, no_data) và nhan"),
+    (
+        "nguon_goc",
+        "đối tượng",
+        "Nguồn gốc từng thông tin: với mỗi thông tin, loai (quoted: trích Kế hoạch, inferred: suy ra, editor: do "
+        "biên tập viên đặt hoặc sửa, null: Kế hoạch không nêu) và mo_ta (nơi trích, quy tắc suy ra, hoặc ai sửa, "
+        "khi nào, lý do)",
+    ),
+    (
+        "tinh_trang",
+        "đối tượng",
+        "Tình trạng: ma (met, at_risk, not_met, no_data), nhan, và du_lieu_minh_hoa (true khi dựa vào số liệu "
+        "minh họa)",
+    ),
     ("duong_dan", "chuỗi", "Địa chỉ trang chỉ tiêu"),
     ("nam_truoc", "đối tượng hoặc null", "Chỉ tiêu năm trước mà chỉ tiêu này tiếp nối: ma, duong_dan"),
 ]
@@ -72,7 +87,19 @@ TASK_KEYS = [
         "đối tượng hoặc null",
         "Báo cáo tiến độ mới nhất: ngay, tinh_trang, phan_tram, du_lieu_minh_hoa; null khi chưa có",
     ),
-    ("tinh_trang", "đối tượng", "Tình trạng: ma (done, in_progress, not_started, overdue, no_data) và nhan"),
+    (
+        "nguon_goc",
+        "đối tượng",
+        "Nguồn gốc từng thông tin: với mỗi thông tin, loai (quoted: trích Kế hoạch, inferred: suy ra, editor: do "
+        "biên tập viên đặt hoặc sửa, null: Kế hoạch không nêu) và mo_ta (nơi trích, quy tắc suy ra, hoặc ai sửa, "
+        "khi nào, lý do)",
+    ),
+    (
+        "tinh_trang",
+        "đối tượng",
+        "Tình trạng: ma (done, in_progress, not_started, overdue, no_data), nhan, và du_lieu_minh_hoa (true khi dựa "
+        "vào báo cáo minh họa)",
+    ),
     ("duong_dan", "chuỗi", "Địa chỉ trang nhiệm vụ"),
     ("nam_truoc", "đối tượng hoặc null", "Nhiệm vụ năm trước mà nhiệm vụ này tiếp nối: ma, duong_dan"),
 ]
@@ -86,8 +113,13 @@ def agency(agency):
     return {"ma": agency.code, "ten": agency.name} if agency else None
 
 
-def status(view):
-    return {"ma": view.code, "nhan": view.label}
+def status(view, evidence=None):
+    """A stored status, and whether the figure or report it rests on is illustrative."""
+    return {"ma": view.code, "nhan": view.label, "du_lieu_minh_hoa": bool(evidence and evidence.is_demo)}
+
+
+def origins(provenance):
+    return {fact: {"loai": p.origin, "mo_ta": p.text} for fact, p in provenance.items()}
 
 
 def target(indicator):
@@ -124,7 +156,8 @@ def indicator_data(row, root, request):
         "tan_suat": indicator.frequency,
         "co_quan_chiu_trach_nhiem": agency(indicator.responsible_agency),
         "so_lieu_moi_nhat": figure(row.latest),
-        "tinh_trang": status(row.status),
+        "nguon_goc": origins(indicator.provenance),
+        "tinh_trang": status(row.status, row.latest),
         "duong_dan": root + indicator.get_url(request),
         "nam_truoc": earlier(indicator.predecessor, root, request),
     }
@@ -153,7 +186,8 @@ def task_data(row, root, request):
         "co_quan_chu_tri": agency(task.lead_agency),
         "co_quan_phoi_hop": [agency(partner) for partner in task.coordinating_agencies.all()],
         "bao_cao_moi_nhat": report(row.report),
-        "tinh_trang": status(row.status),
+        "nguon_goc": origins(task.provenance),
+        "tinh_trang": status(row.status, row.report),
         "duong_dan": root + task.get_url(request),
         "nam_truoc": earlier(task.predecessor, root, request),
     }
@@ -216,18 +250,22 @@ def plan_content(plan, root, request):
             }
             for area in areas
         ],
+        "van_ban_du_thao": plan.is_draft,
     }
 
 
 def area_content(area, root, request):
     tasks = Task.objects.filter(area=area).for_table().select_related("predecessor__area").order_by("sort_order", "pk")
-    indicators = (
+    indicators = list(
         Indicator.objects.filter(area=area, live=True)
         .for_table()
         .select_related("predecessor__area")
         .order_by("sort_order", "code")
     )
+    tasks = list(tasks)
+    attach_provenance(tasks, indicators)
     return {
+        "van_ban_du_thao": area.get_parent().specific.is_draft,
         "co_quan_chiu_trach_nhiem": [agency(a) for a in queries.area_agencies(area)["answerable_agencies"]],
         "chi_tieu": [indicator_data(row, root, request) for row in rows.indicator_rows(indicators)],
         "nhiem_vu": [task_data(row, root, request) for row in rows.task_rows(tasks)],

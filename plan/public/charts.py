@@ -7,7 +7,9 @@ figures as a table on the page and a text summary for screen readers.
   shows one), so that no text is smaller than 12 px on either once the SVG is scaled.
 - Periods get short labels ("T1", "Quý II", the year once, in the axis title).
 - A done-type target has no line to draw: its results are a row of labelled period
-  cells ("Hoàn thành" / "Chưa hoàn thành"), not a one-dot chart."""
+  cells ("Hoàn thành" / "Chưa hoàn thành"), not a one-dot chart.
+- An illustrative figure is a hollow dot, a real one a filled dot; a percentage axis
+  runs from 0 to 100, so that small changes look as small as they are."""
 
 import re
 from dataclasses import dataclass
@@ -18,14 +20,13 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from pygal.style import Style
 
-from plan.progress.periods import parse_period
 from plan.progress.rules import meets_target
 from plan.progress.targets import describe_target, format_result
-from plan.vocabulary import PeriodKind, TargetComparator
+from plan.public.chart_labels import period_labels
+from plan.vocabulary import TargetComparator
 
 RESULT_COLOUR = "#0b4f9c"
 TARGET_COLOUR = "#8a1414"
-ROMAN = ["I", "II", "III", "IV"]
 
 
 @dataclass(frozen=True)
@@ -42,38 +43,6 @@ class Size:
 # column (a 390 px phone less the page's margins), where 13 units read as ≈ 13 px.
 WIDE = Size("wide", 720, 340, 14, 15)
 NARROW = Size("narrow", 360, 320, 13, 13)
-
-
-def short_period_label(period, with_year, compact=False):
-    """ "T3" ("3" when compact), "Quý II", "6 tháng đầu", "Cả năm"; with the year
-    ("T3/2024") when the chart mixes years."""
-    year = period.start.year
-    if period.kind == PeriodKind.YEAR:
-        return str(year) if with_year else "Cả năm"
-    if period.kind == PeriodKind.HALF:
-        label = "6 tháng đầu" if period.start.month == 1 else "6 tháng cuối"
-        return f"{label} {year}" if with_year else label
-    if period.kind == PeriodKind.QUARTER:
-        label = f"Quý {ROMAN[(period.start.month - 1) // 3]}"
-    else:
-        label = str(period.start.month) if compact and not with_year else f"T{period.start.month}"
-    return f"{label}/{year}" if with_year else label
-
-
-def period_labels(codes, compact=False):
-    """(short labels, axis title) for period codes: the year goes in the title when
-    every period lies in one year. Compact (for a phone): months alone are bare numbers."""
-    periods = [parse_period(code) for code in codes]
-    years = {p.start.year for p in periods if p}
-    one_year = len(years) == 1
-    compact = compact and one_year and all(p and p.kind == PeriodKind.MONTH for p in periods)
-    labels = [
-        short_period_label(p, not one_year, compact) if p else code for p, code in zip(periods, codes, strict=True)
-    ]
-    if not one_year:
-        return labels, "Kỳ"
-    year = years.pop()
-    return labels, (f"Tháng, năm {year}" if compact else f"Năm {year}")
 
 
 def chart_style(size):
@@ -117,7 +86,7 @@ def target_series(indicator):
 
 PLOT_WIDTH = re.compile(r'class="plot"><rect x="0" y="0" width="([\d.]+)"')
 Y_GUIDE = re.compile(
-    r'<path d="M0\.0+ ([\d.]+) h[\d.]+" class="[^"]*guide line" /><text[^>]*>[^<]*</text><title>([^<]+)</title>'
+    r'<path d="M0\.0+ ([\d.]+) h[\d.]+" class="[^"]*guide line" ?/><text[^>]*>[^<]*</text><title>([^<]+)</title>'
 )
 TARGET_PATH = re.compile(r'(<g class="series serie-[12] color-[12]"><path d=")[^"]*(")')
 
@@ -157,15 +126,26 @@ def draw_targets(svg, values):
 
 
 def value_range(values, unit):
-    """(low, high) of the y axis: every figure and target, with a little room, and for
-    a percentage never past 0 or 100 when no figure is."""
+    """(low, high) of the y axis: every figure and target, with a little room; a
+    percentage from 0 to 100 (past them only when a figure is), never a cut axis that
+    magnifies a small change."""
     low, high = min(values), max(values)
     pad = (high - low) * 0.1 or max(abs(high) * 0.05, 1)
     low, high = low - pad, high + pad
     if unit == "%":
-        low = max(low, 0) if min(values) >= 0 else low
-        high = min(high, 100) if max(values) <= 100 else high
+        low = 0 if min(values) >= 0 else low
+        high = 100 if max(values) <= 100 else high
     return low, high
+
+
+DEMO_DOT = f"fill: #ffffff; stroke: {RESULT_COLOUR}; stroke-width: 3"
+
+
+def result_point(result):
+    """A figure for pygal: an illustrative one as a larger hollow dot."""
+    if not result.is_demo:
+        return float(result.value)
+    return {"value": float(result.value), "style": DEMO_DOT, "node": {"r": 6}, "label": "Dữ liệu minh họa"}
 
 
 def axis_number(value):
@@ -199,7 +179,7 @@ def draw(indicator, results, size, label):
         value_formatter=axis_number,
     )
     chart.x_labels = labels
-    chart.add("Kết quả", [float(r.value) for r in results])
+    chart.add("Kết quả", [result_point(r) for r in results])
     targets = target_series(indicator)
     chart.range = value_range([float(r.value) for r in results] + [float(v) for _, v in targets], indicator.unit)
     for legend, value in targets:
@@ -214,8 +194,10 @@ def draw(indicator, results, size, label):
     svg = re.sub(r"<script.*?</script>", "", chart.render(is_unicode=True), flags=re.S)
     if len(targets) == 2:
         # The range's upper bound shares the band's legend entry.
-        svg = re.sub(r'<g id="activate-serie-2" class="legend[^"]*"><rect[^>]*/><text[^>]*/></g>', "", svg)
+        svg = re.sub(r'<g id="activate-serie-2" class="legend[^"]*"><rect[^>]*/><text[^>]*(?:/>|></text>)</g>', "", svg)
     svg = draw_targets(svg, [float(value) for _, value in targets])
+    title = f"<title>Kết quả chỉ tiêu {escape(indicator.code)} qua các kỳ</title><desc>{escape(label)}</desc>"
+    svg = svg.replace("<title>Pygal</title>", title, 1)
     return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" focusable="false" ', 1)
 
 
@@ -287,5 +269,7 @@ def history_chart(indicator, results):
     caption = "Đường xanh có chấm: kết quả. Đường đỏ nét đứt đậm: mục tiêu."
     if indicator.comparator == TargetComparator.BETWEEN:
         caption = "Đường xanh có chấm: kết quả. Vùng tô đỏ nhạt giữa hai đường đỏ nét đứt: khoảng mục tiêu."
+    if any(r.is_demo for r in results):
+        caption += " Chấm đặc: số liệu thật; chấm rỗng, to hơn: số liệu minh họa."
     # pygal escapes what it writes; the label is escaped above.
     return Chart("chart", mark_safe(svgs), caption)  # noqa: S308 (pygal's SVG: it escapes what it writes)

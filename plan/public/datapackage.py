@@ -8,7 +8,7 @@ from django.http import JsonResponse
 
 from indices.catalogue import Flag, IndexCode, Level, SourceKind, UnitKind
 from indices.columns import OPEN_DATA_FIELDS as FIGURE_FIELDS
-from plan.public import open_data
+from plan.public import open_data, open_files
 from plan.public import open_data_continuity as across_years
 from plan.public.identity import current_identity, site_root
 from plan.vocabulary import AdministrativeLevel, ReportingFrequency, SuccessionKind, TargetComparator
@@ -61,6 +61,24 @@ TYPES = {
     "nguon_goc_tan_suat": {"type": "string"},
     "nguon_so_lieu": {"type": "string"},
     "nguon_goc_nguon_so_lieu": {"type": "string"},
+    "nguon_goc_noi_dung": {"type": "string"},
+    "van_ban_du_thao": {"type": "boolean", "trueValues": ["true"], "falseValues": ["false"]},
+    "san_pham": {"type": "string"},
+    "co_quan_chu_tri": {"type": "string"},
+    "nguon_goc_co_quan_chu_tri": {"type": "string"},
+    "co_quan_phoi_hop": {"type": "string"},
+    "nguon_goc_co_quan_phoi_hop": {"type": "string"},
+    "thoi_gian_hoan_thanh": {"type": "string"},
+    "nguon_goc_thoi_gian": {"type": "string"},
+    "tien_do": {"type": "string"},
+    "ngay_bao_cao": {"type": "date"},
+    "ty_le": {"type": "integer", "constraints": {"minimum": 0, "maximum": 100}},
+    "bao_cao_minh_hoa": {"type": "boolean", "trueValues": ["true"], "falseValues": ["false"]},
+    "gia_tri_cu": {"type": "string"},
+    "gia_tri_moi": {"type": "string"},
+    "luc": {"type": "datetime"},
+    "cach_nhap": {"type": "string"},
+    "ly_do": {"type": "string"},
     "duong_dan": {"type": "string", "format": "uri", "constraints": {"required": True}},
     "ma_chi_tieu": {"type": "string", "constraints": {"required": True}},
     "ky": {"type": "string", "constraints": {"required": True, "pattern": PERIOD_PATTERN}},
@@ -168,6 +186,26 @@ def resources(root):
             "schema": schema(across_years.SUCCESSION_FIELDS, primaryKey=["ma_co_quan_truoc", "ma_co_quan_ke_tuc"]),
         },
         {
+            "name": "nhiem-vu",
+            "title": "Nhiệm vụ",
+            "description": "Mọi nhiệm vụ đã công bố, với báo cáo tiến độ mới nhất và nguồn gốc từng thông tin.",
+            "path": f"{root}/du-lieu/nhiem-vu.csv",
+            **csv_format(),
+            "schema": schema(open_files.TASK_FIELDS),
+        },
+        {
+            "name": "dinh-chinh",
+            "title": "Các lần sửa số liệu đã công bố",
+            "description": "Mỗi lần một số liệu đã công bố được sửa: giá trị cũ, giá trị mới, lúc sửa và lý do.",
+            "path": f"{root}/du-lieu/dinh-chinh.csv",
+            **csv_format(),
+            "schema": schema(
+                open_files.CORRECTION_FIELDS,
+                {"cap": RESULT_LEVEL},
+                foreignKeys=[{"fields": ["ma_chi_tieu"], "reference": {"resource": "chi-tieu", "fields": ["ma"]}}],
+            ),
+        },
+        {
             "name": "chi-so",
             "title": "Số liệu các chỉ số",
             "description": (
@@ -210,6 +248,11 @@ def descriptor(request):
             "Chỉ tiêu của Kế hoạch và kết quả đo được của chúng, và số liệu công bố của các chỉ số mà Kế hoạch đặt "
             "mục tiêu cải thiện. Số liệu có du_lieu_minh_hoa = true là số liệu giả lập để trình diễn, không phải kết "
             "quả chính thức."
+            + (
+                " Văn bản Kế hoạch là bản dự thảo, chưa có số và ngày ký ban hành (van_ban_du_thao = true)."
+                if open_data.plan_is_draft()
+                else ""
+            )
         ),
         "homepage": documentation,
         "language": "vi",

@@ -42,16 +42,21 @@ def site_root(request):
     return matched_site(request).root_url or request.build_absolute_uri("/").rstrip("/")
 
 
-def newest_plan_url(request):
-    """The address of the newest published plan ("" before any), which the menu of
-    pages outside a plan leads to; kept in the cache until a page is published,
-    unpublished, moved or deleted."""
-    url = cache.get(PLAN_URL_KEY)
-    if url is None:
+def newest_plan(request):
+    """{"url", "is_draft"} of the newest published plan (url "" before any): the menu
+    of pages outside a plan leads to it, and every page says when its text is an
+    unsigned draft. Kept in the cache until a page is published, unpublished, moved or
+    deleted."""
+    found = cache.get(PLAN_URL_KEY)
+    if found is None:
         plan = PlanPage.objects.published().order_by("-year", "path").first()
-        url = plan.get_url(request) if plan else ""
-        cache.set(PLAN_URL_KEY, url, IDENTITY_CACHE_SECONDS)
-    return url
+        found = {"url": plan.get_url(request) if plan else "", "is_draft": bool(plan and plan.is_draft)}
+        cache.set(PLAN_URL_KEY, found, IDENTITY_CACHE_SECONDS)
+    return found
+
+
+def newest_plan_url(request):
+    return newest_plan(request)["url"]
 
 
 def site_identity(request):
@@ -62,6 +67,7 @@ def site_identity(request):
         "site_root": SimpleLazyObject(lambda: site_root(request)),
         "canonical_url": SimpleLazyObject(lambda: site_root(request) + request.path),
         "newest_plan_url": SimpleLazyObject(lambda: newest_plan_url(request)),
+        "newest_plan": SimpleLazyObject(lambda: newest_plan(request)),
     }
 
 

@@ -4,7 +4,6 @@ stable URLs. One whitelist of public fields serves every export and the schema p
 import csv
 
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import render
 from django.urls import reverse
 
 from indices.columns import OPEN_DATA_FIELDS as FIGURE_FIELDS
@@ -13,13 +12,17 @@ from indices.models import IndexFigure
 from plan.content import continuity
 from plan.content.provenance_data import attach_provenance
 from plan.exports import csv_row
-from plan.models import Indicator, Result
+from plan.models import Indicator, PlanPage, Result
 from plan.progress.targets import format_result
-from plan.public import api_content
 from plan.public import open_data_continuity as across_years
 from plan.public.identity import site_root
 from plan.vocabulary import TargetComparator
 
+DRAFT_FIELD = (
+    "van_ban_du_thao",
+    "true/false",
+    "true: nội dung theo bản dự thảo của Kế hoạch, chưa có số và ngày ký ban hành",
+)
 # (field, type, description): the only fields that leave the site.
 INDICATOR_FIELDS = [
     (
@@ -37,6 +40,11 @@ INDICATOR_FIELDS = [
     ("linh_vuc", "số nguyên", "Số thứ tự lĩnh vực cải cách trong mục II của kế hoạch"),
     ("nguyen_van", "chuỗi", "Nguyên văn ý chỉ tiêu trong Kế hoạch"),
     ("noi_dung", "chuỗi", "Phần nguyên văn ứng với chỉ tiêu này"),
+    (
+        "nguon_goc_noi_dung",
+        "chuỗi",
+        "Nguồn gốc của noi_dung: nguyên văn Kế hoạch, hoặc do biên tập viên sửa (ai, khi nào, lý do)",
+    ),
     ("thuoc_do", "chuỗi", "Tên thước đo"),
     ("loai_muc_tieu", "chuỗi", "at_least (tối thiểu), at_most (tối đa), between (trong khoảng), done (hoàn thành)"),
     ("muc_tieu", "số thập phân hoặc rỗng", "Giá trị mục tiêu (cận dưới với between)"),
@@ -55,6 +63,7 @@ INDICATOR_FIELDS = [
     ("nguon_goc_tan_suat", "chuỗi", "Nguồn gốc của tan_suat"),
     ("nguon_so_lieu", "chuỗi", "Nguồn số liệu công khai"),
     ("nguon_goc_nguon_so_lieu", "chuỗi", "Nguồn gốc của nguon_so_lieu"),
+    DRAFT_FIELD,
     ("duong_dan", "chuỗi", "Địa chỉ trang chỉ tiêu trên trang web này"),
 ]
 RESULT_FIELDS = [
@@ -85,7 +94,13 @@ def public_indicators():
     )
 
 
-def indicator_record(indicator, base_url, request, plans):
+def plan_is_draft():
+    """Whether the newest published plan is still an unsigned draft."""
+    plan = PlanPage.objects.published().order_by("-year", "path").only("document_status").first()
+    return bool(plan and plan.is_draft)
+
+
+def indicator_record(indicator, base_url, request, plans, draft=False):
     plan = plans.get(indicator.area_id)
     before = indicator.predecessor
     return {
@@ -96,6 +111,7 @@ def indicator_record(indicator, base_url, request, plans):
         "linh_vuc": indicator.area.number,
         "nguyen_van": indicator.original_wording,
         "noi_dung": indicator.statement,
+        "nguon_goc_noi_dung": indicator.provenance["statement"].text,
         "thuoc_do": indicator.metric,
         "loai_muc_tieu": indicator.comparator,
         "muc_tieu": decimal_text(indicator.target_value),
@@ -109,6 +125,7 @@ def indicator_record(indicator, base_url, request, plans):
         "nguon_goc_tan_suat": indicator.provenance["frequency"].text,
         "nguon_so_lieu": indicator.public_source,
         "nguon_goc_nguon_so_lieu": indicator.provenance["data_source"].text,
+        "van_ban_du_thao": draft,
         "duong_dan": base_url + indicator.get_url(request),
     }
 
@@ -160,7 +177,8 @@ def csv_response(records, fields, filename):
 
 
 def json_response(records, schema_url):
-    return JsonResponse({"schema": schema_url, "data": list(records)}, json_dumps_params={"ensure_ascii": False})
+    document = {"van_ban_du_thao": plan_is_draft(), "schema": schema_url, "data": list(records)}
+    return JsonResponse(document, json_dumps_params={"ensure_ascii": False})
 
 
 def check_format(file_format):
@@ -173,8 +191,8 @@ def indicators(request, file_format):
     base_url = site_root(request)
     indicators = list(public_indicators())
     attach_provenance(indicators=indicators)
-    plans = continuity.plans_by_area()
-    records = (indicator_record(i, base_url, request, plans) for i in indicators)
+    plans, draft = continuity.plans_by_area(), plan_is_draft()
+    records = (indicator_record(i, base_url, request, plans, draft) for i in indicators)
     if file_format == "csv":
         return csv_response(records, INDICATOR_FIELDS, "chi-tieu.csv")
     return json_response(records, site_root(request) + reverse("plan:open_data"))
@@ -193,16 +211,16 @@ def index_figures(request, file_format):
     records = (figure_record(f) for f in IndexFigure.objects.in_order().iterator(chunk_size=2000))
     if file_format == "csv":
         return csv_response(records, FIGURE_FIELDS, "chi-so.csv")
-    return json_response(records, request.build_absolute_uri("/du-lieu/"))
+    return json_response(records, site_root(request) + reverse("plan:open_data"))
 
 
 def plans(request, file_format):
     """The published plans: year, issuer, programme, the plan before each."""
     check_format(file_format)
-    records = across_years.plan_records(request.build_absolute_uri("/").rstrip("/"), request)
+    records = across_years.plan_records(site_root(request), request)
     if file_format == "csv":
         return csv_response(records, across_years.PLAN_FIELDS, "ke-hoach.csv")
-    return json_response(records, request.build_absolute_uri("/du-lieu/"))
+    return json_response(records, site_root(request) + reverse("plan:open_data"))
 
 
 def successions(request, file_format):
@@ -211,23 +229,4 @@ def successions(request, file_format):
     records = across_years.succession_records()
     if file_format == "csv":
         return csv_response(records, across_years.SUCCESSION_FIELDS, "ke-tuc-co-quan.csv")
-    return json_response(records, request.build_absolute_uri("/du-lieu/"))
-
-
-def documentation(request):
-    api_fields = [
-        (model._meta.verbose_name, name, description)
-        for model, fields in api_content.API_FIELDS.items()
-        for name, description in fields
-    ]
-    context = {
-        "plan_fields": across_years.PLAN_FIELDS,
-        "succession_fields": across_years.SUCCESSION_FIELDS,
-        "indicator_fields": INDICATOR_FIELDS,
-        "result_fields": RESULT_FIELDS,
-        "figure_fields": FIGURE_FIELDS,
-        "api_fields": api_fields,
-        "api_indicator_keys": api_content.INDICATOR_KEYS,
-        "api_task_keys": api_content.TASK_KEYS,
-    }
-    return render(request, "plan/open_data.html", context)
+    return json_response(records, site_root(request) + reverse("plan:open_data"))

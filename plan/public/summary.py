@@ -113,7 +113,9 @@ def year_note(year, today):
         return (
             f"Năm kế hoạch {year} đã kết thúc: kết quả đã chốt. Chỉ tiêu chưa đạt là “không đạt”, "
             "không còn chỉ tiêu nào “có nguy cơ không đạt”, vì trạng thái đó chỉ dùng khi năm kế hoạch "
-            "còn thời gian để đạt."
+            "còn thời gian để đạt. Nhiệm vụ “Đang thực hiện” hay “Chưa triển khai” là tình trạng theo báo cáo "
+            "gần nhất; Kế hoạch không nêu thời hạn cho phần lớn nhiệm vụ nên trang không tính chúng là quá hạn, "
+            "và chưa có báo cáo nào cho biết các nhiệm vụ này đã ra sao khi năm kế hoạch kết thúc."
         )
     return (
         f"Năm kế hoạch {year} kết thúc ngày 31/12/{year}. Chỉ tiêu có số liệu giữa năm chưa đạt là "

@@ -45,6 +45,7 @@ HISTORY_COLUMNS = (
     "changes",
     "previous_entered_by_id",
     "previous_entered_at",
+    "reason",
 )
 
 

@@ -71,8 +71,22 @@ def changed_fields(old, new, names=COMPARED_FIELDS):
     }
 
 
-def apply_batch(batch, report, user, origin, dry_run):
-    """Compare a batch with the stored results; write new and changed ones."""
+def correction_error(row, current, reason):
+    """A RowError when the row changes a published real figure and gives no reason."""
+    if current.is_demo or row.value == current.value or reason:
+        return None
+    return RowError(
+        row.number,
+        "ly_do_sua",
+        "",
+        f"dòng này sửa số liệu thật đã công bố ({current.value.normalize():f} → {row.value.normalize():f}): "
+        "hãy ghi lý do sửa, lý do được công khai",
+    )
+
+
+def apply_batch(batch, report, user, origin, dry_run, reason=""):
+    """Compare a batch with the stored results; write new and changed ones. A change
+    of a real figure needs a reason: the row's, else the import's (`reason`)."""
     if not batch:
         return
     existing = {
@@ -112,6 +126,10 @@ def apply_batch(batch, report, user, origin, dry_run):
             if not changes:
                 report.unchanged += 1
                 continue
+            error = correction_error(row, current, row.reason or reason)
+            if error is not None:
+                add_error(report, error)
+                continue
             report.updated += 1
             list_changes(report, row, current, changes)
             kind, previous = "updated", current.value
@@ -140,11 +158,12 @@ def apply_batch(batch, report, user, origin, dry_run):
                     changes,
                     current.updated_by_id,
                     current.updated_at,
+                    row.reason or reason,
                 )
             )
         if len(report.preview) < PREVIEW_ROWS:
             report.preview.append((kind, row, previous))
-    if dry_run:
+    if dry_run or not report.ok:
         return
     insert_results(inserts)
     update_results(updates)
@@ -164,6 +183,7 @@ def import_rows(
     today=None,
     progress=None,
     allowed_indicators=None,
+    reason="",
 ):
     """Validate and (unless dry_run) write the rows that `open_rows()` yields, as
     (row number, {column: value}), in one pass and one transaction.
@@ -173,11 +193,12 @@ def import_rows(
     bad row) but nothing more is written, and the transaction is rolled back at
     the end: with one bad row, nothing lands. A dry run is rolled back too.
     `allowed_indicators` (a set of pks, or None for all) limits an agency's editor
-    to the indicators of that agency."""
+    to the indicators of that agency. `reason`: why the file changes published real
+    figures, for the rows that give none (a row without either is refused)."""
     codes = None if dry_run else codes_in(open_rows)
     with nullcontext() if dry_run else process_lock(codes):
         return run_import(
-            open_rows, user, origin, dry_run, today or timezone.localdate(), progress, allowed_indicators, codes
+            open_rows, user, origin, dry_run, today or timezone.localdate(), progress, allowed_indicators, codes, reason
         )
 
 
@@ -186,7 +207,7 @@ def codes_in(open_rows):
     return {text(row.get("ma_chi_tieu")) for _, row in open_rows() if not isinstance(row, RowError)}
 
 
-def run_import(open_rows, user, origin, dry_run, today, progress, allowed_indicators, codes):
+def run_import(open_rows, user, origin, dry_run, today, progress, allowed_indicators, codes, reason=""):
     limits = current_limits()
     report = ImportReport()
     seen, touched = {}, set()
@@ -230,14 +251,14 @@ def run_import(open_rows, user, origin, dry_run, today, progress, allowed_indica
                         batch.append(result_row)
                         touched.add(result_row.indicator_pk)
                 if len(batch) == BATCH_SIZE:
-                    apply_batch(batch, report, user, origin, dry_run)
+                    apply_batch(batch, report, user, origin, dry_run, reason)
                     batch = []
                 if progress:
                     progress(1)
             if report.rows == 0:
                 add_error(report, RowError(0, "", "", "tệp không có dòng số liệu nào"))
             if report.ok:
-                apply_batch(batch, report, user, origin, dry_run)
+                apply_batch(batch, report, user, origin, dry_run, reason)
             if dry_run or not report.ok:
                 raise Rollback
             state.refresh_indicators(touched, today)  # in the same transaction as the figures

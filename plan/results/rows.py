@@ -27,6 +27,7 @@ COLUMNS = {
     "duong_dan_nguon": "Địa chỉ nguồn (http:// hoặc https://)",
     "ngay_thu_thap": "Ngày thu thập số liệu: dd/mm/yyyy (bắt buộc)",
     "du_lieu_minh_hoa": "Dữ liệu minh họa: có / không (mặc định: không)",
+    "ly_do_sua": "Lý do sửa: bắt buộc khi dòng thay một số liệu thật đã công bố bằng giá trị khác; được công khai",
 }
 REQUIRED = ("ma_chi_tieu", "ky", "gia_tri", "nguon", "ngay_thu_thap")
 # Optional columns and the Result field each fills. A column absent from a file
@@ -62,6 +63,8 @@ class ResultRow:
     captured_on: date
     is_demo: bool
     present: frozenset = frozenset(OPTIONAL_FIELDS)  # the optional columns the file has
+    reason: str = ""  # why a published real figure changes (column ly_do_sua)
+    number: int = 0  # the row's number in the file
 
     @property
     def key(self):
@@ -187,6 +190,8 @@ def check_row(number, row, indicators, today, limits=DEFAULT_LIMITS):
             captured_on=captured_on,
             is_demo=is_demo,
             present=frozenset(column for column in OPTIONAL_FIELDS if column in row),
+            reason=cells["ly_do_sua"],
+            number=number,
         ),
         [],
     )

@@ -58,7 +58,12 @@ def source_rows(source, path, today):
 
 def import_source(source, today):
     with fetch_to_file(source.url, f".{source.format}") as downloaded:
-        report = import_rows(lambda: source_rows(source, downloaded.name, today), origin=ResultOrigin.SYNC, today=today)
+        report = import_rows(
+            lambda: source_rows(source, downloaded.name, today),
+            origin=ResultOrigin.SYNC,
+            today=today,
+            reason=f"Nguồn công khai “{source.name}” đã thay đổi số liệu (đồng bộ tự động).",
+        )
     if not report.ok:
         raise ReadError("; ".join(str(e) for e in report.errors[:5]) + f" ({report.error_count} lỗi)")
     return report

@@ -43,6 +43,7 @@ def task_form(code, text, lead):
         "lead_agency": lead,
         "deadline_text": "Quý I/2024",
         "due_date": "2024-03-31",
+        "change_reason": "Nhiệm vụ thử, không có trong Kế hoạch.",
     }
 
 
@@ -74,6 +75,7 @@ def test_edit_an_area_page_keeps_a_revision(admin_client):
             "lead_agency_derived": "on",
             "deadline_text": t.deadline_text,
             "due_date": "",
+            "change_reason": "Sửa thử." if t.code == "2.1" else "",
         }
         for t in area.tasks.all()
     ]
@@ -114,6 +116,7 @@ def indicator_form(code, area, **overrides):
         "next_due_date": "",
         "public_source": "",
         "public_source_url": "",
+        "change_reason": "Chỉ tiêu thử, không có trong Kế hoạch.",
         "action-publish": "publish",
     }
     data.update(overrides)

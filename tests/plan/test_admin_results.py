@@ -130,6 +130,7 @@ def test_template_is_downloadable_and_importable(admin_client, tmp_path):
         "duong_dan_nguon",
         "ngay_thu_thap",
         "du_lieu_minh_hoa",
+        "ly_do_sua",
     ]
     from plan.results.importer import import_file
 

@@ -99,3 +99,25 @@ def test_the_open_data_page_documents_what_the_api_serves(client):
     for fields in api_content.API_FIELDS.values():
         for name, description in fields:
             assert f"<code>{name}</code>" in page and description in page
+
+
+def test_the_api_carries_origins_demo_flags_and_the_draft_status(client, admin_user):
+    call_command("load_demo_results", verbosity=0)
+    area = AreaPage.objects.get(number=3)
+    tasks = list(area.tasks.all())
+    for task in tasks:
+        if task.code == "3.9":
+            task.text, task.change_reason = "Nội dung đã sửa.", "Lý do công khai."
+    area.tasks = tasks
+    area.save_revision(user=admin_user).publish(user=admin_user)
+    data = detail(client, area)
+    assert data["van_ban_du_thao"] is True
+    tasks = {task["ma"]: task for task in data["nhiem_vu"]}
+    edited = tasks["3.9"]["nguon_goc"]["text"]
+    assert edited["loai"] == "editor" and "Lý do công khai." in edited["mo_ta"]
+    assert tasks["3.9"]["nguon_goc"]["lead_agency"]["loai"] == "inferred"
+    indicator = next(i for i in data["chi_tieu"] if i["ma"] == "3.a.2")
+    assert indicator["nguon_goc"]["target"]["loai"] == "inferred"
+    assert indicator["tinh_trang"]["du_lieu_minh_hoa"] is indicator["so_lieu_moi_nhat"]["du_lieu_minh_hoa"] is True
+    assert tasks["3.4"]["tinh_trang"]["du_lieu_minh_hoa"] is bool(tasks["3.4"]["bao_cao_moi_nhat"])
+    assert detail(client, PlanPage.objects.get())["van_ban_du_thao"] is True

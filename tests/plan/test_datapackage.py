@@ -13,8 +13,8 @@ from django.core.management import call_command
 
 from indices.models import IndexFigure
 from plan.content.site_address import set_site_address
-from plan.models import Agency, AgencySuccession, Indicator, PlanPage, Result, SiteIdentity
-from plan.public import datapackage, open_data
+from plan.models import Agency, AgencySuccession, Indicator, PlanPage, Result, ResultHistory, SiteIdentity, Task
+from plan.public import datapackage, open_data, open_files
 from tests import builders
 
 FRICTIONLESS = str(Path(sys.executable).with_name("frictionless"))
@@ -35,6 +35,9 @@ def test_the_descriptor_describes_every_served_field(client):
     resources = {resource["name"]: resource for resource in package["resources"]}
     indicators, results, figures = resources["chi-tieu"], resources["ket-qua"], resources["chi-so"]
     plans, successions = resources["ke-hoach"], resources["ke-tuc-co-quan"]
+    for name, fields in (("nhiem-vu", open_files.TASK_FIELDS), ("dinh-chinh", open_files.CORRECTION_FIELDS)):
+        described = resources[name]["schema"]["fields"]
+        assert [(f["name"], f["description"]) for f in described] == [(n, text) for n, _t, text in fields]
     assert indicators["path"] == "https://cchc.example.gov.vn/du-lieu/chi-tieu.csv"
     assert results["path"] == "https://cchc.example.gov.vn/du-lieu/ket-qua.csv"
     assert figures["path"] == "https://cchc.example.gov.vn/du-lieu/chi-so.csv"
@@ -47,7 +50,7 @@ def test_the_descriptor_describes_every_served_field(client):
     for resource, fields in (*served, (figures, open_data.FIGURE_FIELDS)):
         described = resource["schema"]["fields"]
         assert [(f["name"], f["description"]) for f in described] == [(name, text) for name, _t, text in fields]
-        assert all(f["type"] in ("string", "integer", "number", "date", "boolean") for f in described)
+        assert all(f["type"] in ("string", "integer", "number", "date", "datetime", "boolean") for f in described)
     assert indicators["schema"]["primaryKey"] == ["ma"]
     assert results["schema"]["primaryKey"] == ["ma_chi_tieu", "ky", "cap"]
     assert results["schema"]["foreignKeys"][0]["reference"] == {"resource": "chi-tieu", "fields": ["ma"]}
@@ -87,13 +90,15 @@ def test_frictionless_validates_the_served_package(live_server, monkeypatch):
 
     report = validate(url)
     assert report["valid"], errors(report)
-    rows = {task["name"]: task["stats"]["rows"] for task in report["tasks"]}
+    rows = {task["name"]: task["stats"].get("rows", 0) for task in report["tasks"]}
     assert rows == {
         "chi-tieu": Indicator.objects.filter(live=True).count(),
         "ket-qua": Result.objects.count(),
         "chi-so": IndexFigure.objects.count(),
         "ke-hoach": PlanPage.objects.live().count(),
         "ke-tuc-co-quan": 1,
+        "nhiem-vu": Task.objects.filter(area__live=True).count(),
+        "dinh-chinh": ResultHistory.objects.corrections().count(),
     }
     assert rows["ket-qua"] > 0
 

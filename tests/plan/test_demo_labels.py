@@ -72,3 +72,25 @@ def test_remove_demo_results_keeps_real_figures():
     call_command("remove_demo_results", stdout=out)
     assert "Đã xóa 1 kết quả và 1 báo cáo tiến độ minh họa" in out.getvalue()
     assert list(Result.objects.all()) == [real] and not TaskProgress.objects.filter(is_demo=True).exists()
+
+
+def test_a_joined_bullets_overall_status_says_when_it_rests_on_demo_figures(client):
+    from collections import Counter
+
+    wordings = Counter(Indicator.objects.filter(live=True).values_list("original_wording", flat=True))
+    joined = next(wording for wording, count in wordings.items() if count > 1)
+    first, *others = Indicator.objects.filter(original_wording=joined).order_by("sort_order", "code")
+
+    def overall_line():
+        page = BeautifulSoup(client.get(first.area.url).content, "html.parser")
+        lines = [
+            p
+            for p in page.select("p.combined-status")
+            if p.find_parent("li") and joined in p.find_parent("li").get_text()
+        ]
+        return lines[0].get_text(" ", strip=True)
+
+    assert "Dữ liệu minh họa" not in overall_line()
+    Result.objects.create(indicator=first, period="2024", scope=first.level, value=Decimal(1), source_name="Nguồn",
+                          captured_on=date(2024, 12, 20), is_demo=True)  # fmt: skip
+    assert "Dữ liệu minh họa" in overall_line() and "dựa cả vào số liệu minh họa" in overall_line()

@@ -186,7 +186,9 @@ def test_dry_run_previews_new_updated_unchanged_and_writes_nothing(tmp_path, dja
     changed = [GOOD_ROWS[0][:3] + ["97"] + GOOD_ROWS[0][4:], GOOD_ROWS[1], GOOD_ROWS[2]]
     path = write(tmp_path, "second.csv", csv_text(changed))
     before = snapshot()
-    preview = import_file(path, "csv", dry_run=True)
+    refused = import_file(path, "csv", dry_run=True)
+    assert [error.column for error in refused.errors] == ["ly_do_sua"], "a real figure is corrected with a reason"
+    preview = import_file(path, "csv", dry_run=True, reason="Sửa thử.")
     assert (preview.new, preview.updated, preview.unchanged, preview.written) == (1, 1, 1, False)
     assert snapshot() == before
     assert [(kind, row.indicator_code) for kind, row, _ in preview.preview] == [
@@ -194,7 +196,7 @@ def test_dry_run_previews_new_updated_unchanged_and_writes_nothing(tmp_path, dja
         ("new", "7.a.3.2"),
     ]
 
-    report = import_file(path, "csv", user=editor)
+    report = import_file(path, "csv", user=editor, reason="Sửa thử.")
     assert (report.new, report.updated, report.unchanged) == (1, 1, 1)
     result = Result.objects.get(indicator__code="3.a.2")
     assert result.value == 97 and result.updated_by == editor

@@ -121,5 +121,5 @@ def test_fact_origins_counts_every_fact_once():
     total = out.getvalue().strip().splitlines()[-1]
     counts = [int(cell) for cell in total.strip("| ").split(" | ")[1:]]
     tasks, indicators = Task.objects.filter(area__live=True).count(), Indicator.objects.filter(live=True).count()
-    assert sum(counts) == 3 * tasks + 4 * indicators
+    assert sum(counts) == 5 * tasks + 6 * indicators
     assert counts[1] >= Task.objects.filter(lead_agency_derived=True).count() + indicators  # inferred

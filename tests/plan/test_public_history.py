@@ -85,3 +85,33 @@ def test_every_correction_of_a_published_figure_is_public(client):
     row = page.select_one("#dinh-chinh").find_parent("section").select_one("tbody tr")
     cells = [cell.get_text(strip=True) for cell in row.find_all(["th", "td"])]
     assert cells[:3] == ["Quý I/2024", "95%", "97%"] and cells[4] == "Cổng Dịch vụ công đính chính số liệu."
+
+
+def section_text(soup, section_id):
+    return " ".join(soup.select_one(f"#{section_id}").find_parent("section").get_text(" ").split())
+
+
+def test_a_changed_task_or_indicator_shows_on_its_area_and_plan_pages_and_in_the_log(client, admin_user):
+    area = AreaPage.objects.get(slug="cai-cach-thu-tuc-hanh-chinh")
+    tasks = list(area.tasks.all())
+    for task in tasks:
+        if task.code == "3.9":
+            task.text += " Bổ sung theo góp ý."
+    area.tasks = tasks
+    area.save_revision(user=admin_user).publish(user=admin_user)
+    indicator = Indicator.objects.get(code="3.a.2")
+    indicator.target_value = Decimal(96)
+    indicator.save_revision(user=admin_user).publish(user=admin_user)
+
+    _, area_page = history_text(client, area.url)
+    area_changes = section_text(area_page, "thay-doi")
+    assert "Nhiệm vụ 3.9 · Nội dung" in area_changes and "Bổ sung theo góp ý." in area_changes
+    assert "Chỉ tiêu 3.a.2 · Giá trị mục tiêu 95 96" in area_changes
+    assert "Chưa có thay đổi nào" not in area_changes
+
+    plan_page = BeautifulSoup(client.get(PlanPage.objects.get().url).content, "html.parser")
+    below = section_text(plan_page, "thay-doi-ben-duoi")
+    assert "Lĩnh vực 3 · Nhiệm vụ 3.9 · Nội dung" in below and "Lĩnh vực 3" in below
+    assert "Chỉ tiêu 3.a.2 · Giá trị mục tiêu" in below
+    log = [" ".join(li.get_text(" ").split()) for li in plan_page.select("#lich-su li")]
+    assert any(line.endswith("Cải cách thủ tục hành chính: Nhiệm vụ 3.9 · Nội dung") for line in log), log

@@ -190,6 +190,7 @@ def area_edit_data(area, text_suffix, action):
             "deadline_text": t.deadline_text,
             "due_date": "",
             "topics": [topic.pk for topic in t.topics.all()],
+            "change_reason": "Sửa thử khi duyệt." if t.code == "3.1" else "",
         }
         for t in area.tasks.all()
     ]
@@ -247,6 +248,7 @@ def test_an_indicator_snippet_goes_through_review(client, roles):
             "next_due_date": "",
             "public_source_url": "",
             "target_value_max": "",
+            "change_reason": "Sửa thử khi duyệt.",
         }
     )
     assert client.post(edit, data).status_code == 302

@@ -154,3 +154,22 @@ def test_an_empty_plan_says_so_and_divides_by_nothing(db):
 def test_percent_text_uses_a_decimal_comma():
     assert summary.percent_text(17, 31) == "54,8"
     assert summary.percent_text(1, 0) is None
+
+
+@pytest.mark.django_db
+def test_an_ended_year_does_not_leave_unfinished_tasks_looking_on_course(client):
+    from bs4 import BeautifulSoup
+
+    from plan.models import PlanPage, Task, TaskProgress
+    from plan.vocabulary import ReportedTaskStatus
+
+    plan = PlanPage.objects.get()
+    task = Task.objects.filter(due_date__isnull=True).first()
+    TaskProgress.objects.create(task=task, status=ReportedTaskStatus.IN_PROGRESS, reported_on=date(plan.year, 11, 30))
+    note = BeautifulSoup(client.get(task.get_url()).content, "html.parser").select_one(".year-ended-note")
+    if date.today().year > plan.year:
+        assert note is not None and f"Năm Kế hoạch {plan.year} đã kết thúc" in note.get_text()
+    else:
+        assert note is None
+    ended = summary.year_note(plan.year, date(plan.year + 1, 1, 2))
+    assert "“Đang thực hiện”" in ended and "chưa có báo cáo nào" in ended

@@ -46,7 +46,7 @@ def test_the_503_page_needs_no_database(database_down):
 
 
 def test_a_bug_is_still_a_500():
-    with mock.patch("plan.public.open_data.documentation", side_effect=ValueError("bug")):
+    with mock.patch("plan.public.open_files.documentation", side_effect=ValueError("bug")):
         client = Client(raise_request_exception=False)
         assert client.get("/du-lieu/").status_code in (200, 500)
 

@@ -40,6 +40,7 @@ TEMPLATE_EXAMPLES = [
         "https://dichvucong.gov.vn/",
         "15/04/2024",
         "có",
+        "",
     ],
     [
         "7.a.3.2",
@@ -51,6 +52,7 @@ TEMPLATE_EXAMPLES = [
         "",
         "10/07/2024",
         "có",
+        "",
     ],
 ]
 

@@ -7,7 +7,7 @@ import functools
 from django.http import Http404
 
 from indices.queries import latest_component_figures
-from plan.content import continuity, history, history_data, queries
+from plan.content import continuity, history_data, queries
 from plan.content.codes import INDICATOR_KEY, indicator_key
 from plan.content.provenance_data import area_key, attach_provenance, loaded_record
 from plan.models import AreaPage, Indicator, Task
@@ -53,7 +53,9 @@ class AreaPresenter(UpdateListing, Presenter):
             "has_demo": rows.has_demo(rollup),
             "updates": queries.updates_about(area)[:10] if facts["has_updates"] else [],
             **queries.area_agencies(area),
-            "history": history_data.page_history(area, history.AREA_FIELDS) if facts["publications"] > 1 else [],
+            "history": history_data.area_history(area)
+            if facts["publications"] > 1 or facts["indicator_publications"] > facts["live_indicators"]
+            else [],
             "meta_description": f"Lĩnh vực {area.number}. {area.heading_as_written}: chỉ tiêu, nhiệm vụ và tiến độ.",
             "par_figure": par_figure(area.par_component),
         }

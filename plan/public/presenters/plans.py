@@ -1,6 +1,6 @@
 """The list of plans and a plan document, with its dashboard and update feeds."""
 
-from plan.content import continuity, history, history_data, queries
+from plan.content import continuity, history_data, queries
 from plan.content.document import document_heading
 from plan.models import PlanIndexPage, PlanPage
 from plan.models.presenting import presents
@@ -19,14 +19,16 @@ class PlanIndexPresenter(Presenter):
 class PlanPresenter(UpdateListing, Presenter):
     def context(self):
         plan = self.page
+        own_history, changes_below, labels = history_data.plan_histories(plan)
         return {
             "plan_url": plan.get_url(self.request),
             "areas": queries.areas_with_counts(plan),
             "updates": queries.updates_about(plan)[:10],
-            "revisions": queries.publication_log(plan),
+            "revisions": history_data.log_with_changes(queries.publication_log(plan), labels),
+            "changes_below": changes_below,
             "appendix": queries.first_appendix(plan),
             "implementation_sections": queries.implementation_sections(plan),
-            "history": history_data.page_history(plan, history.PLAN_FIELDS),
+            "history": own_history,
             "meta_description": f"{plan.title}: toàn văn, chỉ tiêu, nhiệm vụ, cơ quan thực hiện và tiến độ.",
             "predecessor": plan.predecessor if plan.predecessor_id and plan.predecessor.live else None,
             "document": document_heading(plan.document_status, plan.number, plan.date_text, plan.issued_on, plan.place),
