@@ -61,7 +61,8 @@ TASK_STATUSES = [
     TaskStatus.NO_DATA,
 ]
 
-# How long after a period ends its figure may still arrive before it counts as late.
+# How long after a period ends its figure may still arrive before it counts as late, when
+# no official reporting period (reports.models.ReportingPeriod) reaches that far.
 REPORTING_GRACE = timedelta(days=30)
 
 
@@ -131,17 +132,28 @@ def latest_figure(figures):
     return period, figure
 
 
-def next_figure_due(frequency, latest_period, plan_year):
+def next_figure_due(frequency, latest_period, plan_year, reports=()):
     """The date by which the next figure should be in, or None when the plan year's
-    figures are complete."""
+    figures are complete: the deadline of the first official report (`reports`, with
+    `data_to` and `deadline`) whose data cut-off reaches the end of the figure's period;
+    without one, REPORTING_GRACE after that end."""
     months = MONTHS_PER_REPORT.get(frequency, MONTHS_PER_REPORT[ReportingFrequency.YEARLY])
     year_end = date(plan_year, 12, 31)
     if latest_period is None:
-        first_period_end = add_months(date(plan_year, 1, 1), months - 1)
-        return min(first_period_end, year_end) + REPORTING_GRACE
-    if latest_period.end >= year_end:
+        period_end = min(add_months(date(plan_year, 1, 1), months - 1), year_end)
+    elif latest_period.end >= year_end:
         return None
-    return min(add_months(latest_period.end, months), year_end) + REPORTING_GRACE
+    else:
+        period_end = min(add_months(latest_period.end, months), year_end)
+    return figure_deadline(period_end, reports)
+
+
+def figure_deadline(period_end, reports=()):
+    """The day by which a figure of a period ending on `period_end` is due."""
+    reaching = [report for report in reports if report.data_to >= period_end]
+    if reaching:
+        return min(report.deadline for report in reaching)
+    return period_end + REPORTING_GRACE
 
 
 def is_late(next_due, today):
@@ -149,16 +161,17 @@ def is_late(next_due, today):
     return next_due is not None and today > next_due
 
 
-def indicator_progress(comparator, target, target_max, frequency, figures, plan_year, today):
+def indicator_progress(comparator, target, target_max, frequency, figures, plan_year, today, reports=()):
     """Status of an indicator from its figures (those of its own level or scope).
 
     - no figure: no data;
     - the latest figure meets the target: met;
     - it does not, and the plan year is over or the figure covers the whole year: not met;
     - it does not, but there is still time in the plan year: at risk.
-    "late" is set when the next figure is overdue for the reporting frequency."""
+    "late" is set when the next figure is overdue for the reporting frequency and the
+    official reports (`reports`: next_figure_due)."""
     period, figure = latest_figure(figures)
-    due = next_figure_due(frequency, period, plan_year)
+    due = next_figure_due(frequency, period, plan_year, reports)
     late = is_late(due, today)
     if figure is None:
         return IndicatorProgress(IndicatorStatus.NO_DATA, None, late, due)

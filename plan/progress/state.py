@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from plan.models import Indicator, PlanPage, Result, Task, TaskProgress
 from plan.progress import rules
+from reports.periods import periods_for
 
 INDICATOR_STATE = ("status", "latest_result", "late", "next_due")
 TASK_STATE = ("status", "latest_report")
@@ -43,6 +44,8 @@ def refresh_indicators(pks=None, today=None):
     for figure in results.order_by().values_list("pk", "indicator_id", "period", "scope", "value", named=True):
         figures.setdefault(figure.indicator_id, []).append(figure)
     years, changed = plan_years(), []
+    # A figure of the plan year's last months goes in the next year's first report.
+    reports = periods_for({today.year, *years.values(), *(year + 1 for year in years.values())})
     for row in rows:
         progress = rules.indicator_progress(
             row.comparator,
@@ -52,6 +55,7 @@ def refresh_indicators(pks=None, today=None):
             [f for f in figures.get(row.pk, []) if f.scope == row.level],
             plan_year(row.area__path, years) or today.year,
             today,
+            reports,
         )
         state = (progress.status, progress.latest.pk if progress.latest else None, progress.late, progress.next_due)
         if state != (row.status, row.latest_result_id, row.late, row.next_due):

@@ -14,6 +14,7 @@ from wagtail.models import Page, Site
 
 from plan.editorial.roles import REVIEWERS, sync_roles
 from plan.models import Agency, AreaPage, ImportBatch, Indicator, PlanPage, Topic
+from reports.models import ReportingPeriod
 from tests.admin_i18n.test_screens import screen_html
 from tests.admin_i18n.visible import english_anywhere, is_english_prose
 from tests.plan.worker import upload_and_check
@@ -72,6 +73,8 @@ def admin_screens(roles):
         "/admin/collections/",
         "/admin/account/",
         "/admin/huong-dan-bien-tap/",
+        "/admin/snippets/reports/reportingperiod/",
+        f"/admin/snippets/reports/reportingperiod/edit/{ReportingPeriod.objects.order_by('pk').first().pk}/",
     ]
 
 

@@ -1,0 +1,37 @@
+"""The official periods of each plan year are stored after `migrate` and when a plan is
+published (those an administrator changed are kept); a changed period moves what is
+due and late, so the indicators' stored state is worked out again."""
+
+from django.db.models.signals import post_delete, post_migrate, post_save
+from django.dispatch import receiver
+from wagtail.signals import page_published
+
+from plan.models import PlanPage
+from plan.progress import state
+from reports.models import ReportingPeriod
+from reports.periods import ensure_year
+
+
+def ensure_plan_years():
+    for year in set(PlanPage.objects.values_list("year", flat=True)):
+        ensure_year(year)
+        ensure_year(year + 1)  # the plan year's last figures go in the next year's first report
+
+
+@receiver(post_migrate, dispatch_uid="reports-periods-after-migrate")
+def periods_after_migrate(app_config, **kwargs):
+    if app_config.label == "reports":
+        ensure_plan_years()
+        state.refresh_indicators()
+
+
+@receiver(page_published, sender=PlanPage, dispatch_uid="reports-periods-plan-published")
+def periods_of_published_plan(instance, **kwargs):
+    ensure_year(instance.year)
+    ensure_year(instance.year + 1)
+
+
+@receiver(post_save, sender=ReportingPeriod, dispatch_uid="reports-period-saved")
+@receiver(post_delete, sender=ReportingPeriod, dispatch_uid="reports-period-deleted")
+def state_after_period_change(**kwargs):
+    state.refresh_indicators()
