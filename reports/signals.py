@@ -1,14 +1,17 @@
 """The official periods of each plan year are stored after `migrate` and when a plan is
 published (those an administrator changed are kept); a changed period moves what is
-due and late, so the indicators' stored state is worked out again."""
+due and late, so the indicators' stored state is worked out again. An agency's report
+is marked sent when it goes for review (or is published), and its task lines become
+progress reports when it is published (reports.publishing)."""
 
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.signals import page_published, published, workflow_submitted
 
 from plan.models import PlanPage
 from plan.progress import state
-from reports.models import ReportingPeriod
+from reports import publishing
+from reports.models import AgencyReport, ReportingPeriod
 from reports.periods import ensure_year
 
 
@@ -35,3 +38,18 @@ def periods_of_published_plan(instance, **kwargs):
 @receiver(post_delete, sender=ReportingPeriod, dispatch_uid="reports-period-deleted")
 def state_after_period_change(**kwargs):
     state.refresh_indicators()
+
+
+@receiver(workflow_submitted, dispatch_uid="reports-report-sent")
+def report_sent_for_review(instance, **kwargs):
+    """An agency's report sent for review counts as sent that moment."""
+    report = instance.content_object
+    if isinstance(report, AgencyReport):
+        publishing.mark_sent(report)
+
+
+@receiver(published, sender=AgencyReport, dispatch_uid="reports-report-published")
+def report_published(instance, **kwargs):
+    publishing.mark_sent(instance)
+    instance.refresh_from_db(fields=["sent_at"])
+    publishing.apply_published(instance, getattr(kwargs.get("revision"), "user", None))

@@ -1,6 +1,5 @@
 from datetime import date
 
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
@@ -9,15 +8,7 @@ from plan.editorial.links import absolute_url
 from plan.editorial.reminders import DUE_SOON_DAYS, REMINDER_LABELS, reminders_by_agency
 from plan.progress import state
 from reports.periods import report_names_by_deadline
-
-
-def recipients(agency):
-    users = (
-        get_user_model().objects.filter(is_active=True, groups=agency.editor_group).exclude(email="")
-        if agency.editor_group_id
-        else []
-    )
-    return sorted({agency.contact_email, *(user.email for user in users)} - {""})
+from reports.reminders import recipients
 
 
 def message_lines(reminders, reports=None):

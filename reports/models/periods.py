@@ -1,4 +1,4 @@
-"""The reporting calendar and what agencies report in it."""
+"""The reporting calendar."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
