@@ -18,9 +18,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from plan.editorial import access
 from plan.models import Agency, Indicator, Task
 from reports import calendar, overview
+from reports.closing import close_year, may_close
 from reports.models import AgencyReport, ReportingPeriod
 from reports.reminders import remind
 from reports.starting import start_report
+from reports.verdicts import year_closes
 
 
 def limited(form_class, field_name, queryset):
@@ -118,6 +120,8 @@ class AgencyReportViewSet(SnippetViewSet):
                     FieldPanel("difficulties"),
                     FieldPanel("proposals"),
                     FieldPanel("evidence"),
+                    FieldPanel("verdict"),
+                    FieldPanel("verdict_reason"),
                 ],
             ),
             InlinePanel(
@@ -150,7 +154,18 @@ def period_list(request):
     for period in ReportingPeriod.objects.filter(year__in=overview.plan_years()):
         rows = overview.period_rows(period, today, scope)
         periods.append({"period": period, "counts": overview.counts(rows), "rows": rows})
-    context = {"periods": periods, "labels": calendar.REPORT_STATE_LABELS, "reviewer": scope is None, "today": today}
+    closes = year_closes()
+    years = [
+        {"year": year, "close": closes.get(year), "refused": may_close(year, today)}
+        for year in sorted(overview.plan_years())
+    ]
+    context = {
+        "periods": periods,
+        "labels": calendar.REPORT_STATE_LABELS,
+        "reviewer": scope is None,
+        "today": today,
+        "years": years,
+    }
     return render(request, "reports/admin/period_list.html", context)
 
 
@@ -199,3 +214,20 @@ def start_view(request, pk):
         return HttpResponseForbidden("Bạn không lập báo cáo cho cơ quan này.", content_type="text/plain; charset=utf-8")
     report = start_report(agency, period)
     return redirect(reverse("wagtailsnippets_reports_agencyreport:edit", args=[report.pk]))
+
+
+@require_POST
+def close_view(request, year):
+    """Close a plan year after its year report (Sở Nội vụ)."""
+    if not access.is_reviewer(request.user):
+        return HttpResponseForbidden("Chỉ Sở Nội vụ khép lại năm.", content_type="text/plain; charset=utf-8")
+    year = access.checked_pk(year)
+    if year not in overview.plan_years():
+        return HttpResponseForbidden("Không có kế hoạch của năm này.", content_type="text/plain; charset=utf-8")
+    refused = may_close(year, timezone.localdate())
+    if refused:
+        messages.error(request, refused)
+    else:
+        close_year(year, timezone.localdate(), request.user)
+        messages.success(request, f"Đã khép lại năm {year}: các nhiệm vụ hiện đánh giá cuối năm.")
+    return redirect("reports_periods")

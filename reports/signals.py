@@ -11,7 +11,7 @@ from wagtail.signals import page_published, published, workflow_submitted
 from plan.models import PlanPage
 from plan.progress import state
 from reports import publishing
-from reports.models import AgencyReport, ReportingPeriod
+from reports.models import AgencyReport, ReportingPeriod, YearClose
 from reports.periods import ensure_year
 
 
@@ -53,3 +53,10 @@ def report_published(instance, **kwargs):
     publishing.mark_sent(instance)
     instance.refresh_from_db(fields=["sent_at"])
     publishing.apply_published(instance, getattr(kwargs.get("revision"), "user", None))
+
+
+@receiver(post_save, sender=YearClose, dispatch_uid="reports-year-closed")
+@receiver(post_delete, sender=YearClose, dispatch_uid="reports-year-reopened")
+def state_after_close(**kwargs):
+    """A year closed (or opened again by an administrator): tasks show verdicts, or not."""
+    state.refresh_tasks()

@@ -22,6 +22,7 @@ register_snippet(admin_views.AgencyReportViewSet)
 def register_report_urls():
     return [
         path("bao-cao-dinh-ky/", admin_views.period_list, name="reports_periods"),
+        path("bao-cao-dinh-ky/khep-nam/<str:year>/", admin_views.close_view, name="reports_close_year"),
         path("bao-cao-dinh-ky/<str:pk>/", admin_views.period_detail, name="reports_period"),
         path("bao-cao-dinh-ky/<str:pk>/nhac/", admin_views.remind_view, name="reports_remind"),
         path("bao-cao-dinh-ky/<str:pk>/lap/", admin_views.start_view, name="reports_start"),

@@ -38,6 +38,12 @@ STATUS_EXPLANATIONS = {
     TaskStatus.IN_PROGRESS: "Báo cáo tiến độ mới nhất ghi đang thực hiện.",
     TaskStatus.NOT_STARTED: "Báo cáo tiến độ mới nhất ghi chưa triển khai.",
     TaskStatus.OVERDUE: "Đã qua hạn hoàn thành (khi Kế hoạch nêu thời hạn cụ thể) mà chưa hoàn thành.",
+    TaskStatus.PARTLY_DONE: "Năm kế hoạch đã khép lại; đánh giá cuối năm: hoàn thành một phần.",
+    TaskStatus.NOT_DONE: "Năm kế hoạch đã khép lại; đánh giá cuối năm: không hoàn thành trong năm.",
+    TaskStatus.CARRIED_OVER: "Năm kế hoạch đã khép lại; nhiệm vụ được chuyển sang năm sau.",
+    TaskStatus.NO_VERDICT: (
+        "Năm kế hoạch đã khép lại mà cơ quan chủ trì chưa có đánh giá cuối năm được duyệt cho nhiệm vụ này."
+    ),
 }
 STATUS_LABELS = {**dict(IndicatorStatus.choices), **dict(TaskStatus.choices)}
 
@@ -51,6 +57,10 @@ STATUS_ICONS = {
     TaskStatus.OVERDUE: "✗",
     IndicatorStatus.NO_DATA: "–",
     TaskStatus.NOT_STARTED: "○",
+    TaskStatus.PARTLY_DONE: "◐",
+    TaskStatus.NOT_DONE: "✗",
+    TaskStatus.CARRIED_OVER: "→",
+    TaskStatus.NO_VERDICT: "?",
 }
 INDICATOR_STATUSES = list(IndicatorStatus)
 TASK_STATUSES = [
@@ -60,6 +70,23 @@ TASK_STATUSES = [
     TaskStatus.OVERDUE,
     TaskStatus.NO_DATA,
 ]
+# Once the plan year is closed a task shows its verdict, never that it is under way.
+YEAR_END_STATUSES = [
+    TaskStatus.DONE,
+    TaskStatus.PARTLY_DONE,
+    TaskStatus.NOT_DONE,
+    TaskStatus.CARRIED_OVER,
+    TaskStatus.NO_VERDICT,
+]
+ALL_TASK_STATUSES = list(dict.fromkeys(TASK_STATUSES + YEAR_END_STATUSES))
+
+
+def task_order(counts):
+    """The task statuses to show for `counts` ({status: n}): the year-end ones when
+    some task has one (its plan year is closed), else the in-year ones."""
+    closed = any(counts.get(status) for status in YEAR_END_STATUSES if status not in TASK_STATUSES)
+    return YEAR_END_STATUSES if closed else TASK_STATUSES
+
 
 # How long after a period ends its figure may still arrive before it counts as late, when
 # no official reporting period (reports.models.ReportingPeriod) reaches that far.
@@ -184,12 +211,15 @@ def indicator_progress(comparator, target, target_max, frequency, figures, plan_
     return IndicatorProgress(status, figure, late, due)
 
 
-def task_status(due_date, latest_status, latest_percent, today):
+def task_status(due_date, latest_status, latest_percent, today, closed=False, verdict=None):
     """Status of a task from its latest progress report.
 
     Done when reported done (or 100%); overdue when its normalised deadline has
     passed without that; no data when nothing was reported yet; otherwise in
-    progress or not started as reported."""
+    progress or not started as reported. Once its plan year is `closed`: its
+    reviewed `verdict`, or “no verdict” — never in progress."""
+    if closed:
+        return verdict or TaskStatus.NO_VERDICT
     if latest_status == TaskStatus.DONE or (latest_percent is not None and latest_percent >= 100):
         return TaskStatus.DONE
     if due_date is not None and today > due_date:
@@ -228,7 +258,7 @@ def rollup_counts(counter, order=INDICATOR_STATUSES):
     """The Rollup of {status: how many}."""
     counts = {status: counter.get(status, 0) for status in order}
     total = sum(counter.values())
-    with_data = total - counter.get(IndicatorStatus.NO_DATA, 0)
+    with_data = total - counter.get(IndicatorStatus.NO_DATA, 0) - counter.get(TaskStatus.NO_VERDICT, 0)
     share = None
     if with_data:
         met = counter.get(IndicatorStatus.MET, 0) + counter.get(TaskStatus.DONE, 0)

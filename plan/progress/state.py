@@ -12,6 +12,7 @@ from wagtail.models import Page
 from plan.models import Indicator, PlanPage, Result, Task, TaskProgress
 from plan.progress import rules
 from reports.periods import periods_for
+from reports.verdicts import closed_years, year_verdicts
 
 INDICATOR_STATE = ("status", "latest_result", "late", "next_due")
 TASK_STATE = ("status", "latest_report")
@@ -69,9 +70,11 @@ def refresh_tasks(pks=None, today=None):
     """Store the state of the tasks `pks` (all when None); return how many changed."""
     today = today or timezone.localdate()
     tasks = Task.objects.all() if pks is None else Task.objects.filter(pk__in=list(pks))
-    rows = list(tasks.order_by().values_list("pk", "due_date", "status", "latest_report_id", named=True))
+    rows = list(tasks.order_by().values_list("pk", "area__path", "due_date", "status", "latest_report_id", named=True))
     if not rows:
         return 0
+    years, closed = plan_years(), closed_years()
+    verdicts = year_verdicts(closed, None if pks is None else [r.pk for r in rows]) if closed else {}
     reports = TaskProgress.objects.filter(task__isnull=False)
     if pks is not None:
         reports = reports.filter(task_id__in=[r.pk for r in rows])
@@ -83,7 +86,12 @@ def refresh_tasks(pks=None, today=None):
     for row in rows:
         report = latest.get(row.pk)
         status = rules.task_status(
-            row.due_date, report.status if report else None, report.percent if report else None, today
+            row.due_date,
+            report.status if report else None,
+            report.percent if report else None,
+            today,
+            closed=plan_year(row.area__path, years) in closed,
+            verdict=verdicts.get(row.pk),
         )
         state = (status, report.pk if report else None)
         if state != (row.status, row.latest_report_id):

@@ -63,7 +63,12 @@ TASK_KEYS = [
         "đối tượng hoặc null",
         "Báo cáo tiến độ mới nhất: ngay, tinh_trang, phan_tram, du_lieu_minh_hoa; null khi chưa có",
     ),
-    ("tinh_trang", "đối tượng", "Tình trạng: ma (done, in_progress, not_started, overdue, no_data) và nhan"),
+    (
+        "tinh_trang",
+        "đối tượng",
+        "Tình trạng: ma (done, in_progress, not_started, overdue, no_data; khi năm kế hoạch đã khép lại: "
+        "done, partly_done, not_done, carried_over, no_verdict) và nhan",
+    ),
     ("duong_dan", "chuỗi", "Địa chỉ trang nhiệm vụ"),
 ]
 

@@ -73,6 +73,6 @@ def progress_method(request):
         "reporting_source": calendar.SOURCE_URL,
         "reporting_quote": calendar.SOURCE_QUOTE,
         "statuses": [rules.status_view(code) for code in rules.INDICATOR_STATUSES],
-        "task_statuses": [rules.status_view(code) for code in rules.TASK_STATUSES],
+        "task_statuses": [rules.status_view(code) for code in rules.ALL_TASK_STATUSES],
     }
     return render(request, "plan/progress_method.html", context)

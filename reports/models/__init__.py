@@ -1,6 +1,6 @@
 """The reporting calendar, what agencies report in it, and the province's reports."""
 
 from .agency import AgencyReport, FigureLine, PublishedProgress, TaskLine
-from .periods import ReportingPeriod
+from .periods import ReportingPeriod, YearClose
 
-__all__ = ["AgencyReport", "FigureLine", "PublishedProgress", "ReportingPeriod", "TaskLine"]
+__all__ = ["AgencyReport", "FigureLine", "PublishedProgress", "ReportingPeriod", "TaskLine", "YearClose"]

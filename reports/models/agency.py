@@ -9,7 +9,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin, WorkflowMixin
 
-from plan.vocabulary import ReportedTaskStatus
+from plan.vocabulary import ReportedTaskStatus, TaskVerdict
 
 MAX_EVIDENCE_LINKS = 20
 
@@ -55,6 +55,16 @@ class TaskLine(Orderable):
     difficulties = models.TextField("khó khăn, vướng mắc", blank=True)
     proposals = models.TextField("đề xuất, kiến nghị", blank=True)
     evidence = models.TextField("đường dẫn minh chứng", blank=True, help_text="Mỗi dòng một địa chỉ http(s)://…")
+    verdict = models.CharField(
+        "đánh giá cuối năm",
+        max_length=16,
+        choices=TaskVerdict.choices,
+        blank=True,
+        help_text="Chỉ ghi trong báo cáo năm: bắt buộc với mỗi nhiệm vụ.",
+    )
+    verdict_reason = models.TextField(
+        "lý do", blank=True, help_text="Bắt buộc khi nhiệm vụ không hoàn thành đầy đủ trong năm."
+    )
 
     class Meta(Orderable.Meta):
         verbose_name = "nhiệm vụ trong báo cáo"
@@ -67,6 +77,7 @@ class TaskLine(Orderable):
     def clean(self):
         if self.task_id and self.report.agency_id and self.task.lead_agency_id != self.report.agency_id:
             raise ValidationError({"task": "Nhiệm vụ này không do cơ quan của báo cáo chủ trì."})
+        self.check_verdict()
         links = self.evidence_links
         if len(links) > MAX_EVIDENCE_LINKS:
             raise ValidationError({"evidence": f"Nhiều nhất {MAX_EVIDENCE_LINKS} đường dẫn."})
@@ -76,6 +87,15 @@ class TaskLine(Orderable):
                 check(link)
             except ValidationError:
                 raise ValidationError({"evidence": f"Đường dẫn không hợp lệ: {link[:80]}"}) from None
+
+    def check_verdict(self):
+        year_report = self.report.period_id and self.report.period.kind == "year"
+        if year_report and not self.verdict:
+            raise ValidationError({"verdict": "Báo cáo năm cần đánh giá cuối năm cho mỗi nhiệm vụ."})
+        if not year_report and self.verdict:
+            raise ValidationError({"verdict": "Đánh giá cuối năm chỉ ghi trong báo cáo năm."})
+        if self.verdict and self.verdict != TaskVerdict.DONE and not self.verdict_reason.strip():
+            raise ValidationError({"verdict_reason": "Cần nêu lý do khi nhiệm vụ chưa hoàn thành đầy đủ."})
 
 
 class FigureLine(Orderable):

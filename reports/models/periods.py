@@ -1,5 +1,6 @@
 """The reporting calendar."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -55,3 +56,23 @@ class ReportingPeriod(models.Model):
             raise ValidationError({"deadline": "Hạn gửi báo cáo không thể trước ngày chốt số liệu."})
         if self.year and self.data_to and self.data_to.year != self.year:
             raise ValidationError({"data_to": "Ngày chốt số liệu cuối phải thuộc năm của kỳ báo cáo."})
+
+
+class YearClose(models.Model):
+    """The close of a plan year, after its year report: from then on each task shows its
+    reviewed verdict (or that it has none), never that it is under way."""
+
+    year = models.PositiveSmallIntegerField("năm", unique=True)
+    closed_on = models.DateField("ngày khép lại năm")
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="người khép lại",
+    )  # fmt: skip
+    is_demo = models.BooleanField("dữ liệu minh họa", default=False, editable=False)
+
+    class Meta:
+        verbose_name = "khép lại năm kế hoạch"
+        verbose_name_plural = "khép lại năm kế hoạch"
+
+    def __str__(self):
+        return f"Năm {self.year} (khép lại {self.closed_on:%d/%m/%Y})"

@@ -17,6 +17,7 @@ from plan.progress import rows, rules
 from plan.public import charts, edit_links
 from plan.public.presenters.base import Presenter
 from plan.public.presenters.updates import UpdateListing
+from reports.verdicts import task_verdict_line
 
 
 @presents(AreaPage)
@@ -31,7 +32,7 @@ class AreaPresenter(UpdateListing, Presenter):
             area.title,
             "",
             rows.tally_of(facts, "indicators", rules.INDICATOR_STATUSES),
-            rows.tally_of(facts, "tasks", rules.TASK_STATUSES),
+            rows.tally_of(facts, "tasks", rules.ALL_TASK_STATUSES),
         )
         tasks = Task.objects.filter(area=area).for_table().order_by("sort_order", "pk")
         indicators = Indicator.objects.filter(area=area, live=True).for_table().order_by("sort_order", "code")
@@ -67,6 +68,7 @@ class AreaPresenter(UpdateListing, Presenter):
             "task": task,
             "row": rows.task_rows([task])[0],
             "reports": task.progress_reports.order_by("-reported_on", "-created_at"),
+            "verdict_line": task_verdict_line(task),
             "plan": self.plan(),
             "updates": queries.live_updates(task.updates) if task.has_updates else [],
             "history": history_data.task_history(self.page, task.code) if task.publications > 1 else [],
