@@ -10,8 +10,8 @@ from wagtail.signals import page_published, published, workflow_submitted
 
 from plan.models import PlanPage
 from plan.progress import state
-from reports import publishing
-from reports.models import AgencyReport, ReportingPeriod, YearClose
+from reports import freezing, publishing
+from reports.models import AgencyReport, PeriodReportPage, ReportingPeriod, YearClose
 from reports.periods import ensure_year
 
 
@@ -26,6 +26,12 @@ def periods_after_migrate(app_config, **kwargs):
     if app_config.label == "reports":
         ensure_plan_years()
         state.refresh_indicators()
+
+
+@receiver(page_published, sender=PeriodReportPage, dispatch_uid="reports-report-page-published")
+def freeze_published_report(instance, **kwargs):
+    """A report's data is frozen when it is first published (reports.freezing)."""
+    freezing.freeze(instance)
 
 
 @receiver(page_published, sender=PlanPage, dispatch_uid="reports-periods-plan-published")

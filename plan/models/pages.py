@@ -106,7 +106,7 @@ class PlanPage(PresentedPage, UpdateFeedsMixin, FoldedSearchText, Page):
     ]
 
     parent_page_types = ["plan.PlanIndexPage"]
-    subpage_types = ["plan.AreaPage", "plan.AppendixPage", "plan.UpdatePage"]
+    subpage_types = ["plan.AreaPage", "plan.AppendixPage", "plan.UpdatePage", "reports.PeriodReportPage"]
 
     class Meta:
         verbose_name = "kế hoạch"
