@@ -46,7 +46,10 @@ class PeriodSpec:
 
 
 def period_name(kind, year):
-    return f"{PeriodKind(kind).label} {year}" if kind == PeriodKind.H1 else f"{PeriodKind(kind).label}/{year}"
+    """“Quý I/2024”, “6 tháng đầu năm 2024”, “Quý III/2024”, “Năm 2024”."""
+    if kind in (PeriodKind.Q1, PeriodKind.Q3):
+        return f"{PeriodKind(kind).label}/{year}"
+    return f"{PeriodKind(kind).label} {year}"
 
 
 def official_periods(year):

@@ -46,5 +46,8 @@ class Heading:
 
 
 def report_subject(period_name, agency_name=""):
+    """The title's second line; “Năm 2024” reads “năm 2024” inside it."""
+    if period_name.startswith("Năm "):
+        period_name = "n" + period_name[1:]
     subject = f"Tình hình, kết quả thực hiện cải cách hành chính {period_name}"
     return f"{subject} của {agency_name}" if agency_name else subject

@@ -42,7 +42,7 @@ def test_the_official_table_as_the_letter_words_it():
         (date(2024, 3, 15), "6 tháng đầu năm 2024"),
         (date(2024, 6, 14), "6 tháng đầu năm 2024"),
         (date(2024, 6, 15), "Quý III/2024"),
-        (date(2024, 12, 14), "Năm/2024"),
+        (date(2024, 12, 14), "Năm 2024"),
         (date(2024, 12, 15), "Quý I/2025"),
         (date(2024, 12, 31), "Quý I/2025"),
     ],
