@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from plan.editorial import access
@@ -101,6 +101,8 @@ class AgencyReportViewSet(SnippetViewSet):
         "agency",
         Column("period", label="Kỳ báo cáo"),
         DateColumn("sent_at", label="Ngày gửi"),
+        BooleanColumn("live", label="Đã duyệt"),
+        BooleanColumn("is_demo", label="Dữ liệu minh họa"),
     ]
     list_filter = ["period", "agency"]
     search_backend_name = None

@@ -96,7 +96,7 @@ def data_table(pdf, table):
     pdf.set_font("Serif", "", 8)
     widths = table.widths or None
     with pdf.table(
-        text_align="LEFT", line_height=3.8, first_row_as_headings=True, width=WIDTH, col_widths=widths
+        text_align="LEFT", line_height=3.8, first_row_as_headings=True, width=WIDTH, col_widths=widths, align="LEFT"
     ) as grid:
         head = grid.row()
         for text in table.headers:
