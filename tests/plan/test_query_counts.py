@@ -69,12 +69,14 @@ AREA_URL = PLAN_URL + "cai-cach-thu-tuc-hanh-chinh/"
     ("url", "ceiling"),
     [
         (PLAN_URL, 16),
-        (AREA_URL, 18),  # one more since the area shows its PAR INDEX component's latest score (indices/)
+        # One more since the area shows its PAR INDEX component's latest score (indices/), and one
+        # more for the notice of its plan year's close (reports/): on every area page.
+        (AREA_URL, 19),
         (AREA_URL + "chi-tieu/3-a-2/", 15),
-        (AREA_URL + "nhiem-vu/3-4/", 15),
+        (AREA_URL + "nhiem-vu/3-4/", 16),  # one more: whether the plan year is closed (reports/)
         (PLAN_URL + "tien-do/", 16),
         (PLAN_URL + "tien-do/?linh_vuc=3&trang=2", 17),
-        (PLAN_URL + "chinh-quyen-dien-tu-chinh-quyen-so/", 18),
+        (PLAN_URL + "chinh-quyen-dien-tu-chinh-quyen-so/", 19),
         (PLAN_URL + "phu-luc/", 25),
         ("/co-quan/so-noi-vu/", 25),
         ("/chu-de/so-hoa/", 25),
