@@ -12,8 +12,9 @@ from plan.editorial.links import absolute_url
 from reports.models import ReportingPeriod
 from reports.overview import period_rows
 
-BEFORE_DAYS = 7
-AFTER_DAYS = 30
+# Run daily, a reminder goes on these days only (days before the deadline; negative:
+# after it): a week and a day before, then weekly for a month after.
+REMIND_DAYS = (7, 1, -1, -8, -15, -22, -29)
 
 
 def recipients(agency):
@@ -53,13 +54,11 @@ def remind(period, rows):
     return reached
 
 
-def periods_to_remind(today, before=BEFORE_DAYS, after=AFTER_DAYS):
-    """Periods whose deadline is within `before` days, or passed less than `after` days ago."""
-    return ReportingPeriod.objects.filter(
-        deadline__gte=today - timedelta(days=after), deadline__lte=today + timedelta(days=before)
-    )
+def periods_to_remind(today, days=REMIND_DAYS):
+    """Periods whose deadline is one of `days` away from `today`."""
+    return ReportingPeriod.objects.filter(deadline__in=[today + timedelta(days=n) for n in days])
 
 
-def remind_all(today, before=BEFORE_DAYS, after=AFTER_DAYS):
-    """{period: [agencies reminded]} for the periods to remind of."""
-    return {period: remind(period, period_rows(period, today)) for period in periods_to_remind(today, before, after)}
+def remind_all(today, days=REMIND_DAYS):
+    """{period: [agencies reminded]} for the periods to remind of on `today`."""
+    return {period: remind(period, period_rows(period, today)) for period in periods_to_remind(today, days)}

@@ -1,6 +1,7 @@
 """Agencies' periodic reports: in their agency's scope, through Sở Nội vụ's review,
 counted sent, late or missing against the period's deadline, and reminded before it."""
 
+import io
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -8,6 +9,7 @@ import pytest
 import time_machine
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
@@ -178,7 +180,8 @@ def test_reminders_go_before_the_deadline_to_agencies_that_have_not_sent(roles):
     sent = start_report(Agency.objects.get(code="so-tu-phap"), q1())
     AgencyReport.objects.filter(pk=sent.pk).update(sent_at=datetime(2024, 3, 10, tzinfo=HANOI))
     assert remind_all(date(2024, 3, 1)) == {}  # 19 days before: not yet
-    reminded = remind_all(date(2024, 3, 14))
+    assert remind_all(date(2024, 3, 14)) == {}  # daily, but only a week and a day before, then weekly
+    reminded = remind_all(date(2024, 3, 13))
     agencies = reminded[q1()]
     assert office_agency in agencies
     assert Agency.objects.get(code="so-tu-phap") not in agencies
@@ -186,6 +189,9 @@ def test_reminders_go_before_the_deadline_to_agencies_that_have_not_sent(roles):
     assert "vanphong@example.org" in office_mail.to
     assert "Quý I/2024" in office_mail.subject and "20/03/2024" in office_mail.body
     assert "sắp đến hạn gửi" in office_mail.body
+    mail.outbox.clear()
+    call_command("remind_reports", "--date", "2024-03-21", stdout=io.StringIO())  # the day after: late
+    assert "đã quá hạn gửi" in next(m for m in mail.outbox if "vp@haiduong.gov.vn" in m.to).body
 
 
 def test_sở_nội_vụ_sees_who_reported_and_reminds(client, roles):
