@@ -67,6 +67,15 @@ def test_a_published_report_is_frozen_and_later_changes_do_not_alter_it(client):
     assert next(t for t in preview["snapshot"]["tasks"] if t["code"] == task.code)["status"] == "done"
 
 
+def test_the_plan_and_its_dashboard_link_to_the_published_reports(client):
+    plan = PlanPage.objects.get(year=2024)
+    assert "Báo cáo định kỳ" not in client.get(plan.url).content.decode()
+    page = report_page()
+    for url in (plan.url, plan.url + "tien-do/"):
+        html = client.get(url).content.decode()
+        assert f'href="{page.url}"' in html and page.title in html, url
+
+
 def test_a_report_shows_what_changed_since_the_previous_period(client):
     report_page(PeriodKind.Q1)
     task = Task.objects.filter(lead_agency__isnull=False).order_by("code").first()
