@@ -69,14 +69,29 @@ class ReportedTaskStatus(models.TextChoices):
     DONE = "done", "Hoàn thành"
 
 
+class TaskVerdict(models.TextChoices):
+    """A task's final verdict when its plan year is closed, given in its agency's
+    year report and reviewed by Sở Nội vụ."""
+
+    DONE = ReportedTaskStatus.DONE.value, ReportedTaskStatus.DONE.label
+    PARTLY_DONE = "partly_done", "Hoàn thành một phần"
+    NOT_DONE = "not_done", "Không hoàn thành trong năm"
+    CARRIED_OVER = "carried_over", "Chuyển sang năm sau"
+
+
 class TaskStatus(models.TextChoices):
-    """A task's status as the rules judge it: what was reported, or overdue, or no data."""
+    """A task's status as the rules judge it: what was reported, or overdue, or no data;
+    once its plan year is closed, its verdict or the lack of one."""
 
     DONE = ReportedTaskStatus.DONE.value, ReportedTaskStatus.DONE.label
     IN_PROGRESS = ReportedTaskStatus.IN_PROGRESS.value, ReportedTaskStatus.IN_PROGRESS.label
     NOT_STARTED = ReportedTaskStatus.NOT_STARTED.value, ReportedTaskStatus.NOT_STARTED.label
     OVERDUE = "overdue", "Quá hạn"
     NO_DATA = IndicatorStatus.NO_DATA.value, IndicatorStatus.NO_DATA.label
+    PARTLY_DONE = TaskVerdict.PARTLY_DONE.value, TaskVerdict.PARTLY_DONE.label
+    NOT_DONE = TaskVerdict.NOT_DONE.value, TaskVerdict.NOT_DONE.label
+    CARRIED_OVER = TaskVerdict.CARRIED_OVER.value, TaskVerdict.CARRIED_OVER.label
+    NO_VERDICT = "no_verdict", "Chưa có đánh giá cuối năm"
 
 
 class ReminderKind(models.TextChoices):

@@ -21,6 +21,11 @@ if [ -n "$missing_packages" ]; then
     exit 1
   fi
 fi
+# The reports' PDF is written in DejaVu Serif, which holds every Vietnamese letter.
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "== Cài phông DejaVu (Debian) cho bản PDF của báo cáo =="
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null
+fi
 export DJANGO_SETTINGS_MODULE=config.settings.test
 
 echo "== Kiểm tra mã: ruff (lint, định dạng) và các tầng import (import-linter) =="

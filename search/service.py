@@ -11,7 +11,7 @@ from django.db import DatabaseError
 from wagtail.search.backends import get_search_backend
 
 from plan.paging import page_of
-from plan.progress.rules import INDICATOR_STATUSES, STATUS_LABELS, TASK_STATUSES
+from plan.progress.rules import ALL_TASK_STATUSES, INDICATOR_STATUSES, STATUS_LABELS
 from search import candidates, facets, ranking, reference
 from search import params as search_params
 from search.folding import query_terms
@@ -126,7 +126,7 @@ def known_values(ref):
 
 
 def facet_lists(counts, selected, ref):
-    statuses = list(dict.fromkeys([*INDICATOR_STATUSES, *TASK_STATUSES, *STATUS_LABELS]))
+    statuses = list(dict.fromkeys([*INDICATOR_STATUSES, *ALL_TASK_STATUSES, *STATUS_LABELS]))
     deadlines = set(counts[facets.DEADLINE]) | set(selected.get(facets.DEADLINE, ()))
     labels = {
         facets.TYPE: facets.TYPE_LABELS,

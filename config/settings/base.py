@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "home",
     "plan",
     "indices",
+    "reports",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -117,7 +117,7 @@ def area_facts(area):
     )
     annotations = {
         **tally_annotations("indicators", indicators, "area", rules.INDICATOR_STATUSES, "latest_result"),
-        **tally_annotations("tasks", Task.objects.all(), "area", rules.TASK_STATUSES, "latest_report"),
+        **tally_annotations("tasks", Task.objects.all(), "area", rules.ALL_TASK_STATUSES, "latest_report"),
         "bullets": Coalesce(Subquery(bullets.values("n"), output_field=IntegerField()), 0),
         "has_updates": Exists(updated_tasks) | Exists(updated_indicators),
         "publications": counted(PageLogEntry.objects.filter(action=PUBLISH), "page"),

@@ -24,6 +24,7 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from plan.content.continuity import answered_for
 from plan.editorial.roles import ADMINS, REVIEWERS
 from plan.models import Agency, Indicator, Result, Task, TaskProgress
+from reports.models import AgencyReport
 
 
 def is_reviewer(user):
@@ -66,7 +67,14 @@ def editable_progress(user):
     return TaskProgress.objects.filter(task__in=editable_tasks(user))
 
 
+def editable_agency_reports(user):
+    if is_reviewer(user):
+        return AgencyReport.objects.all()
+    return AgencyReport.objects.filter(agency__in=user_agencies(user))
+
+
 SCOPES = {
+    AgencyReport: editable_agency_reports,
     Indicator: editable_indicators,
     Task: editable_tasks,
     Result: editable_results,

@@ -7,7 +7,7 @@ agency (the `sync_roles` command and the run script do).
   every result and progress report, and the published figures of the indices.
 - one "Biên tập – <cơ quan>" group per agency: drafts the areas its agency answers
   for, drafts its indicators, enters results for the indicators it is responsible
-  for and progress for the tasks it leads. Object-level limits live in
+  for and progress for the tasks it leads, drafts its periodic reports. Object-level limits live in
   plan.editorial.access; the group only grants the kinds of action."""
 
 from django.contrib.auth.models import Group, Permission
@@ -26,6 +26,7 @@ from wagtail.models import (
 from plan.editorial.naming import name_permissions, name_roots
 from plan.models import Agency, AreaPage, Indicator, PlanIndexPage
 from plan.vocabulary import AgencyKind
+from reports.models import AgencyReport
 
 ADMINS = "Quản trị trang"
 REVIEWERS = "Người duyệt (Sở Nội vụ)"
@@ -44,8 +45,13 @@ EDITOR_PERMISSIONS = [
     ("plan", "taskprogress", "add_taskprogress"),
     ("plan", "taskprogress", "change_taskprogress"),
     ("plan", "taskprogress", "view_taskprogress"),
+    ("reports", "agencyreport", "add_agencyreport"),
+    ("reports", "agencyreport", "change_agencyreport"),
+    ("reports", "agencyreport", "view_agencyreport"),
 ]
 REVIEWER_EXTRA = [
+    ("reports", "agencyreport", "publish_agencyreport"),
+    ("reports", "agencyreport", "delete_agencyreport"),
     ("plan", "indicator", "add_indicator"),
     ("plan", "indicator", "publish_indicator"),
     ("plan", "result", "delete_result"),
@@ -111,9 +117,10 @@ def ensure_workflow(reviewers):
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for index in PlanIndexPage.objects.all():
         WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
-    WorkflowContentType.objects.update_or_create(
-        content_type=ContentType.objects.get_for_model(Indicator), defaults={"workflow": workflow}
-    )
+    for model in (Indicator, AgencyReport):  # agencies' periodic reports go through the same review
+        WorkflowContentType.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(model), defaults={"workflow": workflow}
+        )
     return workflow
 
 

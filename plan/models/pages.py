@@ -126,7 +126,7 @@ class PlanPage(PresentedPage, UpdateFeedsMixin, FoldedSearchText, UsualChildRout
     ]
 
     parent_page_types = ["plan.PlanIndexPage"]
-    subpage_types = ["plan.AreaPage", "plan.AppendixPage", "plan.UpdatePage"]
+    subpage_types = ["plan.AreaPage", "plan.AppendixPage", "plan.UpdatePage", "reports.PeriodReportPage"]
     usual_child_type = "plan.AreaPage"
 
     class Meta:

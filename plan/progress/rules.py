@@ -38,6 +38,12 @@ STATUS_EXPLANATIONS = {
     TaskStatus.IN_PROGRESS: "Báo cáo tiến độ mới nhất ghi đang thực hiện.",
     TaskStatus.NOT_STARTED: "Báo cáo tiến độ mới nhất ghi chưa triển khai.",
     TaskStatus.OVERDUE: "Đã qua hạn hoàn thành (khi Kế hoạch nêu thời hạn cụ thể) mà chưa hoàn thành.",
+    TaskStatus.PARTLY_DONE: "Năm kế hoạch đã khép lại; đánh giá cuối năm: hoàn thành một phần.",
+    TaskStatus.NOT_DONE: "Năm kế hoạch đã khép lại; đánh giá cuối năm: không hoàn thành trong năm.",
+    TaskStatus.CARRIED_OVER: "Năm kế hoạch đã khép lại; nhiệm vụ được chuyển sang năm sau.",
+    TaskStatus.NO_VERDICT: (
+        "Năm kế hoạch đã khép lại mà cơ quan chủ trì chưa có đánh giá cuối năm được duyệt cho nhiệm vụ này."
+    ),
 }
 STATUS_LABELS = {**dict(IndicatorStatus.choices), **dict(TaskStatus.choices)}
 
@@ -51,6 +57,10 @@ STATUS_ICONS = {
     TaskStatus.OVERDUE: "✗",
     IndicatorStatus.NO_DATA: "–",
     TaskStatus.NOT_STARTED: "○",
+    TaskStatus.PARTLY_DONE: "◐",
+    TaskStatus.NOT_DONE: "✗",
+    TaskStatus.CARRIED_OVER: "→",
+    TaskStatus.NO_VERDICT: "?",
 }
 INDICATOR_STATUSES = list(IndicatorStatus)
 TASK_STATUSES = [
@@ -60,8 +70,26 @@ TASK_STATUSES = [
     TaskStatus.OVERDUE,
     TaskStatus.NO_DATA,
 ]
+# Once the plan year is closed a task shows its verdict, never that it is under way.
+YEAR_END_STATUSES = [
+    TaskStatus.DONE,
+    TaskStatus.PARTLY_DONE,
+    TaskStatus.NOT_DONE,
+    TaskStatus.CARRIED_OVER,
+    TaskStatus.NO_VERDICT,
+]
+ALL_TASK_STATUSES = list(dict.fromkeys(TASK_STATUSES + YEAR_END_STATUSES))
 
-# How long after a period ends its figure may still arrive before it counts as late.
+
+def task_order(counts):
+    """The task statuses to show for `counts` ({status: n}): the year-end ones when
+    some task has one (its plan year is closed), else the in-year ones."""
+    closed = any(counts.get(status) for status in YEAR_END_STATUSES if status not in TASK_STATUSES)
+    return YEAR_END_STATUSES if closed else TASK_STATUSES
+
+
+# How long after a period ends its figure may still arrive before it counts as late, when
+# no official reporting period (reports.models.ReportingPeriod) reaches that far.
 REPORTING_GRACE = timedelta(days=30)
 
 
@@ -131,17 +159,28 @@ def latest_figure(figures):
     return period, figure
 
 
-def next_figure_due(frequency, latest_period, plan_year):
+def next_figure_due(frequency, latest_period, plan_year, reports=()):
     """The date by which the next figure should be in, or None when the plan year's
-    figures are complete."""
+    figures are complete: the deadline of the first official report (`reports`, with
+    `data_to` and `deadline`) whose data cut-off reaches the end of the figure's period;
+    without one, REPORTING_GRACE after that end."""
     months = MONTHS_PER_REPORT.get(frequency, MONTHS_PER_REPORT[ReportingFrequency.YEARLY])
     year_end = date(plan_year, 12, 31)
     if latest_period is None:
-        first_period_end = add_months(date(plan_year, 1, 1), months - 1)
-        return min(first_period_end, year_end) + REPORTING_GRACE
-    if latest_period.end >= year_end:
+        period_end = min(add_months(date(plan_year, 1, 1), months - 1), year_end)
+    elif latest_period.end >= year_end:
         return None
-    return min(add_months(latest_period.end, months), year_end) + REPORTING_GRACE
+    else:
+        period_end = min(add_months(latest_period.end, months), year_end)
+    return figure_deadline(period_end, reports)
+
+
+def figure_deadline(period_end, reports=()):
+    """The day by which a figure of a period ending on `period_end` is due."""
+    reaching = [report for report in reports if report.data_to >= period_end]
+    if reaching:
+        return min(report.deadline for report in reaching)
+    return period_end + REPORTING_GRACE
 
 
 def is_late(next_due, today):
@@ -149,16 +188,17 @@ def is_late(next_due, today):
     return next_due is not None and today > next_due
 
 
-def indicator_progress(comparator, target, target_max, frequency, figures, plan_year, today):
+def indicator_progress(comparator, target, target_max, frequency, figures, plan_year, today, reports=()):
     """Status of an indicator from its figures (those of its own level or scope).
 
     - no figure: no data;
     - the latest figure meets the target: met;
     - it does not, and the plan year is over or the figure covers the whole year: not met;
     - it does not, but there is still time in the plan year: at risk.
-    "late" is set when the next figure is overdue for the reporting frequency."""
+    "late" is set when the next figure is overdue for the reporting frequency and the
+    official reports (`reports`: next_figure_due)."""
     period, figure = latest_figure(figures)
-    due = next_figure_due(frequency, period, plan_year)
+    due = next_figure_due(frequency, period, plan_year, reports)
     late = is_late(due, today)
     if figure is None:
         return IndicatorProgress(IndicatorStatus.NO_DATA, None, late, due)
@@ -171,12 +211,15 @@ def indicator_progress(comparator, target, target_max, frequency, figures, plan_
     return IndicatorProgress(status, figure, late, due)
 
 
-def task_status(due_date, latest_status, latest_percent, today):
+def task_status(due_date, latest_status, latest_percent, today, closed=False, verdict=None):
     """Status of a task from its latest progress report.
 
     Done when reported done (or 100%); overdue when its normalised deadline has
     passed without that; no data when nothing was reported yet; otherwise in
-    progress or not started as reported."""
+    progress or not started as reported. Once its plan year is `closed`: its
+    reviewed `verdict`, or “no verdict” — never in progress."""
+    if closed:
+        return verdict or TaskStatus.NO_VERDICT
     if latest_status == TaskStatus.DONE or (latest_percent is not None and latest_percent >= 100):
         return TaskStatus.DONE
     if due_date is not None and today > due_date:
@@ -215,7 +258,7 @@ def rollup_counts(counter, order=INDICATOR_STATUSES):
     """The Rollup of {status: how many}."""
     counts = {status: counter.get(status, 0) for status in order}
     total = sum(counter.values())
-    with_data = total - counter.get(IndicatorStatus.NO_DATA, 0)
+    with_data = total - counter.get(IndicatorStatus.NO_DATA, 0) - counter.get(TaskStatus.NO_VERDICT, 0)
     share = None
     if with_data:
         met = counter.get(IndicatorStatus.MET, 0) + counter.get(TaskStatus.DONE, 0)

@@ -11,6 +11,8 @@ from wagtail.models import Page
 
 from plan.models import Indicator, PlanPage, Result, Task, TaskProgress
 from plan.progress import rules
+from reports.periods import periods_for
+from reports.verdicts import closed_years, year_verdicts
 
 INDICATOR_STATE = ("status", "latest_result", "late", "next_due")
 TASK_STATE = ("status", "latest_report")
@@ -43,6 +45,8 @@ def refresh_indicators(pks=None, today=None):
     for figure in results.order_by().values_list("pk", "indicator_id", "period", "scope", "value", named=True):
         figures.setdefault(figure.indicator_id, []).append(figure)
     years, changed = plan_years(), []
+    # A figure of the plan year's last months goes in the next year's first report.
+    reports = periods_for({today.year, *years.values(), *(year + 1 for year in years.values())})
     for row in rows:
         progress = rules.indicator_progress(
             row.comparator,
@@ -52,6 +56,7 @@ def refresh_indicators(pks=None, today=None):
             [f for f in figures.get(row.pk, []) if f.scope == row.level],
             plan_year(row.area__path, years) or today.year,
             today,
+            reports,
         )
         state = (progress.status, progress.latest.pk if progress.latest else None, progress.late, progress.next_due)
         if state != (row.status, row.latest_result_id, row.late, row.next_due):
@@ -65,9 +70,11 @@ def refresh_tasks(pks=None, today=None):
     """Store the state of the tasks `pks` (all when None); return how many changed."""
     today = today or timezone.localdate()
     tasks = Task.objects.all() if pks is None else Task.objects.filter(pk__in=list(pks))
-    rows = list(tasks.order_by().values_list("pk", "due_date", "status", "latest_report_id", named=True))
+    rows = list(tasks.order_by().values_list("pk", "area__path", "due_date", "status", "latest_report_id", named=True))
     if not rows:
         return 0
+    years, closed = plan_years(), closed_years()
+    verdicts = year_verdicts(closed, None if pks is None else [r.pk for r in rows]) if closed else {}
     reports = TaskProgress.objects.filter(task__isnull=False)
     if pks is not None:
         reports = reports.filter(task_id__in=[r.pk for r in rows])
@@ -79,7 +86,12 @@ def refresh_tasks(pks=None, today=None):
     for row in rows:
         report = latest.get(row.pk)
         status = rules.task_status(
-            row.due_date, report.status if report else None, report.percent if report else None, today
+            row.due_date,
+            report.status if report else None,
+            report.percent if report else None,
+            today,
+            closed=plan_year(row.area__path, years) in closed,
+            verdict=verdicts.get(row.pk),
         )
         state = (status, report.pk if report else None)
         if state != (row.status, row.latest_report_id):

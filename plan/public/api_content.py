@@ -97,7 +97,8 @@ TASK_KEYS = [
     (
         "tinh_trang",
         "đối tượng",
-        "Tình trạng: ma (done, in_progress, not_started, overdue, no_data), nhan, và du_lieu_minh_hoa (true khi dựa "
+        "Tình trạng: ma (done, in_progress, not_started, overdue, no_data; khi năm kế hoạch đã khép lại: "
+        "done, partly_done, not_done, carried_over, no_verdict), nhan, và du_lieu_minh_hoa (true khi dựa "
         "vào báo cáo minh họa)",
     ),
     ("duong_dan", "chuỗi", "Địa chỉ trang nhiệm vụ"),

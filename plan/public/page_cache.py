@@ -45,6 +45,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pu
 import search.reference  # noqa: F401  (connects the drop of search's cached lists at start-up, as this module's)
 from plan.models import Agency, AgencySuccession, Indicator, Result, SiteIdentity, Task, TaskProgress, Topic
 from plan.results.signals import results_changed
+from reports.models import YearClose
 
 GENERATION_KEY = "plan:page-cache:generation"
 NEVER_CACHED = ("/admin/", "/tim-kiem/", "/documents/", "/api/", "/django-admin/")
@@ -185,7 +186,18 @@ for signal in (page_published, page_unpublished, post_page_move, published, unpu
 # Tasks and indicators are written by publishing (signalled above), but also directly by a
 # command or a shell; a section made private; the site's address (set_site_address),
 # which feeds, the sitemap and the data package print in full.
-for model in (Result, TaskProgress, Task, Indicator, Agency, AgencySuccession, Topic, PageViewRestriction, Site):
+for model in (
+    Result,
+    TaskProgress,
+    Task,
+    Indicator,
+    Agency,
+    AgencySuccession,
+    Topic,
+    PageViewRestriction,
+    Site,
+    YearClose,
+):
     receiver(post_save, sender=model, dispatch_uid=f"page-cache-save-{model.__name__}")(forget_all)
     receiver(post_delete, sender=model, dispatch_uid=f"page-cache-delete-{model.__name__}")(forget_all)
 

@@ -92,7 +92,7 @@ def task_sentence(rollup):
     counts, total = rollup.counts, rollup.total
     if not total:
         return "Kế hoạch chưa có nhiệm vụ nào được công bố."
-    done = counts[TaskStatus.DONE]
+    done = counts.get(TaskStatus.DONE, 0)
     others = [
         f"{counts[status]} {label}"
         for status, label in (
@@ -100,8 +100,12 @@ def task_sentence(rollup):
             (TaskStatus.NOT_STARTED, "chưa triển khai"),
             (TaskStatus.OVERDUE, "quá hạn"),
             (TaskStatus.NO_DATA, "chưa có báo cáo tiến độ"),
+            (TaskStatus.PARTLY_DONE, "hoàn thành một phần"),
+            (TaskStatus.NOT_DONE, "không hoàn thành trong năm"),
+            (TaskStatus.CARRIED_OVER, "chuyển sang năm sau"),
+            (TaskStatus.NO_VERDICT, "chưa có đánh giá cuối năm"),
         )
-        if counts[status]
+        if counts.get(status)
     ]
     text = f"{done} trên {total} nhiệm vụ đã hoàn thành ({percent_text(done, total)}%)"
     return f"{text}; {', '.join(others)}." if others else f"{text}."
@@ -139,7 +143,7 @@ class PlanSummary:
     def legend(self):
         return {
             "indicators": [rows.status_view(code) for code in rules.INDICATOR_STATUSES],
-            "tasks": [rows.status_view(code) for code in rules.TASK_STATUSES],
+            "tasks": [rows.status_view(code) for code in rules.task_order(self.whole_rollup.tasks.counts)],
         }
 
     @property

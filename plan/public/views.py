@@ -9,6 +9,8 @@ from plan.content.provenance_data import attach_provenance
 from plan.models import Agency, Topic
 from plan.paging import table_page
 from plan.progress import rows, rules
+from reports import calendar
+from reports.periods import plan_periods as reporting_periods
 
 
 def agency_list(request):
@@ -70,7 +72,10 @@ def progress_method(request):
     context = {
         "labels": rules.STATUS_LABELS,
         "grace_days": rules.REPORTING_GRACE.days,
+        "reporting_periods": reporting_periods(),
+        "reporting_source": calendar.SOURCE_URL,
+        "reporting_quote": calendar.SOURCE_QUOTE,
         "statuses": [rules.status_view(code) for code in rules.INDICATOR_STATUSES],
-        "task_statuses": [rules.status_view(code) for code in rules.TASK_STATUSES],
+        "task_statuses": [rules.status_view(code) for code in rules.ALL_TASK_STATUSES],
     }
     return render(request, "plan/progress_method.html", context)

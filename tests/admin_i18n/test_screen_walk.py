@@ -14,6 +14,8 @@ from wagtail.models import Page, Site
 
 from plan.editorial.roles import REVIEWERS, sync_roles
 from plan.models import Agency, AreaPage, ImportBatch, Indicator, PlanPage, Topic
+from reports.models import ReportingPeriod
+from reports.starting import start_report
 from tests.admin_i18n.test_screens import screen_html
 from tests.admin_i18n.visible import english_anywhere, is_english_prose
 from tests.plan.worker import upload_and_check
@@ -28,6 +30,7 @@ def admin_screens(roles):
     plan = PlanPage.objects.get()
     reviewers = Group.objects.get(name=REVIEWERS)
     office = Agency.objects.get(code="van-phong-ubnd-tinh")
+    q1 = ReportingPeriod.objects.get(year=2024, kind="q1")
     return [
         "/admin/",
         "/admin/pages/",  # the explorer at the tree's root
@@ -72,6 +75,12 @@ def admin_screens(roles):
         "/admin/collections/",
         "/admin/account/",
         "/admin/huong-dan-bien-tap/",
+        "/admin/snippets/reports/reportingperiod/",
+        f"/admin/snippets/reports/reportingperiod/edit/{ReportingPeriod.objects.order_by('pk').first().pk}/",
+        "/admin/bao-cao-dinh-ky/",
+        f"/admin/bao-cao-dinh-ky/{q1.pk}/",
+        "/admin/snippets/reports/agencyreport/",
+        f"/admin/snippets/reports/agencyreport/edit/{start_report(office, q1).pk}/",
     ]
 
 
@@ -114,6 +123,10 @@ def test_the_administrators_screens_show_no_english(admin_client, roles):
 def test_the_agency_editors_task_list_shows_no_english(client, roles):
     client.force_login(roles["editor"])
     assert walk(client, ["/admin/nhiem-vu/", "/admin/nhiem-vu/?q=h%E1%BB%93+s%C6%A1", "/admin/"]) == {}
+    office = Agency.objects.get(code="van-phong-ubnd-tinh")
+    report = start_report(office, ReportingPeriod.objects.get(year=2024, kind="q1"))
+    screens = ["/admin/bao-cao-dinh-ky/", f"/admin/snippets/reports/agencyreport/edit/{report.pk}/"]
+    assert walk(client, screens) == {}
 
 
 def test_the_walk_finds_the_english_the_issue_found():

@@ -4,6 +4,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage
 from plan.models import Agency, AppendixPage, AreaPage, Indicator, PlanIndexPage, PlanPage, Task, Topic, UpdatePage
+from reports.models import PeriodReportPage
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ class PageTypeTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(PlanIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(PlanIndexPage, {PlanPage})
         self.assertAllowedParentPageTypes(PlanPage, {PlanIndexPage})
-        self.assertAllowedSubpageTypes(PlanPage, {AreaPage, AppendixPage, UpdatePage})
+        self.assertAllowedSubpageTypes(PlanPage, {AreaPage, AppendixPage, UpdatePage, PeriodReportPage})
         self.assertAllowedParentPageTypes(UpdatePage, {PlanPage})
         self.assertAllowedSubpageTypes(UpdatePage, set())
         self.assertAllowedParentPageTypes(AreaPage, {PlanPage})

@@ -68,16 +68,18 @@ AREA_URL = PLAN_URL + "cai-cach-thu-tuc-hanh-chinh/"
 @pytest.mark.parametrize(
     ("url", "ceiling"),
     [
-        # Every page of a plan reads two more since issue 26: the plan that follows it (the
-        # past-plan banner) and what became of the body that issued it; a task or an
-        # indicator one more, for the same one in the plans before and after.
-        (PLAN_URL, 18),
-        (AREA_URL, 20),  # one more since the area shows its PAR INDEX component's latest score (indices/)
+        # Every page of a plan reads two more since issue 26 (the plan that follows it, for the
+        # past-plan banner, and what became of the body that issued it) and one more since the
+        # CCHC year (reports/: the links to the plan's periodic reports, or whether its year is
+        # closed); a task or an indicator one more, for the same one in the plans before and
+        # after; an area one more for its PAR INDEX component's latest score (indices/).
+        (PLAN_URL, 19),
+        (AREA_URL, 21),
         (AREA_URL + "chi-tieu/3-a-2/", 17),
-        (AREA_URL + "nhiem-vu/3-4/", 17),
+        (AREA_URL + "nhiem-vu/3-4/", 18),
         (PLAN_URL + "tien-do/", 16),
         (PLAN_URL + "tien-do/?linh_vuc=3&trang=2", 17),
-        (PLAN_URL + "chinh-quyen-dien-tu-chinh-quyen-so/", 20),
+        (PLAN_URL + "chinh-quyen-dien-tu-chinh-quyen-so/", 21),
         (PLAN_URL + "phu-luc/", 25),
         ("/co-quan/so-noi-vu/", 25),
         ("/chu-de/so-hoa/", 25),

@@ -322,29 +322,32 @@ def test_plan_page_lists_published_revisions_and_pages_show_last_change(client):
     assert "Nhiệm vụ cập nhật lần cuối" in client.get(AREA3 + "nhiem-vu/3-1/").content.decode()
 
 
-@time_machine.travel(date(2024, 5, 20), tick=False)
+@time_machine.travel(date(2024, 6, 10), tick=False)
 def test_reminders_pick_exactly_the_due_items(roles):
     office = Agency.objects.get(code="van-phong-ubnd-tinh")
     office.contact_email = "vp@haiduong.gov.vn"
     office.save()
     Indicator.objects.filter(area__number=3).update(frequency="yearly")  # no yearly figure is due before 2025
     Indicator.objects.filter(code__in=["3.a.2", "3.a.5", "3.a.7"]).update(frequency="monthly")
-    # Monthly figures are due 30 days after the month ends: April's (3.a.2) by 30/06: not yet;
-    # January's only (3.a.5): February's was due 30/03: late; March's (3.a.7): April's due 30/05: soon.
-    for code, period in (("3.a.2", "2024-04"), ("3.a.5", "2024-01"), ("3.a.7", "2024-03")):
+    # A monthly figure is due with the first periodic report whose cut-off reaches its month's
+    # end (reports.calendar): after May's (3.a.2), June's goes in the Q3 report (20/09): not yet;
+    # after January's only (3.a.5), February's was due with Q1's (20/03): late; after March's
+    # (3.a.7), April's goes in the six-month report (20/06): soon.
+    for code, period in (("3.a.2", "2024-05"), ("3.a.5", "2024-01"), ("3.a.7", "2024-03")):
         Result.objects.create(
             indicator=Indicator.objects.get(code=code),
             period=period,
             value=D(90),
             source_name="N",
-            captured_on=date(2024, 5, 1),
+            captured_on=date(2024, 6, 1),
         )
-    Task.objects.filter(code="3.1").update(due_date=date(2024, 5, 25))  # due soon
-    Task.objects.filter(code="3.2").update(due_date=date(2024, 4, 30))  # overdue
+    Task.objects.filter(code="3.1").update(due_date=date(2024, 6, 20))  # due soon
+    Task.objects.filter(code="3.2").update(due_date=date(2024, 5, 30))  # overdue
     Task.objects.filter(code="3.3").update(due_date=date(2024, 9, 30))  # later
     call_command("remind_due", stdout=io.StringIO())
     office_mail = next(m for m in mail.outbox if "vp@haiduong.gov.vn" in m.to)
     assert "vanphong@example.org" in office_mail.to
+    assert "20/06/2024 (báo cáo 6 tháng đầu năm 2024)" in office_mail.body
     items = sorted(line.split(" – ")[0] for line in office_mail.body.splitlines() if line.startswith("- ["))
     assert [item.split(":")[0] for item in items] == [
         "- [Nhiệm vụ quá hạn] Nhiệm vụ 3.2",

@@ -1,6 +1,5 @@
 from datetime import date
 
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
@@ -8,21 +7,17 @@ from django.utils import timezone
 from plan.editorial.links import absolute_url
 from plan.editorial.reminders import DUE_SOON_DAYS, REMINDER_LABELS, reminders_by_agency
 from plan.progress import state
+from reports.periods import report_names_by_deadline
+from reports.reminders import recipients
 
 
-def recipients(agency):
-    users = (
-        get_user_model().objects.filter(is_active=True, groups=agency.editor_group).exclude(email="")
-        if agency.editor_group_id
-        else []
-    )
-    return sorted({agency.contact_email, *(user.email for user in users)} - {""})
-
-
-def message_lines(reminders):
-    lines = []
+def message_lines(reminders, reports=None):
+    """One line per item; a figure's due date names the periodic report it goes in."""
+    lines, reports = [], reports or {}
     for reminder, row in reminders.indicators:
         due = row.next_due.strftime("%d/%m/%Y") if row.next_due else ""
+        if row.next_due in reports:
+            due += f" (báo cáo {reports[row.next_due]})"
         lines.append(
             f"- [{REMINDER_LABELS[reminder]}] Chỉ tiêu {row.indicator.code} {row.indicator.metric}: "
             f"số liệu kỳ tới hạn {due} – {absolute_url(row.indicator.get_url())}"
@@ -53,9 +48,9 @@ class Command(BaseCommand):
         if not grouped:
             self.stdout.write("Không có mục nào đến hạn.")
             return
-        sent = 0
+        sent, reports = 0, report_names_by_deadline({today.year - 1, today.year, today.year + 1})
         for reminders in sorted(grouped.values(), key=lambda r: r.agency.name):
-            lines = message_lines(reminders)
+            lines = message_lines(reminders, reports)
             self.stdout.write(f"{reminders.agency.name}: {reminders.count} mục")
             for line in lines:
                 self.stdout.write("  " + line)

@@ -46,6 +46,8 @@ class Command(BaseCommand):
         if settings.DEMO_DATA_ALLOWED and not no_demo:
             # Illustrative results, labelled “Dữ liệu minh họa” on every page that shows them.
             call_command("load_demo_results", stdout=self.stdout)
+            # Illustrative periodic reports of the periods already past, the year closed once its report is due.
+            call_command("load_demo_reports", stdout=self.stdout)
         # Statuses that depend on the date (late, overdue, the plan year over) as of today.
         call_command("refresh_progress", stdout=self.stdout)
         call_command("sync_roles", stdout=self.stdout)

@@ -17,6 +17,13 @@ from plan.progress import rows, rules
 from plan.public import charts, edit_links, year_chart
 from plan.public.presenters.base import Presenter
 from plan.public.presenters.updates import UpdateListing
+from reports.verdicts import task_verdict_line, year_closes
+
+
+def year_end(task, year):
+    """The close of the task's plan year and the task's verdict (asked only once closed)."""
+    close = year_closes().get(year)
+    return {"year_close": close, "verdict_line": task_verdict_line(task) if close else None}
 
 
 @presents(AreaPage)
@@ -31,7 +38,7 @@ class AreaPresenter(UpdateListing, Presenter):
             area.title,
             "",
             rows.tally_of(facts, "indicators", rules.INDICATOR_STATUSES),
-            rows.tally_of(facts, "tasks", rules.TASK_STATUSES),
+            rows.tally_of(facts, "tasks", rules.ALL_TASK_STATUSES),
         )
         tasks = Task.objects.filter(area=area).for_table().order_by("sort_order", "pk")
         indicators = Indicator.objects.filter(area=area, live=True).for_table().order_by("sort_order", "code")
@@ -69,6 +76,7 @@ class AreaPresenter(UpdateListing, Presenter):
             "task": task,
             "row": rows.task_rows([task])[0],
             "reports": task.progress_reports.order_by("-reported_on", "-created_at"),
+            **year_end(task, self.plan().year),
             "plan": self.plan(),
             "updates": queries.live_updates(task.updates) if task.has_updates else [],
             "history": history_data.task_history(self.page, task.code) if task.publications > 1 else [],
