@@ -9,8 +9,9 @@ from indices.columns import OPEN_DATA_FIELDS as FIGURE_FIELDS
 from plan.content.provenance_data import attach_provenance
 from plan.models import ResultHistory, Task
 from plan.progress.targets import format_result
-from plan.public import api_content, open_data
+from plan.public import open_data
 from plan.public import open_data_continuity as across_years
+from plan.public.api_fields import API_FIELDS, INDICATOR_KEYS, TASK_KEYS
 from plan.public.identity import site_root
 from plan.public.open_data import DRAFT_FIELD, check_format, csv_response, decimal_text, json_response, plan_is_draft
 
@@ -128,7 +129,7 @@ def corrections(request, file_format):
 def documentation(request):
     api_fields = [
         (model._meta.verbose_name, name, description)
-        for model, fields in api_content.API_FIELDS.items()
+        for model, fields in API_FIELDS.items()
         for name, description in fields
     ]
     context = {
@@ -140,7 +141,7 @@ def documentation(request):
         "correction_fields": CORRECTION_FIELDS,
         "figure_fields": FIGURE_FIELDS,
         "api_fields": api_fields,
-        "api_indicator_keys": api_content.INDICATOR_KEYS,
-        "api_task_keys": api_content.TASK_KEYS,
+        "api_indicator_keys": INDICATOR_KEYS,
+        "api_task_keys": TASK_KEYS,
     }
     return render(request, "plan/open_data.html", context)

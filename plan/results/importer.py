@@ -79,7 +79,7 @@ def correction_error(row, current, reason):
         row.number,
         "ly_do_sua",
         "",
-        f"dòng này sửa số liệu thật đã công bố ({current.value.normalize():f} → {row.value.normalize():f}): "
+        f"dòng này sửa số liệu thật đã công bố ({display(current.value)} → {display(row.value)}): "
         "hãy ghi lý do sửa, lý do được công khai",
     )
 

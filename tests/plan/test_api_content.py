@@ -89,14 +89,14 @@ def test_drafts_and_private_pages_never_appear(client):
 
 
 def test_the_open_data_page_documents_what_the_api_serves(client):
-    from plan.public import api_content
+    from plan.public import api_fields
 
     data = detail(client, AreaPage.objects.get(number=3))
-    assert list(data["chi_tieu"][0]) == [name for name, _type, _text in api_content.INDICATOR_KEYS]
-    assert list(data["nhiem_vu"][0]) == [name for name, _type, _text in api_content.TASK_KEYS]
+    assert list(data["chi_tieu"][0]) == [name for name, _type, _text in api_fields.INDICATOR_KEYS]
+    assert list(data["nhiem_vu"][0]) == [name for name, _type, _text in api_fields.TASK_KEYS]
     page = client.get("/du-lieu/").content.decode()
     assert 'id="api"' in page and "/api/v2/pages/find/?html_path=" in page
-    for fields in api_content.API_FIELDS.values():
+    for fields in api_fields.API_FIELDS.values():
         for name, description in fields:
             assert f"<code>{name}</code>" in page and description in page
 

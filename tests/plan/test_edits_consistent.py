@@ -31,7 +31,7 @@ def text_of(client, url):
 
 
 def csv_rows(client, url):
-    return list(csv.DictReader(io.StringIO(b"".join(client.get(url).streaming_content).decode("utf-8-sig"))))
+    return list(csv.DictReader(io.StringIO(client.get(url).content.decode("utf-8-sig"))))
 
 
 @pytest.fixture

@@ -31,7 +31,10 @@ def test_the_import_preview_shows_one_number_format(admin_client, settings, tmp_
         indicator=Indicator.objects.get(code="3.a.2"), period="2024-Q1", value=D("77.2"), source_name="Cổng DVC",
         captured_on=date(2024, 4, 15), note="cũ",
     )  # fmt: skip
-    csv = "ma_chi_tieu;ky;gia_tri;nguon;ngay_thu_thap\n3.a.2;2024-Q1;81,5;Cổng DVC;15/04/2024\n"
+    csv = (  # a real figure corrected: the public reason goes with it
+        "ma_chi_tieu;ky;gia_tri;nguon;ngay_thu_thap;ly_do_sua\n"
+        "3.a.2;2024-Q1;81,5;Cổng DVC;15/04/2024;Sửa theo báo cáo chính thức\n"
+    )
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     page = upload_and_check(admin_client, "/admin/ket-qua/nhap/", {"file": SimpleUploadedFile("k.csv", csv.encode())})

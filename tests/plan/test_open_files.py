@@ -19,7 +19,7 @@ REASON = "Theo chỉ đạo của Văn phòng UBND tỉnh, mở rộng phạm vi
 def rows(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
-    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    text = response.content.decode("utf-8-sig")
     return list(csv.DictReader(io.StringIO(text)))
 
 

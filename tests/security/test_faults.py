@@ -88,7 +88,7 @@ def test_a_query_the_database_refuses_is_a_400_with_its_cause_logged_not_an_outa
 
 
 def test_an_operational_error_while_the_database_answers_is_a_400_and_logged(caplog):
-    with mock.patch("plan.public.open_data.render", side_effect=OperationalError("near '\"': syntax error")):
+    with mock.patch("plan.public.open_files.render", side_effect=OperationalError("near '\"': syntax error")):
         client = Client(raise_request_exception=False)
         with caplog.at_level("ERROR", logger="config.faults"):
             response = client.get("/du-lieu/")
@@ -141,7 +141,7 @@ def test_a_closed_connection_is_an_outage_not_a_500():
         raise InterfaceError("connection already closed")
 
     with (
-        mock.patch("plan.public.open_data.render", side_effect=closed),
+        mock.patch("plan.public.open_files.render", side_effect=closed),
         mock.patch.object(connection, "cursor", side_effect=closed),
     ):
         response = Client(raise_request_exception=False).get("/du-lieu/")
