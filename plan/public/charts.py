@@ -246,6 +246,13 @@ def done_timeline(indicator, results):
     return Timeline(cells, summary)
 
 
+def both_sizes(draw_at):
+    """The chart drawn at each size (`draw_at(size)` gives pygal's SVG), as one piece of
+    safe markup: pygal escapes what it writes and the labels are escaped where drawn."""
+    svgs = "".join(f'<div class="chart-{size.name}">{draw_at(size)}</div>' for size in (WIDE, NARROW))
+    return mark_safe(svgs)  # noqa: S308 (pygal's SVG: it escapes what it writes)
+
+
 @dataclass(frozen=True)
 class Chart:
     css_class: str  # "chart" (a line chart) or "done-timeline"
@@ -263,13 +270,9 @@ def history_chart(indicator, results):
         html = render_to_string("plan/includes/done_timeline.html", {"timeline": timeline})
         return Chart("done-timeline", html, f"Kết quả từng kỳ. {timeline.summary}")
     label = text_summary(indicator, results)
-    svgs = "".join(
-        f'<div class="chart-{size.name}">{draw(indicator, results, size, label)}</div>' for size in (WIDE, NARROW)
-    )
     caption = "Đường xanh có chấm: kết quả. Đường đỏ nét đứt đậm: mục tiêu."
     if indicator.comparator == TargetComparator.BETWEEN:
         caption = "Đường xanh có chấm: kết quả. Vùng tô đỏ nhạt giữa hai đường đỏ nét đứt: khoảng mục tiêu."
     if any(r.is_demo for r in results):
         caption += " Chấm đặc: số liệu thật; chấm rỗng, to hơn: số liệu minh họa."
-    # pygal escapes what it writes; the label is escaped above.
-    return Chart("chart", mark_safe(svgs), caption)  # noqa: S308 (pygal's SVG: it escapes what it writes)
+    return Chart("chart", both_sizes(lambda size: draw(indicator, results, size, label)), caption)
