@@ -21,6 +21,7 @@ class DocumentStatus(models.TextChoices):
 
 class TargetComparator(models.TextChoices):
     AT_LEAST = "at_least", "Tối thiểu (≥)"
+    MORE_THAN = "more_than", "Trên (>)"
     AT_MOST = "at_most", "Tối đa (≤)"
     BETWEEN = "between", "Trong khoảng"
     DONE = "done", "Hoàn thành / chưa hoàn thành"

@@ -173,6 +173,8 @@ def sync_indicator(area, item, position, agencies, topics, guard):
         indicator.full_clean()
         indicator.save()
         indicator.topics.set(wanted_topics)
+        # Not compared afterwards (not in the LoadRecord): what editors set stays theirs.
+        indicator.concerned_agencies.set([agencies[c] for c in item.get("concerned_agencies", [])])
         indicator.save_revision().publish()
         guard.created(key, snapshot(indicator, values, ["topics"]))
         return indicator

@@ -40,7 +40,12 @@ def data_errors(data):
             if code in seen_codes:
                 errors.append(f"{where}: mã “{code}” bị trùng.")
             seen_codes.add(code)
-            agencies = [item.get("lead_agency"), item.get("responsible_agency"), *item.get("coordinating_agencies", [])]
+            agencies = [
+                item.get("lead_agency"),
+                item.get("responsible_agency"),
+                *item.get("coordinating_agencies", []),
+                *item.get("concerned_agencies", []),
+            ]
             for agency in filter(None, agencies):
                 if agency not in agency_codes:
                     errors.append(f"{where}, mục {code}: cơ quan “{agency}” không có trong danh sách cơ quan.")

@@ -200,6 +200,7 @@ def agency_detail(agency):
         .for_table()
         .order_by("area__path", "sort_order"),
         "indicators": indicators.filter(responsible_agency=agency).for_table(),
+        "concerning_indicators": indicators.filter(concerned_agencies=agency).for_table(),
         "answerable_areas": AreaPage.objects.published().filter(answerable_agencies=agency).order_by("path"),
         "supported_areas": AreaPage.objects.published().filter(supporting_agencies=agency).order_by("path"),
         "sections": sections.filter(agencies=agency),

@@ -57,6 +57,16 @@ class Indicator(
     public_source = models.CharField("nguồn số liệu công khai", max_length=255, blank=True)
     public_source_url = models.URLField("địa chỉ nguồn số liệu", blank=True)
     topics = ParentalManyToManyField("plan.Topic", blank=True, related_name="indicators", verbose_name="chủ đề")
+    concerned_agencies = ParentalManyToManyField(
+        "plan.Agency",
+        blank=True,
+        related_name="concerning_indicators",
+        verbose_name="cơ quan, địa phương được chỉ tiêu áp dụng",
+        help_text=(
+            "Cơ quan mà lời chỉ tiêu nói đến (ví dụ “thuộc Ủy ban nhân dân cấp huyện”, “tại cấp huyện”), "
+            "ngoài cơ quan chịu trách nhiệm; do trang xác định, không phải nguyên văn."
+        ),
+    )
     predecessor = models.ForeignKey(
         "self",
         null=True,
@@ -134,6 +144,7 @@ class Indicator(
             heading="Mục tiêu",
         ),
         FieldPanel("responsible_agency"),
+        FieldPanel("concerned_agencies"),
         FieldPanel("frequency"),
         FieldRowPanel([FieldPanel("public_source"), FieldPanel("public_source_url")]),
         FieldPanel("topics"),

@@ -128,6 +128,8 @@ def meets_target(comparator, target, target_max, value):
     value = Decimal(value)
     if comparator == TargetComparator.AT_LEAST:
         return value >= Decimal(target)
+    if comparator == TargetComparator.MORE_THAN:
+        return value > Decimal(target)
     if comparator == TargetComparator.AT_MOST:
         return value <= Decimal(target)
     if comparator == TargetComparator.BETWEEN:

@@ -7,7 +7,8 @@ from django.utils.formats import number_format
 
 from plan.vocabulary import TargetComparator
 
-COMPARATORS_WITH_ONE_VALUE = {TargetComparator.AT_LEAST, TargetComparator.AT_MOST}
+COMPARATORS_WITH_ONE_VALUE = {TargetComparator.AT_LEAST, TargetComparator.MORE_THAN, TargetComparator.AT_MOST}
+SYMBOLS = {TargetComparator.AT_LEAST: "≥", TargetComparator.MORE_THAN: ">", TargetComparator.AT_MOST: "≤"}
 
 
 def target_errors(comparator, value, value_max):
@@ -53,12 +54,11 @@ def format_result(value, comparator, unit):
 
 
 def describe_target(comparator, value, value_max, unit):
-    """The target in words, e.g. "≥ 80%", "95% – 100%", "≤ 15 phút", "Hoàn thành"."""
+    """The target in words, e.g. "≥ 80%", "> 30%", "95% – 100%", "≤ 15 phút", "Hoàn thành"."""
     if comparator == TargetComparator.DONE:
         return "Hoàn thành"
     if comparator == TargetComparator.BETWEEN:
         return f"{format_quantity(value, unit)} – {format_quantity(value_max, unit)}"
     if comparator == TargetComparator.AT_LEAST and unit == "%" and Decimal(value) == 100:
         return "100%"  # "≥ 100%" reads oddly for "all of them"
-    symbol = "≥" if comparator == TargetComparator.AT_LEAST else "≤"
-    return f"{symbol} {format_quantity(value, unit)}"
+    return f"{SYMBOLS[comparator]} {format_quantity(value, unit)}"

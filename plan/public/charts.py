@@ -21,7 +21,7 @@ from django.utils.safestring import mark_safe
 from pygal.style import Style
 
 from plan.progress.rules import meets_target
-from plan.progress.targets import describe_target, format_result
+from plan.progress.targets import COMPARATORS_WITH_ONE_VALUE, describe_target, format_result
 from plan.public.chart_labels import period_labels
 from plan.vocabulary import TargetComparator
 
@@ -75,7 +75,7 @@ def chart_style(size):
 def target_series(indicator):
     """[(legend, value)] of the lines that mark the target: one, or a range's two bounds."""
     unit = indicator.unit
-    if indicator.comparator in (TargetComparator.AT_LEAST, TargetComparator.AT_MOST):
+    if indicator.comparator in COMPARATORS_WITH_ONE_VALUE:
         words = describe_target(indicator.comparator, indicator.target_value, None, unit)
         return [(f"Mục tiêu: {words}", indicator.target_value)]
     if indicator.comparator == TargetComparator.BETWEEN:

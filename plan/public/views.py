@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 
 from indices.queries import latest_component_figures
 from plan.content import continuity, queries
+from plan.content.duty_addressees import duties_for
 from plan.content.provenance_data import attach_provenance
 from plan.models import Agency, Topic
 from plan.paging import table_page
@@ -27,7 +28,8 @@ def agency_detail(request, code):
     led = table_page(request, data["led_tasks"], "trang_chu_tri", "chu-tri", rollup.tasks.total)
     coordinated = table_page(request, data["coordinated_tasks"], "trang_phoi_hop", "phoi-hop")
     indicators = table_page(request, data["indicators"], "trang_chi_tieu", "chi-tieu", rollup.indicators.total)
-    attach_provenance([*led.object_list, *coordinated.object_list], indicators.object_list)
+    concerning = list(data["concerning_indicators"])
+    attach_provenance([*led.object_list, *coordinated.object_list], [*indicators.object_list, *concerning])
     for table in (led, coordinated):
         table.object_list = rows.task_rows(table.object_list)
     indicators.object_list = rows.indicator_rows(indicators.object_list)
@@ -39,11 +41,25 @@ def agency_detail(request, code):
         "led_tasks": led,
         "coordinated_tasks": coordinated,
         "indicators": indicators,
+        "concerning_indicators": rows.indicator_rows(concerning),
         "rollups": [rollup],
         "has_demo": rows.has_demo(rollup),
         "par_components": par_components(data["answerable_areas"]),
+        "collective_sections": collective_duties(data["collective_sections"], agency),
     }
     return render(request, "plan/agency_detail.html", context)
+
+
+def collective_duties(sections, agency):
+    """[(section, [(duty, FactOrigin, words)])]: of the sections that address a group
+    the agency is counted in, the bullets that are for it (plan.content.duty_addressees)."""
+    found = []
+    for section in sections.prefetch_related("addressed_agencies"):
+        members = [(a.code, a.name, a.kind) for a in section.addressed_agencies.all()]
+        duties = duties_for([block.value for block in section.duties], section.heading, members, agency.code)
+        if duties:
+            found.append((section, duties))
+    return found
 
 
 def par_components(areas):

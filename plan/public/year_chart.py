@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pygal
 from django.utils.html import escape
 
-from plan.progress.targets import format_quantity
+from plan.progress.targets import COMPARATORS_WITH_ONE_VALUE, format_quantity
 from plan.public.charts import axis_number, both_sizes, chart_style, value_range
 from plan.vocabulary import TargetComparator
 
@@ -34,7 +34,7 @@ def year_rows(pairs):
 
 
 def lower_target(indicator):
-    if indicator.comparator in (TargetComparator.AT_LEAST, TargetComparator.AT_MOST, TargetComparator.BETWEEN):
+    if indicator.comparator in (*COMPARATORS_WITH_ONE_VALUE, TargetComparator.BETWEEN):
         return indicator.target_value
     return None
 

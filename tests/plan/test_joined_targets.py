@@ -57,7 +57,7 @@ def add(code, value, period="2024"):
 
 @pytest.mark.django_db
 def test_the_area_page_judges_the_joined_bullet_as_a_whole(client):
-    add("2.a.3.1", "2")  # two activities: that requirement is met
+    add("2.a.3.1", "1")  # the inspection of law enforcement was done: that requirement is met
     add("2.a.3.2", "0")  # the documents were not issued: not met
     page = BeautifulSoup(client.get("/ke-hoach/cchc-2024/cai-cach-the-che/").content, "html.parser")
     combined = page.select_one(".combined-status")

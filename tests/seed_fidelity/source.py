@@ -54,11 +54,15 @@ def task_count(bullets):
     return count
 
 
-# Bullets that join two requirements in one sentence, each measured on its own (the
-# target is met only when both are): a count for the site, not a numeric target.
+# Bullets that join several requirements in one sentence, each measured on its own (the
+# target is met only when all are): a count for the site, not a numeric target. The
+# first names two activities and the documents that follow them.
 JOINED_REQUIREMENTS = {
-    "Thực hiện đầy đủ 02 hoạt động theo dõi thi hành pháp luật": 2,
+    "Thực hiện đầy đủ 02 hoạt động theo dõi thi hành pháp luật": 3,
     "Thực hiện đúng quy định về số lượng cấp phó": 2,
+    "Tiếp tục triển khai thực hiện giảm số lượng đơn vị sự nghiệp công lập": 2,
+    "100% cơ quan, đơn vị thực hiện đúng quy định về quản lý, sử dụng tài sản công": 2,
+    "Tiếp tục xây dựng định mức kinh tế - kỹ thuật và xây dựng lộ trình": 2,
 }
 
 
@@ -67,6 +71,14 @@ def indicator_count(bullet):
         if bullet.lstrip("-+ ").startswith(start):
             return count
     return max(1, len(TARGET.findall(bullet)))
+
+
+def target_bullets(area):
+    """The bullets of an area that state targets: its "a) Chỉ tiêu", or, in an area
+    without one, the task bullets that state a numeric target (task 1.3's "trên 30%")."""
+    if area["indicator_bullets"]:
+        return area["indicator_bullets"]
+    return [bullet for bullet in area["task_bullets"] if TARGET.search(bullet)]
 
 
 def plain(text):

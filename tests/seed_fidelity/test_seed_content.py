@@ -37,20 +37,22 @@ def test_eight_areas_in_order():
 @pytest.mark.parametrize("number", range(1, 9))
 def test_indicator_and_task_counts_per_area(number):
     area = AreaPage.objects.get(number=number)
-    expected_indicators = sum(seed.indicator_count(b) for b in AREAS[number]["indicator_bullets"])
+    expected_indicators = sum(seed.indicator_count(b) for b in seed.target_bullets(AREAS[number]))
     expected_tasks = seed.task_count(AREAS[number]["task_bullets"])
     assert Indicator.objects.filter(area=area, live=True).count() == expected_indicators
     assert Task.objects.filter(area=area).count() == expected_tasks
 
 
 def test_totals():
-    assert Indicator.objects.count() == 33  # 31 numeric targets, two bullets joining two requirements
+    # 31 numeric targets of the "a) Chỉ tiêu" parts, task 1.3's, and the bullets joining
+    # several requirements (2.a.3: three; 4.a.1, 4.a.2, 6.a.4, 6.a.5: two each)
+    assert Indicator.objects.count() == 38
     assert Task.objects.count() == 57
 
 
 def test_every_indicator_bullet_is_kept_word_for_word():
     wordings = set(Indicator.objects.values_list("original_wording", flat=True))
-    expected = {seed.plain(b[2:]) for area in AREAS.values() for b in area["indicator_bullets"]}
+    expected = {seed.plain(b[2:]) for area in AREAS.values() for b in seed.target_bullets(area)}
     assert wordings == expected
 
 
@@ -89,8 +91,16 @@ def test_codes_are_stable_and_unique():
         ("7.a.3.1", "at_least", "85", None, "%", "province"),
         ("7.a.3.2", "at_least", "75", None, "%", "district"),
         ("7.a.3.3", "at_least", "65", None, "%", "commune"),
-        ("2.a.3.1", "at_least", "2", None, "hoạt động", ""),
+        ("2.a.3.1", "done", None, None, "", ""),
         ("2.a.3.2", "done", None, None, "", ""),
+        ("2.a.3.3", "done", None, None, "", ""),
+        ("1.3.1", "more_than", "30", None, "%", ""),
+        ("4.a.2.1", "done", None, None, "", ""),
+        ("4.a.2.2", "done", None, None, "", ""),
+        ("6.a.4.1", "at_least", "100", None, "%", ""),
+        ("6.a.4.2", "done", None, None, "", ""),
+        ("6.a.5.1", "done", None, None, "", ""),
+        ("6.a.5.2", "done", None, None, "", ""),
         ("4.a.1.1", "done", None, None, "", ""),
         ("4.a.1.2", "at_least", "100", None, "%", ""),
         ("7.a.1", "done", None, None, "", ""),
@@ -114,10 +124,10 @@ def test_split_indicators_keep_the_whole_original_wording():
     assert sorted(levels.values_list("level", flat=True)) == ["commune", "district", "province"]
 
 
-@pytest.mark.parametrize("prefix", ["2.a.3.", "4.a.1."])
-def test_joined_requirements_are_one_bullet_each_measured(prefix):
+@pytest.mark.parametrize("prefix, count", [("2.a.3.", 3), ("4.a.1.", 2), ("4.a.2.", 2), ("6.a.4.", 2), ("6.a.5.", 2)])
+def test_joined_requirements_are_one_bullet_each_measured(prefix, count):
     parts = list(Indicator.objects.filter(code__startswith=prefix).order_by("code"))
-    assert len(parts) == 2 and len({part.original_wording for part in parts}) == 1
+    assert len(parts) == count and len({part.original_wording for part in parts}) == 1
     for part in parts:
         assert seed.plain(part.statement).rstrip(".") in seed.plain(part.original_wording)
 
