@@ -33,7 +33,9 @@ def bullet(start):
 
 
 def section_iv_1():
-    start = LINES.index("1. Các sở, ban ngành; Ủy ban nhân dân các huyện, thị xã, thành phố và các cơ quan, đơn vị có liên quan")
+    start = LINES.index(
+        "1. Các sở, ban ngành; Ủy ban nhân dân các huyện, thị xã, thành phố và các cơ quan, đơn vị có liên quan"
+    )
     end = LINES.index("2. Sở Nội vụ")
     return [seed.plain(line[2:]) for line in LINES[start + 1 : end]]
 
@@ -124,7 +126,9 @@ def test_two_inspections_do_not_meet_the_two_named_activities(client):
 
 @pytest.mark.django_db
 def test_task_1_3_target_more_than_30_percent_is_tracked(client):
-    words = "thực hiện kiểm tra trực tiếp về công tác cải cách hành chính trên 30% các cơ quan hành chính trên địa bàn tỉnh"
+    words = (
+        "thực hiện kiểm tra trực tiếp về công tác cải cách hành chính trên 30% các cơ quan hành chính trên địa bàn tỉnh"
+    )
     assert words in bullet("Tiếp tục tăng cường kiểm tra cải cách hành chính")
     indicator = Indicator.objects.get(code="1.3.1")
     assert indicator.statement == words and indicator.area.number == 1
@@ -185,7 +189,8 @@ def test_so_noi_vu_is_not_told_to_coordinate_with_itself(client):
 
 @pytest.mark.django_db
 def test_the_state_bank_branch_duty_is_quoted_not_inferred(client):
-    (duty,) = [text for text in section_iv_1() if text.startswith("Đề nghị Ngân hàng Nhà nước Chi nhánh tỉnh Hải Dương")]
+    opening = "Đề nghị Ngân hàng Nhà nước Chi nhánh tỉnh Hải Dương"
+    (duty,) = [text for text in section_iv_1() if text.startswith(opening)]
     items = duty_items(page(client, "/co-quan/ngan-hang-nha-nuoc-chi-nhanh-hai-duong/"))
     assert len(items) == 1  # the other bullets are not addressed to it
     ((text, origin),) = items.items()
@@ -212,7 +217,8 @@ def test_the_district_committees_see_what_applies_to_them(client):
     codes = {a.get_text(strip=True) for a in applying.select("tbody th a, tbody td a")}
     assert {"5.a.1", "7.a.3.2"} <= codes and "7.a.3.3" not in codes
     assert "thuộc Ủy ban nhân dân cấp huyện" in bullet("100% đơn vị sự nghiệp thuộc UBND tỉnh")
-    assert "Ủy ban nhân dân các huyện, thị xã, thành phố" in bullet("Tổ chức triển khai có hiệu quả công tác tổ chức thi hành")
+    task_2_4 = bullet("Tổ chức triển khai có hiệu quả công tác tổ chức thi hành")
+    assert "Ủy ban nhân dân các huyện, thị xã, thành phố" in task_2_4
     coordinated = html.select_one("#phoi-hop").find_parent("section")
     assert coordinated.find("a", string="2.4") is not None
 
