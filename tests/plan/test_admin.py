@@ -73,6 +73,7 @@ def test_edit_an_area_page_keeps_a_revision(admin_client):
             "output": "",
             "lead_agency": t.lead_agency_id,
             "lead_agency_derived": "on",
+            **({"coordinating_derived": "on"} if t.coordinating_derived else {}),
             "deadline_text": t.deadline_text,
             "due_date": "",
             "change_reason": "Sửa thử." if t.code == "2.1" else "",
@@ -81,6 +82,9 @@ def test_edit_an_area_page_keeps_a_revision(admin_client):
     ]
     data = area_form(2, area.title, tasks, initial=len(tasks))
     data["slug"] = area.slug
+    # the form sends what each task holds (2.4 names the bodies that carry it out)
+    for position, task in enumerate(area.tasks.all()):
+        data[f"tasks-{position}-coordinating_agencies"] = [a.pk for a in task.coordinating_agencies.all()]
     revisions = area.revisions.count()
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]

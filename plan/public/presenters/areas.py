@@ -49,11 +49,15 @@ class AreaPresenter(UpdateListing, Presenter):
         if facts["loaded"]:  # an area load_plan never wrote (made in the admin) has no record
             loaded[area_key(area)] = facts["loaded"]
         attach_provenance(tasks_page.object_list, indicators_page.object_list, loaded)
+        groups = rows.bullet_groups(rows.indicator_rows(indicators_page.object_list))
+        task_texts = {task.text for task in tasks_page.object_list}
         return {
             "plan": self.plan(),
             "task_rows": rows.task_rows(tasks_page.object_list),
             "tasks_page": tasks_page,
-            "indicator_groups": rows.bullet_groups(rows.indicator_rows(indicators_page.object_list)),
+            "indicator_groups": groups,
+            # Section II.1 has no "a) Chỉ tiêu": its target is taken from a task's words.
+            "has_target_part": any(group.wording not in task_texts for group in groups),
             "indicators_page": indicators_page,
             "bullet_count": facts["bullets"],
             "rollups": [rollup],
