@@ -235,7 +235,7 @@ def test_command_imports_previews_and_fails_in_vietnamese(tmp_path):
 
 
 def test_unchanged_indicator_count():
-    assert Indicator.objects.count() == 33
+    assert Indicator.objects.count() == 38
 
 
 def test_a_bad_row_after_batches_were_written_rolls_them_all_back(tmp_path, monkeypatch):

@@ -96,7 +96,7 @@ def test_dashboard_counts_filters_and_refuses_unknown_filters(client):
     add_result("3.a.5", "2024", "50")
     page = html(client, PLAN_URL + "tien-do/")
     assert "Toàn bộ kế hoạch" in page and "Theo lĩnh vực" in page and "Theo cơ quan" in page
-    assert "50,0%" in page and "2/33 có số liệu" in page
+    assert "50,0%" in page and "2/38 có số liệu" in page
     page = html(client, PLAN_URL + "tien-do/?linh_vuc=3&trang_thai=not_met")
     assert "3.a.5" in page and "3-a-2/" not in page.split('id="danh-sach"')[1]
     page = html(client, PLAN_URL + "tien-do/?trang_thai=<script>", status=400)
@@ -133,7 +133,7 @@ def test_open_data_csv_and_json_follow_the_schema(client):
     add_result("3.a.2", "2024-Q1", "95.5")
     docs = html(client, "/du-lieu/")
     indicators_csv = list(csv.DictReader(io.StringIO(html(client, "/du-lieu/chi-tieu.csv").lstrip("\ufeff"))))
-    assert len(indicators_csv) == 33
+    assert len(indicators_csv) == 38
     assert all(f"<code>{field}</code>" in docs for field in indicators_csv[0])
     row = next(r for r in indicators_csv if r["ma"] == "3.a.2")
     assert (row["loai_muc_tieu"], row["muc_tieu"], row["muc_tieu_toi_da"]) == ("between", "95", "100")

@@ -81,7 +81,8 @@ AREA_URL = PLAN_URL + "cai-cach-thu-tuc-hanh-chinh/"
         (PLAN_URL + "tien-do/?linh_vuc=3&trang=2", 17),
         (PLAN_URL + "chinh-quyen-dien-tu-chinh-quyen-so/", 20),
         (PLAN_URL + "phu-luc/", 18),
-        ("/co-quan/so-noi-vu/", 18),
+        # IV.1's bullets read with the agencies they address, and the indicators that apply to it
+        ("/co-quan/so-noi-vu/", 20),
         ("/chu-de/so-hoa/", 9),
     ],
 )
