@@ -58,7 +58,8 @@ def add(code, value, period="2024"):
 @pytest.mark.django_db
 def test_the_area_page_judges_the_joined_bullet_as_a_whole(client):
     add("2.a.3.1", "1")  # the inspection of law enforcement was done: that requirement is met
-    add("2.a.3.2", "0")  # the documents were not issued: not met
+    add("2.a.3.2", "1")  # the survey was done
+    add("2.a.3.3", "0")  # the documents were not issued: not met
     page = BeautifulSoup(client.get("/ke-hoach/cchc-2024/cai-cach-the-che/").content, "html.parser")
     combined = page.select_one(".combined-status")
     assert combined is not None and "chỉ đạt khi tất cả cùng đạt" in combined.get_text()

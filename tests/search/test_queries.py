@@ -54,7 +54,7 @@ TABLE = [
     ("q=vi+tri+viec+lam", {"task:5.1", "task:5.2", "task:5.3", "task:5.6"}, set()),
     ("q=đào+tạo+bồi+dưỡng", {"indicator:5.a.3", "task:5.3", "task:5.5"}, set()),
     ("q=giai+ngan+dau+tu+cong", {"indicator:6.a.1", "task:6.1"}, set()),
-    ("q=tai+san+cong", {"indicator:6.a.4", "task:6.5"}, set()),
+    ("q=tai+san+cong", {"indicator:6.a.4.1", "task:6.5"}, set()),
     ("q=hài+lòng", {"indicator:3.a.7"}, set()),
     ("q=ho+so+cong+viec", {"indicator:7.a.3.1", "indicator:7.a.3.2", "indicator:7.a.3.3", "task:7.6"}, set()),
     # filters
@@ -62,9 +62,11 @@ TABLE = [
     (
         "q=so+noi+vu&type=indicator",
         {
+            "indicator:1.3.1",
             "indicator:4.a.1.1",
             "indicator:4.a.1.2",
-            "indicator:4.a.2",
+            "indicator:4.a.2.1",
+            "indicator:4.a.2.2",
             "indicator:5.a.1",
             "indicator:5.a.2",
             "indicator:5.a.3",
