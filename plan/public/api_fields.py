@@ -35,7 +35,7 @@ INDICATOR_KEYS = [
     (
         "muc_tieu",
         "đối tượng",
-        "Mục tiêu ở dạng dữ liệu: loai (at_least, at_most, between, done), gia_tri, gia_tri_toi_da, "
+        "Mục tiêu ở dạng dữ liệu: loai (at_least, more_than, at_most, between, done), gia_tri, gia_tri_toi_da, "
         "don_vi, cap (province, district, commune hoặc rỗng), mo_ta",
     ),
     ("tan_suat", "chuỗi", "Tần suất báo cáo: monthly, quarterly, half_yearly, yearly"),

@@ -46,7 +46,11 @@ INDICATOR_FIELDS = [
         "Nguồn gốc của noi_dung: nguyên văn Kế hoạch, hoặc do biên tập viên sửa (ai, khi nào, lý do)",
     ),
     ("thuoc_do", "chuỗi", "Tên thước đo"),
-    ("loai_muc_tieu", "chuỗi", "at_least (tối thiểu), at_most (tối đa), between (trong khoảng), done (hoàn thành)"),
+    (
+        "loai_muc_tieu",
+        "chuỗi",
+        "at_least (tối thiểu), more_than (trên), at_most (tối đa), between (trong khoảng), done (hoàn thành)",
+    ),
     ("muc_tieu", "số thập phân hoặc rỗng", "Giá trị mục tiêu (cận dưới với between)"),
     ("muc_tieu_toi_da", "số thập phân hoặc rỗng", "Cận trên với between"),
     ("don_vi", "chuỗi", "Đơn vị: %, phút, hoạt động hoặc rỗng"),
