@@ -114,8 +114,12 @@ def check_page(url, soup, edited):
         marked = holder.find_parent(class_="original-text") or holder.find_parent(["del", "ins"])
         assert marked or holder.find_parent("dl", class_="changes"), f"{url}: the old wording unmarked"
     for holder in holders(soup, SHOWN_OLD):
-        correction = holder.find_parent("tr")
-        listed = holder.find_parent("section", attrs={"aria-labelledby": "dinh-chinh"})
+        # A list of corrections (the indicator's table, the home page's recent changes)
+        # gives the old value with the new one and the reason, in one row or item.
+        correction = holder if holder.name in ("tr", "li") else holder.find_parent(["tr", "li"])
+        listed = holder.find_parent("section", attrs={"aria-labelledby": "dinh-chinh"}) or holder.find_parent(
+            class_="recent-figures"
+        )
         assert listed and correction and SHOWN_NEW in said(correction), f"{url}: the old figure outside a correction"
         assert FIGURE_REASON in said(correction), url
     indicator_url = edited["indicator"].get_url()
@@ -191,6 +195,8 @@ def test_every_page_marks_and_explains_each_change(client, edited):
     assert SHOWN_OLD in said(corrections) and SHOWN_NEW in said(corrections) and FIGURE_REASON in said(corrections)
     assert TARGET_REASON in said(indicator_page) and SHOWN_NEW in said(indicator_page)
     assert TASK_REASON in said(BeautifulSoup(answers[task_url].content, "html.parser"))
+    home = BeautifulSoup(answers["/"].content, "html.parser").select_one(".recent-figures")
+    assert f"{SHOWN_OLD}% → {SHOWN_NEW}%" in said(home) and FIGURE_REASON in said(home), "the home page's rate"
 
 
 def test_every_open_data_file_in_both_formats_agrees_and_carries_the_origins(client, edited):
