@@ -107,19 +107,31 @@ def counts(items, selected):
     return result
 
 
+def demo_statuses(items, selected):
+    """Counter(status → number of items whose status rests on an illustrative figure or
+    report), over the items the status facet counts (see counts)."""
+    return Counter(
+        item.status for item in items if item.status_is_demo and passes(item.facet_values, selected, skip=STATUS)
+    )
+
+
 @dataclass(frozen=True)
 class Option:
     value: str
     label: str
     count: int
     selected: bool
+    demo: int = 0  # of `count`, how many rest on illustrative figures
 
 
-def options(counter, chosen, labels, sort_key=None):
+def options(counter, chosen, labels, sort_key=None, demo=None):
     """The options of one facet: values with results, plus the chosen ones (even
     at zero, so they can be unticked), in the order of `sort_key` (by default the
-    order of `labels`)."""
+    order of `labels`); `demo` counts the illustrative ones among them."""
     order = {value: position for position, value in enumerate(labels)}
     values = [value for value in labels if counter.get(value) or value in chosen]
     values.sort(key=sort_key or (lambda value: order[value]))
-    return [Option(value, labels[value], counter.get(value, 0), value in chosen) for value in values]
+    demo = demo or {}
+    return [
+        Option(value, labels[value], counter.get(value, 0), value in chosen, demo.get(value, 0)) for value in values
+    ]

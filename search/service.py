@@ -101,7 +101,8 @@ def run(params, backend):
     outcome.page = paginate(results, params)
     for item in outcome.page.object_list:
         item.excerpt = excerpt(item.passages, terms)
-    outcome.facets = facet_lists(facets.counts(ranked, params.selected), params.selected, ref)
+    demo = facets.demo_statuses(ranked, params.selected)
+    outcome.facets = facet_lists(facets.counts(ranked, params.selected), params.selected, ref, demo)
     outcome.active_filters = active_filters(params, outcome.facets)
     outcome.without_filters_url = search_params.query_string(replace(params, selected={}))
     return outcome
@@ -125,7 +126,7 @@ def known_values(ref):
     }
 
 
-def facet_lists(counts, selected, ref):
+def facet_lists(counts, selected, ref, demo_statuses=None):
     statuses = list(dict.fromkeys([*INDICATOR_STATUSES, *ALL_TASK_STATUSES, *STATUS_LABELS]))
     deadlines = set(counts[facets.DEADLINE]) | set(selected.get(facets.DEADLINE, ()))
     labels = {
@@ -145,7 +146,8 @@ def facet_lists(counts, selected, ref):
         sort_key = None
         if name in by_count:
             sort_key = lambda value, c=counter, names=labels[name]: (-c.get(value, 0), names[value])  # noqa: E731
-        options = facets.options(counter, chosen, labels[name], sort_key)
+        demo = demo_statuses if name == facets.STATUS else None
+        options = facets.options(counter, chosen, labels[name], sort_key, demo)
         if options:
             lists.append(Facet(name, facets.FACET_LABELS[name], options))
     return lists

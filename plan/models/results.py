@@ -243,6 +243,8 @@ class ImportBatch(models.Model):
     )
     reviewed_at = models.DateTimeField("duyệt lúc", null=True, blank=True)
     review_comment = models.TextField("ý kiến người duyệt", blank=True)
+    # Why the file changes published real figures, for its rows that give no reason of their own.
+    correction_reason = models.TextField("lý do sửa cho cả tệp", blank=True)
 
     class Meta:
         verbose_name = "tệp kết quả"

@@ -187,6 +187,8 @@ def area_content(area, root, request):
 
 def appendix_content(page, root, request):
     plan = page.get_parent()
+    areas = queries.appendix_rows(queries.live_areas(plan))
+    attach_provenance(tasks=[task for area in areas for task in area.appendix_tasks])
     return {
         "dong_phu_luc": [
             {
@@ -213,11 +215,12 @@ def appendix_content(page, root, request):
                         "co_quan_chu_tri": agency(task.lead_agency),
                         "co_quan_phoi_hop": [agency(partner) for partner in task.coordinating_agencies.all()],
                         "thoi_han": task.deadline_text,
+                        "nguon_goc": origins(task.provenance),
                     }
                     for task in area.appendix_tasks
                 ],
             }
-            for area in queries.appendix_rows(queries.live_areas(plan))
+            for area in areas
         ],
     }
 

@@ -24,7 +24,11 @@ API_FIELDS = {
     ],
     AppendixPage: [
         ("dong_phu_luc", "Các dòng Phụ lục do biên tập viên nhập theo văn bản, với nguồn"),
-        ("bang_tu_muc_ii", "Bảng nhiệm vụ tổng hợp từ mục II của Kế hoạch, theo lĩnh vực"),
+        (
+            "bang_tu_muc_ii",
+            "Bảng nhiệm vụ tổng hợp từ mục II của Kế hoạch, theo lĩnh vực; nguon_goc của mỗi nhiệm vụ cho biết "
+            "thông tin nào là nguyên văn Kế hoạch, thông tin nào do biên tập viên sửa (ai, khi nào, lý do)",
+        ),
     ],
 }
 # What each indicator of `chi_tieu` and each task of `nhiem_vu` holds: (key, type, meaning).

@@ -80,7 +80,7 @@ def correction_error(row, current, reason):
         "ly_do_sua",
         "",
         f"dòng này sửa số liệu thật đã công bố ({display(current.value)} → {display(row.value)}): "
-        "hãy ghi lý do sửa, lý do được công khai",
+        "hãy ghi lý do sửa ở cột ly_do_sua hoặc ở ô “Lý do sửa cho cả tệp” khi tải lên; lý do được công khai",
     )
 
 

@@ -115,6 +115,7 @@ def run(batch, dry_run):
                 dry_run=dry_run,
                 allowed_indicators=allowed_indicators(batch.submitted_by),
                 progress=check,
+                reason=batch.correction_reason,
             )
     except ReadError as error:
         return str(error)

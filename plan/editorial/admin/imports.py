@@ -57,8 +57,26 @@ TEMPLATE_EXAMPLES = [
 ]
 
 
+REASON_MAX_LENGTH = 1000
+
+
 class UploadForm(forms.Form):
     file = forms.FileField(label="Tệp kết quả (.csv, .xlsx, .json)")
+    correction_reason = forms.CharField(
+        label="Lý do sửa cho cả tệp",
+        required=False,
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        help_text=(
+            "Khi tệp sửa số liệu thật đã công bố: lý do dùng cho mọi dòng sửa không có cột ly_do_sua riêng "
+            "(dòng có lý do riêng giữ lý do của dòng). Lý do được công khai cùng số liệu đã sửa. Một dòng sửa "
+            "số liệu thật mà không có lý do nào thì cả tệp bị từ chối, không ghi dòng nào."
+        ),
+    )
+
+    def clean_correction_reason(self):
+        # One line of plain words: it is shown on public pages and in the feeds.
+        return " ".join(self.cleaned_data["correction_reason"].split())
 
 
 def require_permission(request):
@@ -102,6 +120,7 @@ def import_view(request):
         stored_name=stored_name,
         file_format=file_format,
         submitted_by=request.user,
+        correction_reason=form.cleaned_data["correction_reason"],
     )
     check_batch.enqueue(batch.pk)
     return redirect("plan_results_batch", batch_id=batch.pk)

@@ -3,8 +3,10 @@ indicator. A table reads the page of rows it shows; the roll-ups count the store
 statuses in the database."""
 
 import functools
+from datetime import date
 
 from django.http import Http404
+from django.utils import timezone
 
 from indices.queries import latest_component_figures
 from plan.content import continuity, history_data, queries
@@ -20,6 +22,15 @@ from plan.public.presenters.updates import UpdateListing
 from reports.verdicts import task_verdict_line, year_closes
 
 
+def open_after_year_end(rollup, year, today=None):
+    """How many tasks still show “in progress” or “not started” once the plan year has
+    ended (0 before): they must not read as still on course."""
+    if (today or timezone.localdate()) <= date(year, 12, 31):
+        return 0
+    counts = rollup.tasks.counts
+    return counts.get(rules.TaskStatus.IN_PROGRESS, 0) + counts.get(rules.TaskStatus.NOT_STARTED, 0)
+
+
 def year_end(task, year):
     """The close of the task's plan year and the task's verdict (asked only once closed)."""
     close = year_closes().get(year)
@@ -32,7 +43,7 @@ class AreaPresenter(UpdateListing, Presenter):
         return self.parent()
 
     def context(self):
-        area = self.page
+        area, plan = self.page, self.plan()
         facts = queries.area_facts(area)
         rollup = rows.rollup_view(
             area.title,
@@ -52,7 +63,7 @@ class AreaPresenter(UpdateListing, Presenter):
         groups = rows.bullet_groups(rows.indicator_rows(indicators_page.object_list))
         task_texts = {task.text for task in tasks_page.object_list}
         return {
-            "plan": self.plan(),
+            "plan": plan,
             "task_rows": rows.task_rows(tasks_page.object_list),
             "tasks_page": tasks_page,
             "indicator_groups": groups,
@@ -61,6 +72,7 @@ class AreaPresenter(UpdateListing, Presenter):
             "indicators_page": indicators_page,
             "bullet_count": facts["bullets"],
             "rollups": [rollup],
+            "open_after_year_end": open_after_year_end(rollup, plan.year),
             "has_demo": rows.has_demo(rollup),
             "updates": queries.updates_about(area)[:10] if facts["has_updates"] else [],
             **queries.area_agencies(area),

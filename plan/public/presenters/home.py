@@ -4,7 +4,7 @@ into the site."""
 
 from home.models import HomePage
 from indices.queries import latest_totals
-from plan.content import queries
+from plan.content import figure_trace, queries
 from plan.models.presenting import presents
 from plan.public import dashboard_figures
 from plan.public.presenters.base import Presenter
@@ -25,6 +25,7 @@ class HomePresenter(Presenter):
                 "summary": figures.summary,
                 "table_rollups": [figures.whole, *figures.area_rollups],
                 "only_demo": figures.only_demo,
+                "recent_figures": figure_trace.recent_real_figures(plan),
                 "updates": queries.updates_about(plan)[:LATEST_UPDATES],
             }
         return context
