@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plan', '0016_year_end_verdicts'),
+        ('plan', '0017_split_joined_targets'),
     ]
 
     operations = [
