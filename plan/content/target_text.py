@@ -24,7 +24,11 @@ LEVELS = {
     "cấp xã": AdministrativeLevel.COMMUNE,
 }
 # A bullet joins a second requirement with "và" when what follows starts a new action.
-ACTIONS = ("ban hành", "thực hiện", "hoàn thành", "triển khai", "cung cấp", "bảo đảm", "đảm bảo")
+ACTIONS = ("ban hành", "thực hiện", "hoàn thành", "triển khai", "cung cấp", "bảo đảm", "đảm bảo", "xây dựng")
+# "02 hoạt động … (kiểm tra …; điều tra, khảo sát …)": a count of activities the bullet
+# names one by one is that many requirements, each done or not (two of one kind would
+# otherwise pass the count).
+NAMED_ACTIVITIES = re.compile(r"(\d+)\s+hoạt động[^()]*\(([^()]+)\)", re.IGNORECASE)
 
 
 @dataclass
@@ -77,26 +81,44 @@ def requirements(bullet):
     starts a new action after a figure; otherwise the words stay with the part before."""
     parts = []
     for clause in split_on_figure(bullet, "; ", "; ", ""):
-        for sentence in split_on_figure(clause, ". ", ". ", "."):
+        for sentence in split_on_figure(clause, ". ", ". ", ".", after_figure=True):
             pieces = split_outside_brackets(sentence, " và ")
             joined = [pieces[0]]
             for piece in pieces[1:]:
-                new_action = has_value(joined[-1]) and piece.lower().startswith(ACTIONS)
-                if has_value(piece) and has_value(joined[-1]) or new_action:
+                if has_value(piece) and has_value(joined[-1]) or new_action(joined[-1], piece):
                     joined.append(piece)
                 else:
                     joined[-1] = f"{joined[-1]} và {piece}"
             parts.extend(joined)
-    return parts
+    return [named for part in parts for named in named_activities(part)]
 
 
-def split_on_figure(text, separator, glue, left_end):
-    """`text` split at `separator` where the part after it states a figure; `glue`
-    rejoins the others, `left_end` ends a part that was split off."""
+def new_action(before, piece):
+    """“… và ban hành …” after a figure, or an action the part before already did
+    (“xây dựng định mức … và xây dựng lộ trình …”), starts a requirement of its own."""
+    action = next((a for a in ACTIONS if piece.lower().startswith(a)), None)
+    return action is not None and (has_value(before) or action in before.lower())
+
+
+def named_activities(part):
+    """The activities a count names in brackets, when it names exactly that many."""
+    match = NAMED_ACTIVITIES.search(part)
+    if match is None:
+        return [part]
+    names = split_outside_brackets(match.group(2), ";")
+    count = read_number(match.group(1))
+    return names if count == len(names) and not has_value(match.group(2)) else [part]
+
+
+def split_on_figure(text, separator, glue, left_end, after_figure=False):
+    """`text` split at `separator` where the part after it states a figure (or, with
+    `after_figure`, where the part before does: a sentence after a stated figure is a
+    requirement of its own); `glue` rejoins the others, `left_end` ends a part that
+    was split off."""
     pieces = split_outside_brackets(text, separator)
     merged = [pieces[0]]
     for piece in pieces[1:]:
-        if has_value(piece):
+        if has_value(piece) or after_figure and has_value(merged[-1]):
             merged[-1] += left_end
             merged.append(piece)
         else:
@@ -134,7 +156,7 @@ def read_requirement(text):
     target.value, target.unit = read_number(match.group(1)), match.group(2).lower()
     target.comparator = comparator_before(text, match.start())
     if re.search(r"(?<![\wÀ-ỹ])trên\s+" + re.escape(match.group(0)), text, re.IGNORECASE):
-        target.notes.append("“trên” (lớn hơn) được đọc là “tối thiểu”: biên tập viên xem lại")
+        target.comparator = TargetComparator.MORE_THAN  # “trên 30%”: more than 30%
     return target
 
 

@@ -30,7 +30,7 @@ def read(bullet):
     ("bullet", "expected"),
     [
         ("100% văn bản được triển khai kịp thời.", [(TargetComparator.AT_LEAST, 100, None, "%", "")]),
-        ("Kiểm tra trực tiếp trên 30% các cơ quan.", [(TargetComparator.AT_LEAST, 30, None, "%", "")]),
+        ("Kiểm tra trực tiếp trên 30% các cơ quan.", [(TargetComparator.MORE_THAN, 30, None, "%", "")]),
         ("Phấn đấu tối thiểu 80% hồ sơ.", [(TargetComparator.AT_LEAST, 80, None, "%", "")]),
         ("Thời gian chờ không quá 15 phút/01 lượt giao dịch.", [(TargetComparator.AT_MOST, 15, None, "phút", "")]),
         ("Phấn đấu từ 95% -100% số hồ sơ đúng hạn.", [(TargetComparator.BETWEEN, 95, 100, "%", "")]),
@@ -55,9 +55,20 @@ def test_one_figure_per_level_gives_three_targets_with_their_levels():
 
 def test_joined_requirements_are_separate_targets_and_a_qualifying_clause_is_not():
     joined = parse_targets("Thực hiện đầy đủ 02 hoạt động theo dõi (kiểm tra; khảo sát) và ban hành đầy đủ văn bản.")
-    assert [(t.comparator, t.value, t.unit) for t in joined] == [
-        (TargetComparator.AT_LEAST, Decimal(2), "hoạt động"),
-        (TargetComparator.DONE, None, ""),
+    # the two activities it names, each done or not (two inspections must not pass), and the documents
+    assert [(t.statement, t.comparator) for t in joined] == [
+        ("kiểm tra", TargetComparator.DONE),
+        ("khảo sát", TargetComparator.DONE),
+        ("ban hành đầy đủ văn bản.", TargetComparator.DONE),
+    ]
+    uncounted = parse_targets("Thực hiện 03 hoạt động (kiểm tra; khảo sát).")  # names fewer than it counts
+    assert [(t.comparator, t.value) for t in uncounted] == [(TargetComparator.AT_LEAST, Decimal(3))]
+    second_sentence = parse_targets("100% cơ quan quản lý đúng tài sản công. Đối với nhà đất, thực hiện phương án.")
+    assert [t.comparator for t in second_sentence] == [TargetComparator.AT_LEAST, TargetComparator.DONE]
+    repeated = parse_targets("Tiếp tục xây dựng định mức kinh tế - kỹ thuật và xây dựng lộ trình tính giá.")
+    assert [t.statement for t in repeated] == [
+        "Tiếp tục xây dựng định mức kinh tế - kỹ thuật",
+        "xây dựng lộ trình tính giá.",
     ]
     qualified = parse_targets("100% đơn vị thuộc UBND tỉnh; thuộc các sở và thuộc UBND cấp huyện tuyển dụng đúng.")
     assert len(qualified) == 1
