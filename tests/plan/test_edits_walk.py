@@ -81,7 +81,7 @@ def crawl(client, start, hosts):
         links += [img["src"] for img in soup.select("img[src]")]  # charts: an SVG may show a figure
         for href in links:
             path = local_path("http://testserver" + url, href, hosts)
-            if path is None or path in seen or (path.count("?") and variants >= MAX_QUERY_VARIANTS):
+            if path is None or path in seen or ("?" in path and variants >= MAX_QUERY_VARIANTS):
                 continue
             variants += "?" in path
             seen.add(path)
