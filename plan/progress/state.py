@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from plan.models import Indicator, PlanPage, Result, Task, TaskProgress
 from plan.progress import rules
+from plan.results.bulk import update_rows
 from reports.periods import periods_for
 from reports.verdicts import closed_years, year_verdicts
 
@@ -60,9 +61,9 @@ def refresh_indicators(pks=None, today=None):
         )
         state = (progress.status, progress.latest.pk if progress.latest else None, progress.late, progress.next_due)
         if state != (row.status, row.latest_result_id, row.late, row.next_due):
-            status, latest, late, due = state
-            changed.append(Indicator(pk=row.pk, status=status, latest_result_id=latest, late=late, next_due=due))
-    Indicator.objects.bulk_update(changed, INDICATOR_STATE, batch_size=500)
+            changed.append((row.pk, *state))
+    # An import may touch thousands of indicators: bulk_update would take seconds to compile.
+    update_rows(Indicator, INDICATOR_STATE, changed)
     return len(changed)
 
 
