@@ -43,7 +43,9 @@ def refresh_indicators(pks=None, today=None):
         return 0
     results = Result.objects.all() if pks is None else Result.objects.filter(indicator_id__in=[r.pk for r in rows])
     figures = {}
-    for figure in results.order_by().values_list("pk", "indicator_id", "period", "scope", "value", named=True):
+    # An import may touch thousands of indicators and 100,000 figures: read them in chunks.
+    figures_read = results.order_by().values_list("pk", "indicator_id", "period", "scope", "value", named=True)
+    for figure in figures_read.iterator(chunk_size=5000):
         figures.setdefault(figure.indicator_id, []).append(figure)
     years, changed = plan_years(), []
     # A figure of the plan year's last months goes in the next year's first report.

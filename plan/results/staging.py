@@ -130,16 +130,15 @@ class StagingWriter:
         self.flush()
         report = self.report
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE import_staging")
             execute(cursor, PLAN, {"reason": self.reason})
-            cursor.execute("SELECT kind, count(*) FROM import_plan GROUP BY kind")
-            counts = dict(cursor.fetchall())
-            report.new += counts.get("new", 0)
-            report.updated += counts.get("updated", 0)
-            report.unchanged += counts.get("unchanged", 0)
-            self.list_refused(cursor, counts.get("refused", 0))
+            cursor.execute(f"SELECT kind, count(*), sum({LISTED}) FROM import_plan GROUP BY kind")  # noqa: S608 (fixed column names)
+            counts = {kind: (count, listed) for kind, count, listed in cursor.fetchall()}
+            report.new += counts.get("new", (0,))[0]
+            report.updated += counts.get("updated", (0,))[0]
+            report.unchanged += counts.get("unchanged", (0,))[0]
+            self.list_refused(cursor, counts.get("refused", (0,))[0])
             self.list_preview(cursor)
-            self.list_changes(cursor)
+            self.list_changes(cursor, counts.get("updated", (0, 0))[1])
             if not self.dry_run and report.ok:
                 self.write(cursor)
             cursor.execute("DROP TABLE import_plan, import_staging")
@@ -164,10 +163,11 @@ class StagingWriter:
         for kind, *values, previous in cursor.fetchall():
             self.report.preview.append((kind, PreviewRow(*values), previous))
 
-    def list_changes(self, cursor):
+    def list_changes(self, cursor, total):
+        """The first MAX_CHANGES_LISTED stored values changed or cleared; `total`: all of them."""
+        if not total:
+            return
         fields = ", ".join(f"{name}, old_{name}" for name in COMPARED_FIELDS)
-        cursor.execute(f"SELECT coalesce(sum({LISTED}), 0) FROM import_plan WHERE kind = 'updated'")  # noqa: S608 (fixed column names)
-        total = cursor.fetchone()[0]
         cursor.execute(
             f"SELECT code, period, scope, {fields} FROM import_plan "  # noqa: S608 (fixed column names)
             f"WHERE kind = 'updated' AND {LISTED} > 0 ORDER BY number LIMIT %s",

@@ -35,7 +35,7 @@ def parse_number(text):
         sign, cleaned = cleaned[0], cleaned[1:]
     if "," in cleaned and "." in cleaned:
         cleaned = cleaned.replace(".", "").replace(",", ".")
-    elif THOUSANDS_WITH_COMMAS.match(cleaned):
+    elif cleaned.count(",") > 1 and THOUSANDS_WITH_COMMAS.match(cleaned):
         cleaned = cleaned.replace(",", "")
     elif "," in cleaned:
         cleaned = cleaned.replace(",", ".")
