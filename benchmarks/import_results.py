@@ -1,15 +1,25 @@
 """Import 100,000 generated result rows into PostgreSQL and print rows per second and
-peak memory. Target: at least 10,000 rows/s, under 200 MB.
+peak memory, beside a plain COPY of the same file in the same run. Targets (issue 27):
+at least 50,000 new and 30,000 updated rows/s, under 200 MB.
 
     .venv/bin/python benchmarks/import_results.py [--rows 100000]
+
+In one run, on the same file: (1) the floor: PostgreSQL's COPY of the file into a
+staging table, then INSERT … SELECT (new rows) / UPDATE … FROM (changed values), with
+no check, no history and no stored state; (2) the import as it runs on PostgreSQL
+(COPY into a staging table); (3) the import's batch path, the one SQLite takes, on the
+same PostgreSQL. Each import: new rows, the same file again (unchanged), then changed
+values (a correction of real figures, with the import's reason).
 
 Uses DATABASE_URL when set (it must be PostgreSQL), otherwise starts a throwaway
 cluster. Figures go to stdout and to benchmarks/results/import_results.txt."""
 
 import argparse
 import csv
+import json
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -29,7 +39,28 @@ PERIODS_PER_YEAR = (
 
 
 def peak_rss_mb():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """The process's peak resident memory since the last reset_peak() (Linux: VmHWM)."""
+    status = Path("/proc/self/status")
+    if not status.exists():
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    for text in status.read_text().splitlines():
+        if text.startswith("VmHWM:"):
+            return int(text.split()[1]) / 1024
+    return 0
+
+
+def rss_mb():
+    for text in Path("/proc/self/status").read_text().splitlines():
+        if text.startswith("VmRSS:"):
+            return int(text.split()[1]) / 1024
+    return 0
+
+
+def reset_peak():
+    """Forget the peak so far (the set-up's: migrate, load_plan, the file), on Linux."""
+    clear = Path("/proc/self/clear_refs")
+    if clear.exists():
+        clear.write_text("5")
 
 
 def setup_django(database_url):
@@ -93,17 +124,101 @@ def write_rows(path, codes, rows, value_offset=0):
                     written += 1
 
 
-def timed_import(path):
+def timed_import(path, reason=""):
     from plan.results.importer import import_file
 
     start = time.perf_counter()
-    report = import_file(path, "csv", today=date(2026, 1, 1))
+    report = import_file(path, "csv", today=date(2026, 1, 1), reason=reason)
     elapsed = time.perf_counter() - start
     assert report.ok, [str(e) for e in report.errors[:5]]
     return report, elapsed
 
 
+PLAIN_STAGING = "CREATE TEMPORARY TABLE plain_rows (ma_chi_tieu text, ky text, gia_tri text, nguon text, ngay text)"
+PLAIN_INSERT = """INSERT INTO plan_result (indicator_id, period, period_end, scope, value, note, source_name,
+    source_url, captured_on, is_demo, origin, updated_at)
+SELECT i.id, s.ky, DATE '2024-12-31', '', replace(s.gia_tri, ',', '.')::numeric, '', s.nguon, '',
+    to_date(s.ngay, 'DD/MM/YYYY'), false, 'import', now()
+FROM plain_rows s JOIN plan_indicator i ON i.code = s.ma_chi_tieu"""
+PLAIN_UPDATE = """UPDATE plan_result r SET value = replace(s.gia_tri, ',', '.')::numeric, updated_at = now()
+FROM plain_rows s JOIN plan_indicator i ON i.code = s.ma_chi_tieu
+WHERE r.indicator_id = i.id AND r.period = s.ky AND r.scope = ''"""
+
+
+def plain_copy(path, statement):
+    """The floor: COPY of the file into a staging table, then one statement, committed."""
+    from django.db import connection, transaction
+
+    start = time.perf_counter()
+    with transaction.atomic(), connection.cursor() as cursor, open(path, encoding="utf-8") as handle:
+        cursor.execute(PLAIN_STAGING)
+        cursor.copy_expert("COPY plain_rows FROM STDIN WITH (FORMAT csv, DELIMITER ';', HEADER true)", handle)
+        cursor.execute(statement)
+        count = cursor.rowcount
+        cursor.execute("DROP TABLE plain_rows")
+    return count, time.perf_counter() - start
+
+
+def forget_results():
+    """Back to no result, between two ways of writing them (a DELETE: the ORM's would collect each row)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE plan_indicator SET latest_result_id = NULL, status = 'no_data'")
+        cursor.execute("DELETE FROM plan_resulthistory")
+        cursor.execute("DELETE FROM plan_result")
+        cursor.execute("VACUUM ANALYZE plan_result")
+
+
+def line(label, count, elapsed, detail=""):
+    text = f"{label}: {count} dòng trong {elapsed:.2f} s = {count / elapsed:,.0f} dòng/giây{detail}"
+    print(text, flush=True)
+    return text
+
+
+IMPORTS = (("mới (lần đầu)", None, ""), ("không đổi (nhập lại)", None, ""), ("cập nhật (giá trị khác)", 7, "Thử tải"))
+
+
+def one_import(database_url, path, reason, batches):
+    """In a process of its own (as the import worker): Django loaded, one import; its
+    figures as JSON on stdout."""
+    os.environ["DATABASE_URL"] = database_url
+    os.environ.setdefault("SECRET_KEY", "benchmark-only-key-0123456789-abcdefghijklmnopqrstuvwxyz")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.production"
+    import django
+
+    django.setup()
+    from plan.results import importer
+
+    if batches:
+        importer.stages_with_copy = lambda: False
+    before = rss_mb()
+    reset_peak()
+    report, elapsed = timed_import(path, reason)
+    counts = {name: getattr(report, name) for name in ("rows", "new", "updated", "unchanged")}
+    print(json.dumps({**counts, "elapsed": elapsed, "before": before, "peak": peak_rss_mb()}))
+
+
+def run_imports(database_url, path, codes, rows, lines, title, batches=False):
+    lines.append(title)
+    print(title, flush=True)
+    for label, offset, reason in IMPORTS:
+        write_rows(path, codes, rows, offset or 0)
+        command = [sys.executable, __file__, "--one", str(path), "--reason", reason, "--database", database_url]
+        done = subprocess.run(command + (["--batches"] if batches else []), check=True, capture_output=True, text=True)
+        figures = json.loads(done.stdout.strip().splitlines()[-1])
+        detail = (
+            f" ({figures['new']} mới, {figures['updated']} cập nhật, {figures['unchanged']} không đổi); "
+            f"bộ nhớ của tiến trình nhập: {figures['before']:.0f} MB khi Django đã nạp, "
+            f"đỉnh {figures['peak']:.0f} MB trong lần nhập"
+        )
+        lines.append(line(f"  {label}", figures["rows"], figures["elapsed"], detail))
+
+
 def run(database_url, rows):
+    from django.db import connection
+
+    load_before = os.getloadavg()[0]
     setup_django(database_url)
     codes = make_indicators(-(-rows // len(PERIODS_PER_YEAR)))  # 19 periods of 2024 per indicator
     lines = []
@@ -111,20 +226,24 @@ def run(database_url, rows):
         path = Path(folder) / "rows.csv"
         write_rows(path, codes, rows)
         size_mb = path.stat().st_size / 1e6
-        rss_before = peak_rss_mb()
-        for label, offset in (("mới (lần đầu)", None), ("không đổi (nhập lại)", None), ("cập nhật (giá trị khác)", 7)):
-            if offset is not None:
-                write_rows(path, codes, rows, offset)
-            report, elapsed = timed_import(path)
-            lines.append(
-                f"{label}: {report.rows} dòng trong {elapsed:.1f} s = {report.rows / elapsed:,.0f} dòng/giây "
-                f"({report.new} mới, {report.updated} cập nhật, {report.unchanged} không đổi); "
-                f"bộ nhớ đỉnh của tiến trình {peak_rss_mb():.0f} MB"
-            )
-            print(lines[-1], flush=True)
+        forget_results()
+        lines.append("1. COPY thuần (sàn: không kiểm tra, không lịch sử, không trạng thái)")
+        print(lines[-1], flush=True)
+        lines.append(line("  mới: COPY + INSERT … SELECT", *plain_copy(path, PLAIN_INSERT)))
+        write_rows(path, codes, rows, 7)
+        lines.append(line("  cập nhật: COPY + UPDATE … FROM", *plain_copy(path, PLAIN_UPDATE)))
+        forget_results()
+        title = "2. Nhập trên PostgreSQL (COPY vào bảng tạm, plan/results/staging.py)"
+        run_imports(database_url, path, codes, rows, lines, title)
+        forget_results()
+        title = "3. Nhập theo lô, cách SQLite nhập (plan/results/batches.py), trên cùng PostgreSQL"
+        run_imports(database_url, path, codes, rows, lines, title, batches=True)
+    load = f"tải trung bình 1 phút lúc bắt đầu {load_before:.1f}, lúc kết thúc {os.getloadavg()[0]:.1f}"
     header = [
-        f"benchmarks/import_results.py, {date.today().isoformat()}, PostgreSQL, tệp CSV {size_mb:.1f} MB, {rows} dòng",
-        f"bộ nhớ đỉnh trước khi nhập (Django đã nạp): {rss_before:.0f} MB",
+        f"benchmarks/import_results.py, {date.today().isoformat()}, PostgreSQL {connection.pg_version // 10000}, "
+        f"tệp CSV {size_mb:.1f} MB, {rows} dòng",
+        f"máy dùng chung: {os.cpu_count()} lõi, các tiến trình khác chạy cùng lúc ({load})",
+        "mỗi lần nhập chạy trong một tiến trình riêng (như tiến trình nhập import_worker)",
     ]
     output = REPO / "benchmarks" / "results" / "import_results.txt"
     output.write_text("\n".join(header + lines) + "\n", encoding="utf-8")
@@ -134,7 +253,14 @@ def run(database_url, rows):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--one", help=argparse.SUPPRESS)  # a file to import in this process (one_import)
+    parser.add_argument("--reason", default="", help=argparse.SUPPRESS)
+    parser.add_argument("--database", help=argparse.SUPPRESS)
+    parser.add_argument("--batches", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.one:
+        one_import(args.database, args.one, args.reason, args.batches)
+        return
     database_url = os.environ.get("DATABASE_URL", "")
     if database_url:
         if not database_url.startswith("postgres"):

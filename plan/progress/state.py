@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from plan.models import Indicator, PlanPage, Result, Task, TaskProgress
 from plan.progress import rules
+from plan.results.bulk import update_rows
 from reports.periods import periods_for
 from reports.verdicts import closed_years, year_verdicts
 
@@ -42,7 +43,9 @@ def refresh_indicators(pks=None, today=None):
         return 0
     results = Result.objects.all() if pks is None else Result.objects.filter(indicator_id__in=[r.pk for r in rows])
     figures = {}
-    for figure in results.order_by().values_list("pk", "indicator_id", "period", "scope", "value", named=True):
+    # An import may touch thousands of indicators and 100,000 figures: read them in chunks.
+    figures_read = results.order_by().values_list("pk", "indicator_id", "period", "scope", "value", named=True)
+    for figure in figures_read.iterator(chunk_size=5000):
         figures.setdefault(figure.indicator_id, []).append(figure)
     years, changed = plan_years(), []
     # A figure of the plan year's last months goes in the next year's first report.
@@ -60,9 +63,9 @@ def refresh_indicators(pks=None, today=None):
         )
         state = (progress.status, progress.latest.pk if progress.latest else None, progress.late, progress.next_due)
         if state != (row.status, row.latest_result_id, row.late, row.next_due):
-            status, latest, late, due = state
-            changed.append(Indicator(pk=row.pk, status=status, latest_result_id=latest, late=late, next_due=due))
-    Indicator.objects.bulk_update(changed, INDICATOR_STATE, batch_size=500)
+            changed.append((row.pk, *state))
+    # An import may touch thousands of indicators: bulk_update would take seconds to compile.
+    update_rows(Indicator, INDICATOR_STATE, changed)
     return len(changed)
 
 

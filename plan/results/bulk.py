@@ -1,6 +1,8 @@
-"""Fast writes of many results. Django's bulk_create and bulk_update spend most of an
+"""Fast writes of many rows. Django's bulk_create and bulk_update spend most of an
 import compiling SQL value by value; here rows go to the database as plain tuples
-(psycopg2's execute_values on PostgreSQL, executemany elsewhere)."""
+(psycopg2's execute_values on PostgreSQL, executemany elsewhere). PostgreSQL's
+imports write through COPY and a staging table instead (plan/results/staging.py);
+the stored state of the indicators they touch is written here (update_rows)."""
 
 import json
 
@@ -34,7 +36,6 @@ UPDATE_COLUMNS = (
     "updated_at",
     "updated_by_id",
 )
-UPDATE_TYPES = ("numeric", "text", "text", "text", "date", "boolean", "text", "timestamptz", "bigint")
 HISTORY_COLUMNS = (
     "result_id",
     "changed_at",
@@ -92,25 +93,35 @@ def insert_history(rows):
 
 def update_results(rows):
     """rows: tuples (id, *UPDATE_COLUMNS values)."""
+    update_rows(Result, UPDATE_COLUMNS, rows)
+
+
+def update_rows(model, names, rows):
+    """Set the fields `names` (their column names: `updated_by_id`) of many rows, each
+    a tuple (pk, *values), in one statement per 1,000 rows; like QuerySet.update(), no
+    signal is sent. Django's bulk_update builds a CASE of every row for every field:
+    for the thousands of indicators an import refreshes, seconds of compiling."""
     if not rows:
         return
+    fields = [model._meta.get_field(name) for name in names]
+    columns = [connection.ops.quote_name(field.column) for field in fields]
+    pk = connection.ops.quote_name(model._meta.pk.column)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             from psycopg2.extras import execute_values
 
-            assignments = ", ".join(
-                f"{column} = v.{column}::{kind}" for column, kind in zip(UPDATE_COLUMNS, UPDATE_TYPES, strict=True)
-            )
-            names = ", ".join(("id",) + UPDATE_COLUMNS)
+            types = [field.db_type(connection) for field in fields]
+            assignments = ", ".join(f"{c} = v.{c}::{kind}" for c, kind in zip(columns, types, strict=True))
             execute_values(
                 cursor.cursor,
-                f"UPDATE {table(Result)} AS r SET {assignments} FROM (VALUES %s) AS v ({names}) WHERE r.id = v.id",  # noqa: S608 (bulk writer: fixed column names, parameters)
+                f"UPDATE {table(model)} AS t SET {assignments} FROM (VALUES %s) AS v ({pk}, {', '.join(columns)}) "  # noqa: S608 (bulk writer: quoted model and field names, values as parameters)
+                f"WHERE t.{pk} = v.{pk}",
                 rows,
                 page_size=1000,
             )
         else:
-            assignments = ", ".join(f"{column} = %s" for column in UPDATE_COLUMNS)
+            assignments = ", ".join(f"{column} = %s" for column in columns)
             cursor.executemany(
-                f"UPDATE {table(Result)} SET {assignments} WHERE id = %s",  # noqa: S608 (bulk writer: fixed column names, parameters)
+                f"UPDATE {table(model)} SET {assignments} WHERE {pk} = %s",  # noqa: S608 (bulk writer: quoted names, parameters)
                 [row[1:] + row[:1] for row in rows],
             )

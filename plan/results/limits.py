@@ -199,7 +199,11 @@ SUSPECT = re.compile(f"{CONTROL.pattern}|{OTHER_DIGIT.pattern}")
 
 def cells_need_checking(texts, limits):
     """One quick look at a whole row: True when some cell may have a problem."""
-    return any(len(text) > limits.max_field_chars for text in texts) or bool(SUSPECT.search("\n".join(texts)))
+    texts = list(texts)
+    joined = "\n".join(texts)
+    if len(joined) > limits.max_field_chars and any(len(text) > limits.max_field_chars for text in texts):
+        return True
+    return bool(SUSPECT.search(joined))
 
 
 def row_count_error(number, limits):

@@ -87,12 +87,13 @@ def read_csv(path):
                 raise ReadError("Tệp CSV không có dòng tiêu đề.")
             if len(header) > limits.max_columns:
                 raise column_count_error(len(header), limits)
+            last, width = limits.max_rows + 1, len(header)
             for number, values in enumerate(csv.reader(handle, delimiter=delimiter), start=2):
-                if number - 1 > limits.max_rows:
+                if number > last:
                     raise row_count_error(number, limits)
-                if not any(v.strip() for v in values):
+                if not "".join(values).strip():
                     continue
-                if len(values) != len(header):
+                if len(values) != width:
                     yield number, field_count_error(number, len(values), len(header), delimiter)
                     continue
                 yield number, dict(zip(header, values, strict=True))

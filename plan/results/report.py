@@ -2,6 +2,7 @@
 clear, and the errors; kept with an uploaded batch as JSON between the worker's check
 and the screens that show it."""
 
+from bisect import insort
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -17,6 +18,9 @@ FIELD_LABELS = {
     "captured_on": "ngày thu thập",
     "is_demo": "dữ liệu minh họa",
 }
+MAX_ERRORS_LISTED = 200
+PREVIEW_ROWS = 50
+MAX_CHANGES_LISTED = 1000
 COUNTS = ("rows", "new", "updated", "unchanged", "error_count", "change_count")
 PREVIEW_FIELDS = ("indicator_code", "period", "scope", "is_demo", "source_name")
 
@@ -81,6 +85,25 @@ class ImportReport:
     @property
     def ok(self):
         return self.error_count == 0
+
+    def add_error(self, error):
+        """Count the error; list the first MAX_ERRORS_LISTED by row number (a correction
+        is found after the rows that follow it have been read)."""
+        self.error_count += 1
+        if len(self.errors) < MAX_ERRORS_LISTED or error.row < self.errors[-1].row:
+            insort(self.errors, error, key=lambda listed: listed.row)
+            del self.errors[MAX_ERRORS_LISTED:]
+
+    def add_changes(self, code, period, scope, names, old, new):
+        """Every stored value (not empty) that a row changes or clears: `old` and `new`
+        map each changed field in `names` to its value."""
+        for name in names:
+            before = display(old[name])
+            if before == "":
+                continue
+            self.change_count += 1
+            if len(self.changes) < MAX_CHANGES_LISTED:
+                self.changes.append(StoredChange(code, period, scope, name, before, display(new[name])))
 
 
 def report_to_json(report):

@@ -50,7 +50,7 @@ class IndicatorInfo:
     year: int | None = None  # the year of the plan the indicator belongs to
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: an import builds one per row, and a frozen one costs twice
 class ResultRow:
     indicator_pk: int
     indicator_code: str
@@ -65,6 +65,7 @@ class ResultRow:
     present: frozenset = frozenset(OPTIONAL_FIELDS)  # the optional columns the file has
     reason: str = ""  # why a published real figure changes (column ly_do_sua)
     number: int = 0  # the row's number in the file
+    period_end: date | None = None
 
     @property
     def key(self):
@@ -90,7 +91,11 @@ def text(value):
 
 def check_row(number, row, indicators, today, limits=DEFAULT_LIMITS):
     """(ResultRow, []) for a good row, (None, [RowError, ...]) for a bad one."""
-    cells = {column: text(row.get(column)) for column in COLUMNS}
+    get = row.get
+    cells = {}
+    for column in COLUMNS:
+        value = get(column)
+        cells[column] = value.strip() if value.__class__ is str else text(value)
     errors = []
 
     def fail(column, reason):
@@ -192,6 +197,7 @@ def check_row(number, row, indicators, today, limits=DEFAULT_LIMITS):
             present=frozenset(column for column in OPTIONAL_FIELDS if column in row),
             reason=cells["ly_do_sua"],
             number=number,
+            period_end=period.end,
         ),
         [],
     )

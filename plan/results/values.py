@@ -1,12 +1,14 @@
 """Parsing of cell values as people type them in Vietnamese spreadsheets. Pure
 functions; each raises ValueError with a Vietnamese reason."""
 
+import functools
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 THOUSANDS_WITH_DOTS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 THOUSANDS_WITH_COMMAS = re.compile(r"^\d{1,3}(,\d{3}){2,}$")
+PLAIN_NUMBER = re.compile(r"[0-9]+(\.[0-9]+)?")
 DONE_WORDS = {"hoàn thành", "đã hoàn thành", "đạt", "có", "x", "done", "yes"}
 NOT_DONE_WORDS = {"chưa hoàn thành", "không hoàn thành", "chưa", "không đạt", "không", "not done", "no"}
 TRUE_WORDS = {"1", "có", "x", "true", "đúng", "yes", "minh họa", "minh hoạ"}
@@ -33,13 +35,13 @@ def parse_number(text):
         sign, cleaned = cleaned[0], cleaned[1:]
     if "," in cleaned and "." in cleaned:
         cleaned = cleaned.replace(".", "").replace(",", ".")
-    elif THOUSANDS_WITH_COMMAS.match(cleaned):
+    elif cleaned.count(",") > 1 and THOUSANDS_WITH_COMMAS.match(cleaned):
         cleaned = cleaned.replace(",", "")
     elif "," in cleaned:
         cleaned = cleaned.replace(",", ".")
     elif THOUSANDS_WITH_DOTS.match(cleaned):
         cleaned = cleaned.replace(".", "")
-    if not re.fullmatch(r"[0-9]+(\.[0-9]+)?", cleaned):
+    if not PLAIN_NUMBER.fullmatch(cleaned):
         raise ValueError("không phải là số (ví dụ hợp lệ: 95,5 hoặc 95,5 % hoặc 1.234)")
     try:
         return Decimal(sign + cleaned)
@@ -71,7 +73,11 @@ def parse_date(value):
         return value.date()
     if isinstance(value, date):
         return value
-    text = str(value or "").strip()
+    return parse_date_text(value.strip() if isinstance(value, str) else str(value or "").strip())
+
+
+@functools.lru_cache(maxsize=4096)  # a file repeats the same few dates many times
+def parse_date_text(text):
     day_first, iso = DAY_FIRST.match(text), ISO_DATE.match(text)
     try:
         if day_first:

@@ -239,9 +239,10 @@ def test_unchanged_indicator_count():
 
 
 def test_a_bad_row_after_batches_were_written_rolls_them_all_back(tmp_path, monkeypatch):
-    from plan.results import importer
+    from plan.results import batches, staging
 
-    monkeypatch.setattr(importer, "BATCH_SIZE", 2)
+    monkeypatch.setattr(batches, "BATCH_SIZE", 2)  # SQLite writes batches as it reads
+    monkeypatch.setattr(staging, "FLUSH_ROWS", 2)  # PostgreSQL copies to its staging table
     rows = GOOD_ROWS + [["3.a.5", "2024", "", "x", "", "N", "", "01/01/2025", ""]]
     before = snapshot()
     report = import_file(write(tmp_path, "late-error.csv", csv_text(rows)), "csv")

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from plan.models import ImportBatch, Result, ResultHistory
+from plan.progress import state
 from plan.results import importer, locking, tasks
 from plan.results.importer import import_file
 from plan.results.readers import ReadError
@@ -192,16 +193,16 @@ def test_imports_of_unrelated_indicators_run_side_by_side_and_of_the_same_one_in
     settings.IMPORT_LOCK_TIMEOUT = 10
     first = write_rows(tmp_path, "csv", FULL, [dict(STORED, ma_chi_tieu="3.a.2")], "mot")
     other = write_rows(tmp_path, "csv", FULL, [dict(STORED, ma_chi_tieu="3.a.5")], "hai")
-    slow_lookup = importer.known_indicators
+    refresh = state.refresh_indicators
     spans = []
 
-    def known_indicators_slowly():
+    def refresh_slowly(*args):  # the last step under the locks, before the commit
         start = time.monotonic()
         time.sleep(0.6)
         spans.append((start, time.monotonic()))
-        return slow_lookup()
+        return refresh(*args)
 
-    monkeypatch.setattr(importer, "known_indicators", known_indicators_slowly)
+    monkeypatch.setattr(state, "refresh_indicators", refresh_slowly)
 
     def import_both(paths):
         spans.clear()

@@ -1,0 +1,210 @@
+"""The import's path on PostgreSQL: validated rows go with COPY into a temporary
+staging table of the import's transaction; once the file is read, one statement
+compares them with the stored results, and INSERT … SELECT / UPDATE … FROM write the
+new and changed ones with their history. Rendering each row as SQL and a lookup per
+batch cost an import 6 to 12 times what COPY does (docs/architecture.md, "Imports").
+
+Like the bulk writer (plan/results/bulk.py), this is one of the places where SQL is
+written by hand: fixed table and column names, every value a parameter or COPY data.
+The outcome is the SQLite path's (plan/results/batches.py): same rows, history and
+report; tests/plan/test_import_paths.py runs both on the same files."""
+
+import csv
+import io
+
+from django.db import connection
+
+from plan.models import Result, ResultHistory
+from plan.results.batches import COMPARED_FIELDS, correction_refused
+from plan.results.bulk import table
+from plan.results.report import MAX_CHANGES_LISTED, MAX_ERRORS_LISTED, PREVIEW_ROWS, PreviewRow
+
+FLUSH_ROWS = 10_000  # rows held in memory between two COPY calls (about 1 MB)
+STAGED = (
+    ("number", "integer"),
+    ("indicator_id", "bigint"),
+    ("code", "text"),
+    ("period", "text"),
+    ("period_end", "date"),
+    ("scope", "text"),
+    ("value", "numeric(14, 4)"),
+    ("note", "text"),
+    ("source_name", "text"),
+    ("source_url", "text"),
+    ("captured_on", "date"),
+    ("is_demo", "boolean"),
+    ("has_note", "boolean"),  # the file has the optional column: else the stored value is kept
+    ("has_url", "boolean"),
+    ("has_demo", "boolean"),
+    ("reason", "text"),
+)
+TEXT_COLUMNS = ", ".join(name for name, kind in STAGED if kind == "text")
+# For each staged row: the stored result it matches (if any), its values once the
+# absent columns are kept, and what the import does with it.
+PLAN = """
+CREATE TEMPORARY TABLE import_plan ON COMMIT DROP AS
+SELECT m.*, CASE
+    WHEN m.result_id IS NULL THEN 'new'
+    WHEN m.value = m.old_value AND m.note = m.old_note AND m.source_name = m.old_source_name
+        AND m.source_url = m.old_source_url AND m.captured_on = m.old_captured_on AND m.is_demo = m.old_is_demo
+        THEN 'unchanged'
+    WHEN NOT m.old_is_demo AND m.value <> m.old_value AND m.reason = '' THEN 'refused'
+    ELSE 'updated' END AS kind
+FROM (
+    SELECT s.number, s.indicator_id, s.code, s.period, s.period_end, s.scope, s.value, s.source_name,
+        s.captured_on, r.id AS result_id,
+        CASE WHEN s.has_note OR r.id IS NULL THEN s.note ELSE r.note END AS note,
+        CASE WHEN s.has_url OR r.id IS NULL THEN s.source_url ELSE r.source_url END AS source_url,
+        CASE WHEN s.has_demo OR r.id IS NULL THEN s.is_demo ELSE r.is_demo END AS is_demo,
+        COALESCE(NULLIF(s.reason, ''), %(reason)s) AS reason,
+        r.value AS old_value, r.note AS old_note, r.source_name AS old_source_name,
+        r.source_url AS old_source_url, r.captured_on AS old_captured_on, r.is_demo AS old_is_demo,
+        r.updated_by_id AS old_by, r.updated_at AS old_at
+    FROM import_staging s
+    LEFT JOIN {result} r ON r.indicator_id = s.indicator_id AND r.period = s.period AND r.scope = s.scope
+) m
+"""
+# What each compared field's history records: str() of the Python value, as the SQLite path writes it.
+AS_TEXT = {"captured_on": "to_char({}, 'YYYY-MM-DD')", "is_demo": "CASE WHEN {} THEN 'True' ELSE 'False' END"}
+CHANGES = "jsonb_strip_nulls(jsonb_build_object({}))".format(
+    ", ".join(
+        f"'{name}', CASE WHEN {name} <> old_{name} THEN jsonb_build_array("
+        + ", ".join(AS_TEXT.get(name, "{}::text").format(column) for column in (f"old_{name}", name))
+        + ") END"
+        for name in COMPARED_FIELDS
+    )
+)
+# A changed field whose stored value is not empty: one line of the report's changes.
+TEXT_FIELDS = ("note", "source_name", "source_url")
+LISTED = " + ".join(
+    f"({name} <> old_{name}" + (f" AND old_{name} <> ''" if name in TEXT_FIELDS else "") + ")::int"
+    for name in COMPARED_FIELDS
+)
+
+
+def execute(cursor, sql, params=None):
+    cursor.execute(sql.format(result=table(Result), history=table(ResultHistory)), params)
+
+
+class StagingWriter:
+    """Same interface as batches.BatchWriter: add(row) for each valid row, finish() once."""
+
+    def __init__(self, report, user, origin, dry_run, reason, now):
+        self.report, self.origin, self.dry_run, self.reason, self.now = report, origin, dry_run, reason, now
+        self.user_id = user.pk if user else None
+        self.buffer = io.StringIO()
+        self.csv = csv.writer(self.buffer, lineterminator="\n")
+        self.pending = 0
+        columns = ", ".join(f"{name} {kind} NOT NULL" for name, kind in STAGED)
+        with connection.cursor() as cursor:
+            cursor.execute(f"CREATE TEMPORARY TABLE import_staging ({columns}) ON COMMIT DROP")
+
+    def add(self, row):
+        present = row.present
+        self.csv.writerow(
+            (row.number, row.indicator_pk, row.indicator_code, row.period, row.period_end, row.scope)
+            + (row.value, row.note, row.source_name, row.source_url, row.captured_on, row.is_demo)
+            + ("ghi_chu" in present, "duong_dan_nguon" in present, "du_lieu_minh_hoa" in present, row.reason)
+        )
+        self.pending += 1
+        if self.pending == FLUSH_ROWS:
+            self.flush()
+
+    def flush(self):
+        if not self.pending:
+            return
+        self.buffer.seek(0)
+        with connection.cursor() as cursor:
+            cursor.copy_expert(
+                f"COPY import_staging FROM STDIN WITH (FORMAT csv, FORCE_NOT_NULL ({TEXT_COLUMNS}))",
+                self.buffer,
+                size=1 << 16,
+            )
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        self.pending = 0
+
+    def finish(self):
+        """Compare with the stored results (refused corrections go to the report) and,
+        while the report has no error and this is no dry run, write."""
+        self.flush()
+        report = self.report
+        with connection.cursor() as cursor:
+            execute(cursor, PLAN, {"reason": self.reason})
+            cursor.execute(f"SELECT kind, count(*), sum({LISTED}) FROM import_plan GROUP BY kind")  # noqa: S608 (fixed column names)
+            counts = {kind: (count, listed) for kind, count, listed in cursor.fetchall()}
+            report.new += counts.get("new", (0,))[0]
+            report.updated += counts.get("updated", (0,))[0]
+            report.unchanged += counts.get("unchanged", (0,))[0]
+            self.list_refused(cursor, counts.get("refused", (0,))[0])
+            self.list_preview(cursor)
+            self.list_changes(cursor, counts.get("updated", (0, 0))[1])
+            if not self.dry_run and report.ok:
+                self.write(cursor)
+            cursor.execute("DROP TABLE import_plan, import_staging")
+
+    def list_refused(self, cursor, count):
+        if not count:
+            return
+        cursor.execute(
+            "SELECT number, old_value, value FROM import_plan WHERE kind = 'refused' ORDER BY number LIMIT %s",
+            [MAX_ERRORS_LISTED],
+        )
+        for number, old, new in cursor.fetchall():
+            self.report.add_error(correction_refused(number, old, new))
+        self.report.error_count += count - min(count, MAX_ERRORS_LISTED)
+
+    def list_preview(self, cursor):
+        cursor.execute(
+            "SELECT kind, code, period, scope, value, is_demo, source_name, old_value FROM import_plan "
+            "WHERE kind IN ('new', 'updated') ORDER BY number LIMIT %s",
+            [PREVIEW_ROWS],
+        )
+        for kind, *values, previous in cursor.fetchall():
+            self.report.preview.append((kind, PreviewRow(*values), previous))
+
+    def list_changes(self, cursor, total):
+        """The first MAX_CHANGES_LISTED stored values changed or cleared; `total`: all of them."""
+        if not total:
+            return
+        fields = ", ".join(f"{name}, old_{name}" for name in COMPARED_FIELDS)
+        cursor.execute(
+            f"SELECT code, period, scope, {fields} FROM import_plan "  # noqa: S608 (fixed column names)
+            f"WHERE kind = 'updated' AND {LISTED} > 0 ORDER BY number LIMIT %s",
+            [MAX_CHANGES_LISTED],
+        )
+        report = self.report
+        for code, period, scope, *values in cursor.fetchall():
+            new = dict(zip(COMPARED_FIELDS, values[::2], strict=True))
+            old = dict(zip(COMPARED_FIELDS, values[1::2], strict=True))
+            changed = [name for name in COMPARED_FIELDS if new[name] != old[name]]
+            report.add_changes(code, period, scope, changed, old, new)
+        report.change_count = total  # the rows above are the first; this counts them all
+
+    def write(self, cursor):
+        values = {"now": self.now, "user": self.user_id, "origin": self.origin}
+        execute(
+            cursor,
+            "INSERT INTO {history} (result_id, changed_at, changed_by_id, origin, previous_value, new_value, "  # noqa: S608 (fixed names; the changes' expression is built from COMPARED_FIELDS)
+            "changes, previous_entered_by_id, previous_entered_at, reason) "
+            "SELECT result_id, %(now)s, %(user)s, %(origin)s, old_value, value, "
+            + CHANGES
+            + ", old_by, old_at, reason FROM import_plan WHERE kind = 'updated' ORDER BY number",
+            values,
+        )
+        execute(
+            cursor,
+            "UPDATE {result} AS r SET value = p.value, note = p.note, source_name = p.source_name, "
+            "source_url = p.source_url, captured_on = p.captured_on, is_demo = p.is_demo, origin = %(origin)s, "
+            "updated_at = %(now)s, updated_by_id = %(user)s FROM import_plan AS p "
+            "WHERE p.kind = 'updated' AND r.id = p.result_id",
+            values,
+        )
+        execute(
+            cursor,
+            "INSERT INTO {result} (indicator_id, period, period_end, scope, value, note, source_name, source_url, "
+            "captured_on, is_demo, origin, updated_at, updated_by_id) "
+            "SELECT indicator_id, period, period_end, scope, value, note, source_name, source_url, captured_on, "
+            "is_demo, %(origin)s, %(now)s, %(user)s FROM import_plan WHERE kind = 'new' ORDER BY number",
+            values,
+        )

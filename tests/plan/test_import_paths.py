@@ -1,0 +1,180 @@
+"""PostgreSQL's import stages the rows with COPY (plan/results/staging.py), SQLite's
+compares them in batches (plan/results/batches.py). The same files give the same rows,
+history, corrections, stored state and reports on both: a sequence of files (new rows,
+an illustrative figure made real, absent optional columns, a refused correction, a
+reason, cleared values, text COPY must escape, errors) runs on each database, and on
+PostgreSQL through both paths."""
+
+import csv
+import json
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+from django.db import connection, transaction
+
+from plan.models import Indicator, Result, ResultHistory
+from plan.results import importer
+from plan.results.importer import import_file
+from plan.results.report import report_to_json
+from plan.vocabulary import ResultOrigin
+
+pytestmark = pytest.mark.django_db
+TODAY = date(2025, 2, 1)
+CODES = ("3.a.2", "3.a.8.2", "7.a.3.2", "7.a.1")
+FULL = ["ma_chi_tieu", "ky", "cap", "gia_tri", "ghi_chu", "nguon", "duong_dan_nguon", "ngay_thu_thap"]
+FULL += ["du_lieu_minh_hoa"]
+SHORT = ["ma_chi_tieu", "ky", "gia_tri", "nguon", "ngay_thu_thap"]
+TRICKY_NOTE = 'Dòng một\nDòng hai\t"trích" \\N, \\ và ; cuối'
+FILES = [
+    (  # new rows; the illustrative figure made real; a note changed with the same value
+        FULL,
+        [
+            ["3.a.2", "2024-Q1", "", "96", "", "Cổng Dịch vụ công", "", "15/04/2024", "không"],
+            ["3.a.2", "2024-Q2", "", "80", "Ghi chú mới", "Cổng Dịch vụ công", "https://a.example/", "10/07/2024", ""],
+            ["3.a.8.2", "2024-H1", "", "14", TRICKY_NOTE, "Khảo sát", "", "2024-07-10", ""],
+            ["7.a.3.2", "2024", "huyện", "76,25", "", "Báo cáo CCHC", "", "20/01/2025", "có"],
+            ["7.a.1", "2024", "", "hoàn thành", "", "Báo cáo CCHC", "", "20/01/2025", ""],
+        ],
+        "",
+    ),
+    (  # a real figure changed without a reason: refused, nothing written
+        SHORT,
+        [
+            ["3.a.2", "2024-Q2", "85", "Cổng Dịch vụ công", "10/07/2024"],
+            ["3.a.8.2", "2024-H1", "14", "Khảo sát", "10/07/2024"],
+        ],
+        "",
+    ),
+    (  # the same with the import's reason; the absent optional columns keep what is stored
+        SHORT,
+        [
+            ["3.a.2", "2024-Q2", "85", "Cổng Dịch vụ công", "10/07/2024"],
+            ["3.a.8.2", "2024-H1", "14", "Khảo sát", "10/07/2024"],
+        ],
+        "Số liệu chốt cuối năm.",
+    ),
+    (  # a row's reason; a note and an address cleared; an illustrative figure changed
+        [*FULL, "ly_do_sua"],
+        [
+            ["3.a.2", "2024-Q2", "", "86", "", "Cổng Dịch vụ công", "", "10/07/2024", "", "Đính chính của Sở."],
+            ["7.a.3.2", "2024", "huyện", "77", "", "Báo cáo CCHC", "", "20/01/2025", "có", ""],
+        ],
+        "",
+    ),
+    (  # errors: listed by row number, whichever step found them; nothing written
+        FULL,
+        [
+            ["3.a.2", "2024-Q4", "", "90", "", "Cổng Dịch vụ công", "", "15/01/2025", ""],
+            ["3.a.2", "2024-Q1", "", "99", "", "Cổng Dịch vụ công", "", "15/04/2024", ""],
+            ["3.a.2", "2024-Q4", "", "91", "", "Cổng Dịch vụ công", "", "15/01/2025", ""],
+            ["7.a.1", "2024", "", "gần xong", "", "Báo cáo CCHC", "", "20/01/2025", ""],
+        ],
+        "",
+    ),
+]
+
+
+def write_file(tmp_path, number, header, rows):
+    path = tmp_path / f"tep-{number}.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def stored():
+    """What the files left: results, history, corrections and the indicators' state."""
+    results = Result.objects.filter(indicator__code__in=CODES)
+    fields = ("period", "scope", "value", "note", "source_name", "source_url", "captured_on", "is_demo", "origin")
+    history = ResultHistory.objects.filter(result__indicator__code__in=CODES)
+    history_fields = ("result__period", "result__scope", "origin", "previous_value", "new_value", "changes", "reason")
+    indicators = Indicator.objects.filter(code__in=CODES).order_by("code")
+    return {
+        "results": sorted(results.values_list("indicator__code", *fields, "updated_by__username")),
+        "history": sorted(
+            (row[0], json.dumps(row[-2], sort_keys=True), row)
+            for row in history.values_list("result__indicator__code", *history_fields, "previous_entered_by__username")
+        ),
+        "corrections": sorted(history.corrections().values_list("result__indicator__code", "result__period")),
+        "state": list(
+            indicators.values_list(
+                "code", "status", "late", "next_due", "latest_result__period", "latest_result__value"
+            )
+        ),
+    }
+
+
+def run_files(tmp_path, user):
+    indicator = Indicator.objects.get(code="3.a.2")
+    Result.objects.filter(indicator__code__in=CODES).delete()
+    Result.objects.create(
+        indicator=indicator, period="2024-Q1", value=D(91), source_name="Minh họa", captured_on=date(2024, 4, 1),
+        is_demo=True, origin=ResultOrigin.DEMO,
+    )  # fmt: skip
+    Result.objects.create(
+        indicator=indicator, period="2024-Q2", value=D(80), note="Ghi chú cũ", source_name="Cổng Dịch vụ công",
+        source_url="https://a.example/", captured_on=date(2024, 7, 10), updated_by=user,
+    )  # fmt: skip
+    reports = []
+    tmp_path.mkdir(exist_ok=True)
+    for number, (header, rows, reason) in enumerate(FILES, start=1):
+        path = write_file(tmp_path, number, header, rows)
+        for dry_run in (True, False):
+            report = import_file(path, "csv", today=TODAY, user=user, reason=reason, dry_run=dry_run)
+            reports.append({**report_to_json(report), "written": report.written})
+    return reports, stored()
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return django_user_model.objects.create_user("bientap")
+
+
+def test_a_sequence_of_files_writes_what_it_should(tmp_path, editor):
+    reports, after = run_files(tmp_path, editor)
+    checks, writes = reports[0::2], reports[1::2]
+    assert [r["written"] for r in writes] == [True, False, True, True, False]
+    assert [(r["new"], r["updated"], r["unchanged"]) for r in checks[:4]] == [
+        (3, 2, 0),
+        (0, 0, 0),
+        (0, 1, 1),
+        (0, 2, 0),
+    ]
+    for check, write in zip(checks, writes, strict=True):
+        assert {**check, "written": None} == {**write, "written": None}, "the check previews what the import does"
+    assert [(c["field"], c["old"], c["new"]) for c in checks[0]["changes"]] == [
+        ("value", "91", "96"), ("source_name", "Minh họa", "Cổng Dịch vụ công"),
+        ("captured_on", "01/04/2024", "15/04/2024"), ("is_demo", "có", "không"), ("note", "Ghi chú cũ", "Ghi chú mới"),
+    ]  # fmt: skip
+    assert [(e["row"], e["column"]) for e in checks[1]["errors"]] == [(2, "ly_do_sua")]
+    assert "80 → 85" in checks[1]["errors"][0]["reason"]
+    assert [(c["field"], c["old"], c["new"]) for c in checks[3]["changes"]] == [
+        ("value", "85", "86"), ("note", "Ghi chú mới", ""), ("source_url", "https://a.example/", ""),
+        ("value", "76,25", "77"),
+    ]  # fmt: skip
+    assert [(e["row"], e["column"]) for e in checks[4]["errors"]] == [(3, "ly_do_sua"), (4, "ky"), (5, "gia_tri")]
+    q2 = Result.objects.get(indicator__code="3.a.2", period="2024-Q2")
+    assert (q2.value, q2.note, q2.source_url, q2.origin) == (D(86), "", "", ResultOrigin.IMPORT)
+    assert Result.objects.get(indicator__code="3.a.8.2").note == TRICKY_NOTE
+    assert not Result.objects.filter(period="2024-Q4").exists()
+    reasons = [row[2][-2] for row in after["history"] if row[2][1] == "2024-Q2"]
+    assert sorted(reasons) == ["", "Số liệu chốt cuối năm.", "Đính chính của Sở."]
+    assert after["corrections"] == [("3.a.2", "2024-Q2")] * 3 + [("7.a.3.2", "2024")], "not the demo made real"
+    [q1_history] = ResultHistory.objects.filter(result__period="2024-Q1", result__indicator__code="3.a.2")
+    assert q1_history.changes["is_demo"] == ["True", "False"] and q1_history.changes["value"] == ["91.0000", "96.0000"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="COPY: PostgreSQL only")
+def test_copy_and_batches_give_the_same_rows_history_and_reports(tmp_path, editor, monkeypatch):
+    outcomes = []
+    for copy in (True, False):
+        monkeypatch.setattr(importer, "stages_with_copy", lambda copy=copy: copy)
+        with pytest.raises(RuntimeError), transaction.atomic():  # each path starts from the same stored rows
+            outcomes.append(run_files(tmp_path / str(copy), editor))
+            raise RuntimeError
+    (copy_reports, copy_stored), (batch_reports, batch_stored) = outcomes
+    assert copy_reports == batch_reports
+    assert copy_stored == batch_stored
+    assert copy_stored["history"] and copy_stored["results"]
