@@ -2,6 +2,7 @@
 and cached pages, as browsers ask for them.
 
     .venv/bin/python benchmarks/http_load.py [--rounds 3] [--seconds 3] [--connections 1,8,32]
+        [--baseline DIR]
 
 A throwaway PostgreSQL cluster, the 2024 plan, production settings (`collectstatic`, the
 database cache, pages cached in files), gunicorn with 2 workers on 127.0.0.1, and `wrk`
@@ -9,6 +10,11 @@ database cache, pages cached in files), gunicorn with 2 workers on 127.0.0.1, an
 in each round; medians of the rounds. Two servers: the site's, and the same settings
 with no middleware at all (`benchmarks/http_floor/settings.py`, BARE=1), which serves
 the framework's floor view `/__floor__/` (two bytes, no template, no query).
+
+--baseline DIR: the code of another commit, exported there (`git archive REF | tar -x -C
+DIR`), served by a third gunicorn on the same database with its own page cache: its
+site floor and cached pages run in the same rounds, as "before: …", and the report
+adds each page's figure after ÷ before (a change measured on a shared machine).
 
 Targets (issue 27): a cached page ≥ 0.8× the site's floor view; the site's floor ≥ 0.7×
 the no-middleware floor; a static file ≥ 0.9× the site's floor. Figures go to stdout and
@@ -43,6 +49,7 @@ PAGES = {
     "dashboard (cached)": PLAN + "tien-do/",
 }
 HEADERS = {"Accept-Encoding": "gzip, br"}
+BEFORE = "before: "
 
 
 def manage(env, *args):
@@ -81,6 +88,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=3)
     parser.add_argument("--connections", default="1,8,32")
+    parser.add_argument("--baseline", type=Path, help="an export of the code to compare with")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("Thiếu wrk: apt-get install wrk")
@@ -101,15 +109,24 @@ def main():
         }
         for step in (["collectstatic", "--no-input"], ["migrate", "--no-input"], ["createcachetable"], ["load_plan"]):
             manage(env, *step)
-        site, bare = free_port(), free_port()
+        site, bare, before = free_port(), free_port(), free_port()
+        runs = [(site, REPO, {}), (bare, REPO, {"BARE": "1"})]
+        if args.baseline:
+            code = args.baseline.resolve()
+            path = {"PYTHONPATH": f"{code}:{code / 'benchmarks'}", "PAGE_CACHE_DIR": f"{folder}/pages-before"}
+            runs.append((before, code, path))
         try:
-            for port, extra in ((site, {}), (bare, {"BARE": "1"})):
+            for port, code, extra in runs:
                 command = [sys.executable, "-m", "gunicorn", "config.wsgi", "-w", "2", "-b", f"127.0.0.1:{port}"]
-                servers.append(subprocess.Popen(command, cwd=REPO, env={**env, **extra}, stderr=subprocess.DEVNULL))
-            wait(site), wait(bare)
+                servers.append(subprocess.Popen(command, cwd=code, env={**env, **extra}, stderr=subprocess.DEVNULL))
+            for port, _code, _extra in runs:
+                wait(port)
             targets = {BARE_FLOOR: (bare, "/__floor__/"), SITE_FLOOR: (site, "/__floor__/")}
             targets["static file"] = (site, static_path(site))
             targets.update({name: (site, path) for name, path in PAGES.items()})
+            if args.baseline:
+                targets[BEFORE + SITE_FLOOR] = (before, "/__floor__/")
+                targets.update({BEFORE + name: (before, path) for name, path in PAGES.items()})
             for port, path in targets.values():  # fill the page cache
                 urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30).read()  # noqa: S310
             figures = {(name, c): [] for name in targets for c in levels}
@@ -145,9 +162,16 @@ def report(figures, targets, levels, args):
         "| --- | " + " | ".join("---:" for _ in levels * 2) + " |",
     ]
     for name in targets:
+        floor = BEFORE + SITE_FLOOR if name.startswith(BEFORE) else SITE_FLOOR  # its own stack's floor
         cells = [f"{median[name, c]:.0f}" for c in levels]
-        ratios = [f"{median[name, c] / median[SITE_FLOOR, c]:.2f}" for c in levels]
+        ratios = [f"{median[name, c] / median[floor, c]:.2f}" for c in levels]
         lines.append(f"| {name} | " + " | ".join(cells + ratios) + " |")
+    if BEFORE + SITE_FLOOR in targets:
+        lines += ["", "| after ÷ before | " + " | ".join(f"c={c}" for c in levels) + " |"]
+        lines.append("| --- | " + " | ".join("---:" for _ in levels) + " |")
+        for name in (SITE_FLOOR, *PAGES):
+            ratios = [f"{median[name, c] / median[BEFORE + name, c]:.2f}" for c in levels]
+            lines.append(f"| {name} | " + " | ".join(ratios) + " |")
     checks = []
     for c in levels:
         floor = median[SITE_FLOOR, c]

@@ -60,8 +60,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
-    "config.security.AdminContentSecurityPolicy",
+    # django-csp's, the header built once per policy (public, admin).
+    "config.security.ContentSecurityPolicy",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "config.faults.DatabaseOutageMiddleware",
     # HTML and data compressed for clients that accept it (brotli, zstd or gzip), unless

@@ -34,7 +34,7 @@ PAGE_PASSWORD_RESTRICTION_RATE_LIMIT = os.environ.get("PAGE_PASSWORD_RESTRICTION
 # from another origin. Styles allow 'unsafe-inline' because the indicator charts are
 # pygal SVG embedded in the page with their own <style>. The admin's extra needs
 # (Wagtail's inline scripts and styles, images and previews) are added for /admin/
-# only by config.security.AdminContentSecurityPolicy.
+# only by config.security.ContentSecurityPolicy.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -9,10 +9,12 @@ Last-Modified and ETag, and Django's ConditionalGetMiddleware answers a matching
 conditional GET with 304.
 
 A page is stored with each encoding the compression middleware offers (zstd, brotli,
-gzip, as django-compression-middleware makes them), made once when it is stored: a hit
-sends the stored bytes for the client's Accept-Encoding, with `Content-Encoding`, `Vary`
-and the weak ETag the middleware would have set, and the middleware, seeing the body
-already encoded, leaves it alone.
+gzip, as django-compression-middleware makes them), made once when it is stored, each
+encoding under a key of its own with the headers it is sent with (`Content-Encoding`,
+`Vary` and the weak ETag the middleware would have set): a hit reads the generation and
+the one body the client's Accept-Encoding asks for, nothing else (a brotli page of 7 KB,
+not the 100 KB of every encoding and the plain text), and the middleware, seeing the
+body already encoded, leaves it alone.
 
 Never cached: the admin, the search (per-query and rate-limited), documents, the API,
 anything but a plain 200 HTML or data response, and any request that carries a
@@ -112,12 +114,12 @@ class MatchedSite(NamedTuple):
     root_url: str  # "" when no Site answers
 
 
-def matched_site(request):
+def matched_site(request, current_generation=None):
     """The Wagtail Site that answers `request`, found without a query once known: kept
     per process for each host name and port, under the cache generation (which a saved
-    or deleted Site renews)."""
+    or deleted Site renews; the page cache passes the one it has just read)."""
     hostname = split_domain_port(request.get_host())[0]  # get_host: only ALLOWED_HOSTS
-    return site_for(generation(), hostname, request.get_port())
+    return site_for(current_generation or generation(), hostname, request.get_port())
 
 
 @functools.lru_cache(maxsize=64)
@@ -137,24 +139,31 @@ def encoded_bodies(content):
     return {encoding: body for encoding, body in bodies.items() if len(body) < len(content) - MIN_IMPROVEMENT}
 
 
-def encode(response, content, bodies, request):
-    """The stored body for the client's Accept-Encoding, marked as the middleware marks it."""
-    encoding = compressor(request.META.get("HTTP_ACCEPT_ENCODING", ""))[0]
+ENCODINGS = (None, *(name for name, _compress, _stream in compressors))  # None: the plain body
+
+
+def variants(response):
+    """{encoding: (body, headers)}: what a hit sends to a client whose Accept-Encoding
+    the compression middleware answers with `encoding`, marked as the middleware marks
+    it; the plain body where that encoding would not save enough."""
+    content = response.content
+    headers = {name: response[name] for name in (*KEPT_HEADERS, "Cache-Control", "Last-Modified", "ETag")
+               if response.has_header(name)}  # fmt: skip
     if len(content) >= MIN_LEN:
-        patch_vary_headers(response, ("Accept-Encoding",))
-    if encoding in bodies:
-        response.content = bodies[encoding]
-        response["Content-Encoding"] = encoding
-        response["ETag"] = "W/" + response["ETag"]
-    return response
+        plain = HttpResponse(headers=headers)
+        patch_vary_headers(plain, ("Accept-Encoding",))
+        headers = dict(plain.items())
+    bodies = encoded_bodies(content)
+    return {
+        encoding: (bodies[encoding], {**headers, "Content-Encoding": encoding, "ETag": "W/" + headers["ETag"]})
+        if encoding in bodies
+        else (content, headers)
+        for encoding in ENCODINGS
+    }
 
 
-def stored_response(stored, request):
-    content, headers, bodies = stored
-    response = HttpResponse(content)
-    for name, value in headers.items():
-        response[name] = value
-    return encode(response, content, bodies, request)
+def variant_key(base, encoding):
+    return f"{base}:{encoding or 'identity'}"
 
 
 class PageCacheMiddleware:
@@ -164,20 +173,25 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not cacheable_request(request):
             return self.get_response(request)
-        key = f"plan:page-encoded:{generation()}:{matched_site(request).pk}:{request.scheme}:{request.path}"
-        stored = store().get(key)
+        current = generation()
+        base = f"plan:page-encoded:{current}:{matched_site(request, current).pk}:{request.scheme}:{request.path}"
+        encoding = compressor(request.META.get("HTTP_ACCEPT_ENCODING", ""))[0]
+        stored = store().get(variant_key(base, encoding))
         if stored is not None:
-            return stored_response(stored, request)
+            body, headers = stored
+            return HttpResponse(body, headers=headers)
         response = self.get_response(request)
         if cacheable_response(response):
             response["Cache-Control"] = f"public, max-age={settings.PAGE_CACHE_BROWSER_SECONDS}"
             response["Last-Modified"] = http_date()
             response["ETag"] = '"' + hashlib.blake2b(response.content, digest_size=16).hexdigest() + '"'
-            headers = {name: response[name] for name in (*KEPT_HEADERS, "Cache-Control", "Last-Modified", "ETag")
-                       if response.has_header(name)}  # fmt: skip
-            bodies = encoded_bodies(response.content)
-            store().set(key, (response.content, headers, bodies), settings.PAGE_CACHE_SECONDS)
-            return encode(response, response.content, bodies, request)
+            stored = variants(response)
+            timeout = settings.PAGE_CACHE_SECONDS
+            store().set_many({variant_key(base, name): value for name, value in stored.items()}, timeout)
+            body, headers = stored[encoding]
+            response.content = body
+            for name, value in headers.items():
+                response[name] = value
         return response
 
 

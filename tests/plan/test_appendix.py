@@ -48,3 +48,10 @@ def test_rows_an_editor_enters_show_with_their_source_and_editor(client, admin_u
     text = section.get_text(" ", strip=True)
     assert "Quý IV/2024" in text and "Phụ lục kèm Kế hoạch số 4012/KH-UBND ngày 20/12/2023" in text
     assert f"người nhập: {admin_user.get_username()}" in text
+
+
+def test_every_task_of_the_plan_is_in_its_appendix(client):
+    html = page(client)
+    shown = [row.get_text(strip=True) for row in html.select("details.appendix-area tbody th")]
+    assert sorted(shown) == sorted(Task.objects.published().values_list("code", flat=True))
+    assert "Bảng chỉ hiện" not in html.get_text()

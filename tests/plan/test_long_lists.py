@@ -1,13 +1,14 @@
 """The tables of an area's, an agency's and a topic's page show LIST_SIZE rows a page,
 with links to the other pages that keep the other tables' pages, and the totals; the
-first page of a short table has no page links. The appendix shows at most LIST_SIZE
-tasks an area and says where the others are."""
+first page of a short table has no page links. The appendix shows at most
+TASKS_PER_AREA tasks an area and says where the others are."""
 
 import pytest
 from bs4 import BeautifulSoup
 
 from plan.models import AreaPage, Indicator, Task, Topic
 from plan.paging import LIST_SIZE
+from plan.public.presenters.appendix import TASKS_PER_AREA
 from tests.builders import AgencyFactory, IndicatorFactory, task
 
 pytestmark = pytest.mark.django_db
@@ -88,17 +89,17 @@ def test_an_areas_tables_are_paged_and_its_progress_counts_every_row(client):
     assert shown and all(item.provenance for item in shown)  # worked out for the rows shown, on any page
 
 
-def test_the_appendix_shows_at_most_list_size_tasks_an_area_and_says_where_the_rest_are(client):
+def test_the_appendix_shows_at_most_tasks_per_area_and_says_where_the_rest_are(client):
     area = AreaPage.objects.live().order_by("number").first()
-    total = LIST_SIZE + 3
+    total = TASKS_PER_AREA + 3
     for n in range(total - Task.objects.filter(area=area).count()):
         task(area, text=f"Nhiệm vụ thêm {n:03d}", sort_order=1000 + n)
     page = html(client, "/ke-hoach/cchc-2024/phu-luc/")
     section = page.find(id=f"linh-vuc-{area.number}")
-    assert len(section.select("tbody tr")) == LIST_SIZE
+    assert len(section.select("tbody tr")) == TASKS_PER_AREA
     assert f"({total} nhiệm vụ)" in section.find("summary").get_text()
     note = section.find(string=lambda text: text and "Bảng chỉ hiện" in text).parent
-    assert f"Bảng chỉ hiện {LIST_SIZE} nhiệm vụ đầu trong {total}" in note.get_text()
+    assert f"Bảng chỉ hiện {TASKS_PER_AREA} nhiệm vụ đầu trong {total}" in note.get_text()
     assert note.find("a", href=area.url) and note.find("a", string="Dữ liệu mở")
     other = page.find(id=f"linh-vuc-{area.number + 1}")
     assert "Bảng chỉ hiện" not in other.get_text()

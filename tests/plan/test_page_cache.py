@@ -48,7 +48,7 @@ def test_a_repeated_anonymous_request_costs_no_query(client):
 def test_pages_go_to_their_own_cache_when_there_is_one(client, page_cache, tmp_path):
     client.get(AREA)
     written = [path for path in tmp_path.rglob("*") if path.is_file()]
-    assert len(written) == (2 if page_cache == "files" else 0)  # the generation and the page
+    assert len(written) == (5 if page_cache == "files" else 0)  # the generation; the page plain, zstd, br, gzip
     default_keys = list(getattr(caches["default"], "_cache", {}))
     assert any(":plan:page-encoded:" in key for key in default_keys) == (page_cache == "default")
 
@@ -160,6 +160,18 @@ def test_a_miss_is_encoded_once_and_sent_as_a_hit_would_be(client):
     hit = client.get(AREA, HTTP_ACCEPT_ENCODING="gzip, br")
     assert miss["Content-Encoding"] == hit["Content-Encoding"] == "br"
     assert miss.content == hit.content and miss["ETag"] == hit["ETag"]
+
+
+def test_a_hit_reads_the_generation_and_the_one_body_it_sends(client, monkeypatch):
+    from plan.public import page_cache
+
+    client.get(AREA, HTTP_ACCEPT_ENCODING="gzip, br")
+    store, read = page_cache.store(), []
+    monkeypatch.setattr(page_cache, "store", lambda: store)
+    monkeypatch.setattr(store, "get", lambda key, *args, get=store.get: read.append(key) or get(key, *args))
+    hit = client.get(AREA, HTTP_ACCEPT_ENCODING="gzip, br")
+    assert hit["Content-Encoding"] == "br"
+    assert read[0] == page_cache.GENERATION_KEY and len(read) == 2 and read[1].endswith(":br")
 
 
 def test_a_conditional_get_of_an_encoded_hit_gets_304(client):
