@@ -18,5 +18,6 @@ class UsualChildRoute(Page):
             model = apps.get_model(self.usual_child_type)
             child = model.objects.child_of(self).filter(slug=path_components[0]).first()
             if child is not None:
+                child.routed_parent = self  # as Wagtail's route keeps it: the presenter's parent() (no query)
                 return child.route(request, path_components[1:])
         return super().route(request, path_components)

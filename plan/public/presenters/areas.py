@@ -14,15 +14,15 @@ from plan.models import AreaPage, Indicator, Task
 from plan.models.presenting import presents
 from plan.paging import table_page
 from plan.progress import rows, rules
-from plan.public import charts, edit_links, year_chart
+from plan.public import charts, edit_links, plan_wide, year_chart
 from plan.public.presenters.base import Presenter
 from plan.public.presenters.updates import UpdateListing
-from reports.verdicts import task_verdict_line, year_closes
+from reports.verdicts import task_verdict_line
 
 
 def year_end(task, year):
     """The close of the task's plan year and the task's verdict (asked only once closed)."""
-    close = year_closes().get(year)
+    close = plan_wide.current().year_close(year)
     return {"year_close": close, "verdict_line": task_verdict_line(task) if close else None}
 
 
