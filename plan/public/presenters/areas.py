@@ -37,8 +37,8 @@ class AreaPresenter(UpdateListing, Presenter):
         rollup = rows.rollup_view(
             area.title,
             "",
-            rows.tally_of(facts, "indicators", rules.INDICATOR_STATUSES),
-            rows.tally_of(facts, "tasks", rules.ALL_TASK_STATUSES),
+            rows.tally_of(facts["indicator_counts"], rules.INDICATOR_STATUSES),
+            rows.tally_of(facts["task_counts"], rules.ALL_TASK_STATUSES),
         )
         tasks = Task.objects.filter(area=area).for_table().order_by("sort_order", "pk")
         indicators = Indicator.objects.filter(area=area, live=True).for_table().order_by("sort_order", "code")
