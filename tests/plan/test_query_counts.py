@@ -73,17 +73,17 @@ AREA_URL = PLAN_URL + "cai-cach-thu-tuc-hanh-chinh/"
         # cache is the database). Routing reads each level's child with its own fields in one
         # query (plan/models/child_pages.py) and the ancestors with their view restrictions in
         # one more; what every page of a plan says about the plan (the plan that follows, the
-        # issuer's succession, the closed years, its reports) is kept per page cache
-        # generation (plan/public/plan_wide.py); a task or an indicator reads the same one in
+        # issuer's succession, the closed years, its reports) and what an area counts are kept
+        # per page cache generation (plan/public/plan_wide.py); a task or an indicator reads the same one in
         # the plans before and after; an area its PAR INDEX component's latest score.
         ("/", 10),
         (PLAN_URL, 12),
-        (AREA_URL, 14),
+        (AREA_URL, 13),
         (AREA_URL + "chi-tieu/3-a-2/", 10),
         (AREA_URL + "nhiem-vu/3-4/", 11),
         (PLAN_URL + "tien-do/", 11),
         (PLAN_URL + "tien-do/?linh_vuc=3&trang=2", 12),
-        (PLAN_URL + "chinh-quyen-dien-tu-chinh-quyen-so/", 14),
+        (PLAN_URL + "chinh-quyen-dien-tu-chinh-quyen-so/", 13),
         (PLAN_URL + "phu-luc/", 13),
         ("/co-quan/so-noi-vu/", 18),
         ("/chu-de/so-hoa/", 9),

@@ -33,7 +33,7 @@ class AreaPresenter(UpdateListing, Presenter):
 
     def context(self):
         area = self.page
-        facts = queries.area_facts(area)
+        facts = plan_wide.current().area_facts(area)  # kept per page cache generation
         rollup = rows.rollup_view(
             area.title,
             "",
