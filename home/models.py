@@ -14,7 +14,6 @@ class HomePage(PresentedPage, UsualChildRoute):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["plan.PlanIndexPage"]
-    usual_child_type = "plan.PlanIndexPage"
     max_count = 1
 
     class Meta:

@@ -6,7 +6,7 @@ from django.db import transaction
 
 from plan.models import PlanPage
 from reports import calendar
-from reports.models import ReportingPeriod
+from reports.models import PeriodReportPage, ReportingPeriod
 
 
 def ensure_year(year):
@@ -56,3 +56,11 @@ def report_names_by_deadline(years):
 def plan_periods():
     """The periods of the live plans' years, for the page that explains the rules."""
     return periods_for(PlanPage.objects.live().values_list("year", flat=True))
+
+
+def plan_reports(plan_path):
+    """The published periodic reports of the plan at `plan_path` (its tree path), newest
+    period first, with their period and agency."""
+    depth = len(plan_path) // PlanPage.steplen + 1
+    pages = PeriodReportPage.objects.live().filter(path__startswith=plan_path, depth=depth)
+    return pages.select_related("period", "agency").order_by("-period__deadline", "agency__name")

@@ -97,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "plan.public.identity.site_identity",
+                "plan.public.plan_wide.plan_wide",
             ],
         },
     },

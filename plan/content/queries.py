@@ -38,7 +38,7 @@ from plan.models import (
     Task,
     UpdatePage,
 )
-from plan.models.querysets import counted, in_public_section, tally_annotations
+from plan.models.querysets import counted, in_public_section, tally
 from plan.progress import rules
 
 PUBLISH = "wagtail.publish"
@@ -102,30 +102,32 @@ def appendix_rows(areas, limit=None):
 
 
 def area_facts(area):
-    """What an area's page counts, in one statement ({name: value}): its indicators and
-    tasks in each stored status (plan.models.querysets.tally_annotations: `indicators_*`,
-    `tasks_*`), its target bullets, whether an update is linked to one of its tasks or
-    indicators, how many times it was published (its history compares two or more), and
-    what load_plan wrote for it (`loaded`); how many times its live indicators were
-    published (`indicator_publications`) and how many there are (`live_indicators`):
-    more publications than indicators means one was published again."""
-    indicators = Indicator.objects.filter(live=True)
+    """What an area's page counts, in one statement ({name: value}): its live indicators
+    and its tasks by stored status (`indicator_counts`, `task_counts`: the counts of
+    plan.models.querysets.tally), its target bullets, whether an update is linked to
+    one of its tasks or indicators, how many times it was published (its history
+    compares two or more), and what load_plan wrote for it (`loaded`); how many times
+    its live indicators were published (`indicator_publications`) and how many there
+    are (`live_indicators`): more publications than indicators means one was published
+    again."""
     updated_tasks = UpdatePage.tasks.through.objects.filter(task__area=OuterRef("pk"))
     updated_indicators = UpdatePage.indicators.through.objects.filter(indicator__area=OuterRef("pk"))
-    bullets = (
-        indicators.filter(area=OuterRef("pk")).order_by().values("area").annotate(n=Count("bullet", distinct=True))
-    )
+    indicators = Indicator.objects.filter(live=True)
+    more = {"bullets": Count("bullet", distinct=True), "live_indicators": Count("pk")}
     annotations = {
-        **tally_annotations("indicators", indicators, "area", rules.INDICATOR_STATUSES, "latest_result"),
-        **tally_annotations("tasks", Task.objects.all(), "area", rules.ALL_TASK_STATUSES, "latest_report"),
-        "bullets": Coalesce(Subquery(bullets.values("n"), output_field=IntegerField()), 0),
+        "indicator_counts": tally(indicators, "area", rules.INDICATOR_STATUSES, "latest_result", **more),
+        "task_counts": tally(Task.objects.all(), "area", rules.ALL_TASK_STATUSES, "latest_report"),
         "has_updates": Exists(updated_tasks) | Exists(updated_indicators),
         "publications": counted(PageLogEntry.objects.filter(action=PUBLISH), "page"),
         "indicator_publications": indicator_publications(),
-        "live_indicators": counted(indicators, "area"),
         "loaded": Subquery(LoadRecord.objects.filter(key=area_key(area)).values("values")[:1]),
     }
-    return AreaPage.objects.filter(pk=area.pk).annotate(**annotations).values(*annotations).get()
+    facts = AreaPage.objects.filter(pk=area.pk).annotate(**annotations).values(*annotations).get()
+    facts["indicator_counts"] = facts["indicator_counts"] or {}  # None: no rows
+    facts["task_counts"] = facts["task_counts"] or {}
+    facts["bullets"] = facts["indicator_counts"].get("bullets", 0)
+    facts["live_indicators"] = facts["indicator_counts"].get("live_indicators", 0)
+    return facts
 
 
 def indicator_publications():

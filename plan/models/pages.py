@@ -43,7 +43,6 @@ class PlanIndexPage(PresentedPage, UsualChildRoute):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["plan.PlanPage"]
-    usual_child_type = "plan.PlanPage"
     max_count = 1
 
     class Meta:
@@ -127,7 +126,6 @@ class PlanPage(PresentedPage, UpdateFeedsMixin, FoldedSearchText, UsualChildRout
 
     parent_page_types = ["plan.PlanIndexPage"]
     subpage_types = ["plan.AreaPage", "plan.AppendixPage", "plan.UpdatePage", "reports.PeriodReportPage"]
-    usual_child_type = "plan.AreaPage"
 
     class Meta:
         verbose_name = "kế hoạch"

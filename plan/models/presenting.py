@@ -3,8 +3,9 @@ so that a model is its fields, admin panels and routes, and imports no view, rea
 model or feed. A presenter declares the pages it presents with @presents; plan/apps.py
 imports the presenters when the app is ready."""
 
+from django.db.models import Exists, OuterRef
 from django.utils.functional import cached_property
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 
 class PresentedPage:
@@ -20,20 +21,33 @@ class PresentedPage:
         context.update(self.present(request).page_context())
         return context
 
+    routed_parent = None  # the page above, when routing came through it (plan.models.child_pages)
+
+    @cached_property
+    def path_pages(self):
+        """The page's ancestors from the tree's root and the page itself as stored, read
+        once, each with whether a view restriction is set on it (`restricted`)."""
+        restricted = Exists(PageViewRestriction.objects.filter(page=OuterRef("pk")))
+        return list(Page.objects.ancestor_of(self, inclusive=True).annotate(restricted=restricted).order_by("path"))
+
     @cached_property
     def ancestor_pages(self):
-        """The page's ancestors from the tree's root, read once: for the breadcrumbs and
-        for the view restrictions that apply to the page."""
-        return list(self.get_ancestors())
+        """The page's ancestors from the tree's root: for the breadcrumbs and for the view
+        restrictions that apply to the page."""
+        return [page for page in self.path_pages if page.pk != self.pk]
 
     def get_view_restrictions(self):
         """Wagtail's answer (the restrictions on the page and its ancestors) from the
-        ancestors the breadcrumbs read too: one query where Wagtail reads the ancestors
-        again. Where an alias is on the way, Wagtail's own (it follows aliases to their
+        pages the breadcrumbs read: none without another query when none of them has
+        one (the usual case), else one query where Wagtail reads the ancestors again.
+        Where an alias is on the way, Wagtail's own (it follows aliases to their
         source, however many)."""
         pages = [*self.ancestor_pages, self]
         if any(page.alias_of_id for page in pages):
             return super().get_view_restrictions()
+        stored = self.path_pages
+        if any(page.pk == self.pk for page in stored) and not any(page.restricted for page in stored):
+            return PageViewRestriction.objects.none()
         return PageViewRestriction.objects.filter(page_id__in=[page.pk for page in pages])
 
 

@@ -7,8 +7,8 @@ through: a live page, or a live indicator or a task of a live area, outside any
 private section (no Wagtail view restriction, of any kind, on the page or above it).
 `live()` is what is published whatever the restrictions (editors' reminders)."""
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce, Length, Substr
+from django.db.models import Count, Exists, IntegerField, JSONField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, JSONObject, Length, Substr
 from wagtail.models import PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
@@ -22,15 +22,18 @@ def counted(queryset, link, **filters):
     return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n"), output_field=IntegerField()), 0)
 
 
-def tally_annotations(prefix, queryset, link, statuses, evidence):
-    """Annotations of an outer query (an area, an agency) counting its rows of `queryset`
-    (linked by `link`) in each stored status (`<prefix>_<status>`), those resting on an
-    illustrative figure or report (`<prefix>_demo`) and on any (`<prefix>_evidence`):
-    what a roll-up shows, in the outer query's own statement."""
-    found = {f"{prefix}_{status}": counted(queryset, link, status=status) for status in statuses}
-    found[f"{prefix}_demo"] = counted(queryset, link, **{f"{evidence}__is_demo": True})
-    found[f"{prefix}_evidence"] = counted(queryset, link, **{f"{evidence}__isnull": False})
-    return found
+def tally(queryset, link, statuses, evidence, **more):
+    """An annotation of an outer query (an area): one correlated subquery giving, as one
+    JSON object (None without rows), how many of its rows of `queryset` (linked by
+    `link`) have each stored status (keyed by the status), how many rest on an
+    illustrative figure or report ("demo") and on any ("evidence"), and the aggregates
+    `more`: what a roll-up shows, counted in one pass over the rows (a subquery for
+    each status cost more to build than to run)."""
+    counts = {status: Count("pk", filter=Q(status=status)) for status in statuses}
+    counts["demo"] = Count("pk", filter=Q(**{f"{evidence}__is_demo": True}))
+    counts["evidence"] = Count(evidence)
+    rows = queryset.filter(**{link: OuterRef("pk")}).order_by().values(link)
+    return Subquery(rows.annotate(tally=JSONObject(**counts, **more)).values("tally"), output_field=JSONField())
 
 
 def named(model, *fields):

@@ -113,10 +113,10 @@ def tallies(count_rows, key=None):
 EMPTY = Tally(Counter())
 
 
-def tally_of(values, prefix, statuses):
-    """The Tally of the counts an outer query annotated (plan.models.querysets.tally_annotations)."""
-    counts = Counter({status: values[f"{prefix}_{status}"] for status in statuses})
-    return Tally(counts, values[f"{prefix}_demo"], values[f"{prefix}_evidence"])
+def tally_of(values, statuses):
+    """The Tally of counts by status with "demo" and "evidence" ({} for none: plan.models.querysets.tally)."""
+    counts = Counter({status: values.get(status, 0) for status in statuses})
+    return Tally(counts, values.get("demo", 0), values.get("evidence", 0))
 
 
 def rollup_view(title, url, indicators=EMPTY, tasks=EMPTY):

@@ -2,6 +2,8 @@
 and per agency, and the list of indicators and tasks, with filters in the URL."""
 
 from django import forms
+from django.conf import settings
+from django.utils import timezone
 
 from plan.content.provenance_data import attach_provenance
 from plan.models import Indicator
@@ -31,7 +33,9 @@ def dashboard_context(request, plan):
     """(context, status) of the dashboard; the plan's presenter renders it. The counts
     cover every indicator and task (dashboard_figures); the list shows PAGE_SIZE
     indicators a page, read for that page only."""
-    figures = dashboard_figures.figures(plan, request)
+    today = timezone.localdate()
+    figures_key = dashboard_figures.key(plan, today)  # read before the figures (see figures())
+    figures = dashboard_figures.figures(plan, request, today)
     form = DashboardFilter(request.GET, figures.areas, figures.agencies)
     if not form.is_valid():
         return {"plan": plan, "form": form, "invalid": True}, 400
@@ -65,6 +69,9 @@ def dashboard_context(request, plan):
         "only_demo": figures.only_demo,
         "filtered": filtered,
         "summary": figures.summary,
+        # The summary and tables drawn from the figures are kept as long, under their key.
+        "figures_key": figures_key,
+        "figures_seconds": max(settings.PROGRESS_SUMMARY_SECONDS, 0),
     }
     return context, 200
 

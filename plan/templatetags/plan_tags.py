@@ -77,5 +77,6 @@ def plan_notices(context):
     plan = next((p for p in pages if isinstance(p, Page) and p.specific_class is PlanPage), None)
     if plan is None:
         return {}
-    following, successions = read_plan_notices(plan.pk)
+    plan_wide = context.get("plan_wide")  # plan.public.plan_wide: kept per generation
+    following, successions = plan_wide.notices(plan.pk) if plan_wide is not None else read_plan_notices(plan.pk)
     return {"following": following, "successions": successions, "request": context.get("request")}

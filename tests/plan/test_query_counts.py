@@ -1,7 +1,8 @@
 """The public pages issue the same number of queries at 1× and 10× the number of
-tasks and indicators, with the demo figures, and no more than their ceiling. About ten
-of an area's, task's or indicator's queries are Wagtail's routing (the child and its
-specific page at each level of the address, then the view restrictions);
+tasks and indicators, with the demo figures, and no more than their ceiling (the count
+measured: one more fails). Six of an area's, task's or indicator's queries are
+Wagtail's routing (the site, its root page, the child at each level of the address,
+then the ancestors with their view restrictions);
 benchmarks/pages.py counts them with production's database cache, where each cache
 read is a query too."""
 
@@ -68,20 +69,22 @@ AREA_URL = PLAN_URL + "cai-cach-thu-tuc-hanh-chinh/"
 @pytest.mark.parametrize(
     ("url", "ceiling"),
     [
-        # The counts measured: routing reads each usual child in one query
-        # (plan/models/child_pages.py); every page of a plan reads the plan that follows it
-        # (the past-plan banner), what became of the body that issued it (issue 26) and its
-        # reports or whether its year is closed (reports/); a task or an indicator the same one
-        # in the plans before and after; an area its PAR INDEX component's latest score.
-        (PLAN_URL, 17),
-        (AREA_URL, 20),
-        (AREA_URL + "chi-tieu/3-a-2/", 15),
-        (AREA_URL + "nhiem-vu/3-4/", 17),
-        (PLAN_URL + "tien-do/", 16),
-        (PLAN_URL + "tien-do/?linh_vuc=3&trang=2", 17),
-        (PLAN_URL + "chinh-quyen-dien-tu-chinh-quyen-so/", 20),
-        (PLAN_URL + "phu-luc/", 18),
-        # IV.1's bullets read with the agencies they address, and the indicators that apply to it
+        # The counts measured (benchmarks/pages.py counts one more per cache read: production's
+        # cache is the database). Routing reads each level's child with its own fields in one
+        # query (plan/models/child_pages.py) and the ancestors with their view restrictions in
+        # one more; what every page of a plan says about the plan (the plan that follows, the
+        # issuer's succession, the closed years, its reports) and what an area counts are kept
+        # per page cache generation (plan/public/plan_wide.py); a task or an indicator reads the same one in
+        # the plans before and after; an area its PAR INDEX component's latest score.
+        ("/", 11),  # the real figures that changed last, beside the rate
+        (PLAN_URL, 12),
+        (AREA_URL, 13),
+        (AREA_URL + "chi-tieu/3-a-2/", 10),
+        (AREA_URL + "nhiem-vu/3-4/", 11),
+        (PLAN_URL + "tien-do/", 11),
+        (PLAN_URL + "tien-do/?linh_vuc=3&trang=2", 12),
+        (PLAN_URL + "chinh-quyen-dien-tu-chinh-quyen-so/", 13),
+        (PLAN_URL + "phu-luc/", 13),
         ("/co-quan/so-noi-vu/", 20),
         ("/chu-de/so-hoa/", 9),
     ],

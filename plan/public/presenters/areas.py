@@ -16,10 +16,10 @@ from plan.models import AreaPage, Indicator, Task
 from plan.models.presenting import presents
 from plan.paging import table_page
 from plan.progress import rows, rules
-from plan.public import charts, edit_links, year_chart
+from plan.public import charts, edit_links, plan_wide, year_chart
 from plan.public.presenters.base import Presenter
 from plan.public.presenters.updates import UpdateListing
-from reports.verdicts import task_verdict_line, year_closes
+from reports.verdicts import task_verdict_line
 
 
 def open_after_year_end(rollup, year, today=None):
@@ -33,7 +33,7 @@ def open_after_year_end(rollup, year, today=None):
 
 def year_end(task, year):
     """The close of the task's plan year and the task's verdict (asked only once closed)."""
-    close = year_closes().get(year)
+    close = plan_wide.current().year_close(year)
     return {"year_close": close, "verdict_line": task_verdict_line(task) if close else None}
 
 
@@ -44,12 +44,12 @@ class AreaPresenter(UpdateListing, Presenter):
 
     def context(self):
         area, plan = self.page, self.plan()
-        facts = queries.area_facts(area)
+        facts = plan_wide.current().area_facts(area)  # kept per page cache generation
         rollup = rows.rollup_view(
             area.title,
             "",
-            rows.tally_of(facts, "indicators", rules.INDICATOR_STATUSES),
-            rows.tally_of(facts, "tasks", rules.ALL_TASK_STATUSES),
+            rows.tally_of(facts["indicator_counts"], rules.INDICATOR_STATUSES),
+            rows.tally_of(facts["task_counts"], rules.ALL_TASK_STATUSES),
         )
         tasks = Task.objects.filter(area=area).for_table().order_by("sort_order", "pk")
         indicators = Indicator.objects.filter(area=area, live=True).for_table().order_by("sort_order", "code")

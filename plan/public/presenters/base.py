@@ -16,9 +16,10 @@ class Presenter:
         return self.page.ancestor_pages
 
     def parent(self):
-        """The page above this one, as its own page type. Wagtail's routing keeps the
-        page it came through as the parent (no query); a preview reads it."""
-        return self.page.get_parent().specific
+        """The page above this one, as its own page type: the page routing came through
+        (plan.models.child_pages: no query), else read (a preview, a page routed the
+        stock way)."""
+        return self.page.routed_parent or self.page.get_parent().specific
 
     def context(self):
         """What the page's own template shows, beside Wagtail's `page` and `request`."""

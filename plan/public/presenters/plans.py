@@ -21,6 +21,7 @@ class PlanPresenter(UpdateListing, Presenter):
         plan = self.page
         own_history, changes_below, labels = history_data.plan_histories(plan)
         return {
+            "plan": plan,  # the plan the page belongs to (the draft banner: no read of the newest plan)
             "plan_url": plan.get_url(self.request),
             "areas": queries.areas_with_counts(plan),
             "updates": queries.updates_about(plan)[:10],

@@ -1,0 +1,78 @@
+"""What every page of a plan says about the plan as a whole: the plan that follows it
+and what became of the body that issued it (plan.content.continuity.plan_notices),
+which plan years are closed (reports.verdicts.year_closes) and the plan's published
+periodic reports; and what an area's page counts. The same on every request until
+something changes, so read once per process under the page cache's generation
+(plan.public.page_cache: publishing a page, saving a task, an indicator, a figure or a
+succession, closing a year start a new one, and every worker reads the generation from
+the shared cache) and for at most PLAN_WIDE_SECONDS: a page reads them only on its
+first request after a change.
+
+Templates reach them through `plan_wide`, which the context processor below gives
+every request's template."""
+
+import functools
+import time
+
+from django.utils.functional import SimpleLazyObject
+
+from plan.content import continuity, queries
+from plan.public import page_cache
+from reports import periods, verdicts
+
+# A bound for what no signal reports (a change made in a shell): pages are kept as long.
+PLAN_WIDE_SECONDS = 300
+
+
+class PlanWide:
+    """The plan-wide notices of one generation."""
+
+    def __init__(self, generation):
+        self.key = (generation, int(time.monotonic() // PLAN_WIDE_SECONDS))
+
+    def notices(self, plan_pk):
+        """(the published plan that follows it, the successions of its issuing body)."""
+        return notices(*self.key, plan_pk)
+
+    def year_close(self, year):
+        """The YearClose of `year`, or None."""
+        return year_closes(*self.key).get(year)
+
+    def area_facts(self, area):
+        """What the area's page counts (plan.content.queries.area_facts): its counts by
+        status, bullets, publications and load record change only with what renews the
+        generation (a task, an indicator or a figure saved, a page published)."""
+        return area_facts(*self.key, area)
+
+    def reports(self, plan):
+        """The plan's published periodic reports, newest period first."""
+        return reports(*self.key, plan.path)
+
+
+@functools.lru_cache(maxsize=32)
+def notices(generation, period, plan_pk):
+    return continuity.plan_notices(plan_pk)
+
+
+@functools.lru_cache(maxsize=64)
+def area_facts(generation, period, area):
+    return queries.area_facts(area)
+
+
+@functools.lru_cache(maxsize=4)
+def year_closes(generation, period):
+    return verdicts.year_closes()
+
+
+@functools.lru_cache(maxsize=32)
+def reports(generation, period, plan_path):
+    return tuple(periods.plan_reports(plan_path))
+
+
+def current():
+    return PlanWide(page_cache.generation())
+
+
+def plan_wide(request):
+    """Context processor: `plan_wide` (a PlanWide), made only when a template asks."""
+    return {"plan_wide": SimpleLazyObject(current)}
