@@ -89,12 +89,14 @@ def appendix_rows(areas, limit=None):
     tasks in order, the first `limit` of them when given (`appendix_tasks`), with their
     agencies."""
     areas = list(areas.annotate(task_count=count_of(Task.objects.filter(area=OuterRef("pk")))))
-    tasks = Task.objects.filter(area__in=areas).for_table().order_by("area_id", "sort_order", "pk")
-    if limit is not None:
+    area_by_pk = {area.pk: area for area in areas}
+    tasks = Task.objects.filter(area__in=areas).for_appendix().order_by("area_id", "sort_order", "pk")
+    if limit is not None and any(area.task_count > limit for area in areas):
         place = Window(RowNumber(), partition_by=[F("area_id")], order_by=[F("sort_order").asc(), F("pk").asc()])
         tasks = tasks.annotate(place=place).filter(place__lte=limit)
     by_area = {}
     for task in tasks:
+        task.area = area_by_pk[task.area_id]
         by_area.setdefault(task.area_id, []).append(task)
     for area in areas:
         area.appendix_tasks = by_area.get(area.pk, [])

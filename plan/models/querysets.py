@@ -114,6 +114,13 @@ class TaskQuerySet(QuerySet):
             Prefetch("topics", queryset=named(Topic, "slug", "name")),
         )
 
+    def for_appendix(self):
+        """What a row of the appendix shows: the lead and coordinating agencies (the area
+        is the one the rows are listed under)."""
+        return self.select_related("lead_agency").prefetch_related(
+            Prefetch("coordinating_agencies", queryset=named(Agency, "code", "name")),
+        )
+
     def for_detail(self):
         """for_table, with whether updates exist (their read then runs only when there are some)."""
         updates = self.model.updates.through.objects.filter(task_id=OuterRef("pk"))

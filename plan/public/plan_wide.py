@@ -5,15 +5,14 @@ periodic reports; and what an area's page counts. The same on every request unti
 something changes, so read once per process under the page cache's generation
 (plan.public.page_cache: publishing a page, saving a task, an indicator, a figure or a
 succession, closing a year start a new one, and every worker reads the generation from
-the shared cache) and for at most PLAN_WIDE_SECONDS: a page reads them only on its
-first request after a change.
+the shared cache) and for at most PLAN_WIDE_SECONDS from when each was read (an entry's
+own time, so that a page's queries do not depend on the clock): a page reads them only
+on its first request after a change.
 
 Templates reach them through `plan_wide`, which the context processor below gives
 every request's template."""
 
-import functools
-import time
-
+from cachetools.func import ttl_cache
 from django.utils.functional import SimpleLazyObject
 
 from plan.content import continuity, queries
@@ -28,44 +27,44 @@ class PlanWide:
     """The plan-wide notices of one generation."""
 
     def __init__(self, generation):
-        self.key = (generation, int(time.monotonic() // PLAN_WIDE_SECONDS))
+        self.generation = generation
 
     def notices(self, plan_pk):
         """(the published plan that follows it, the successions of its issuing body)."""
-        return notices(*self.key, plan_pk)
+        return notices(self.generation, plan_pk)
 
     def year_close(self, year):
         """The YearClose of `year`, or None."""
-        return year_closes(*self.key).get(year)
+        return year_closes(self.generation).get(year)
 
     def area_facts(self, area):
         """What the area's page counts (plan.content.queries.area_facts): its counts by
         status, bullets, publications and load record change only with what renews the
         generation (a task, an indicator or a figure saved, a page published)."""
-        return area_facts(*self.key, area)
+        return area_facts(self.generation, area)
 
     def reports(self, plan):
         """The plan's published periodic reports, newest period first."""
-        return reports(*self.key, plan.path)
+        return reports(self.generation, plan.path)
 
 
-@functools.lru_cache(maxsize=32)
-def notices(generation, period, plan_pk):
+@ttl_cache(maxsize=32, ttl=PLAN_WIDE_SECONDS)
+def notices(generation, plan_pk):
     return continuity.plan_notices(plan_pk)
 
 
-@functools.lru_cache(maxsize=64)
-def area_facts(generation, period, area):
+@ttl_cache(maxsize=64, ttl=PLAN_WIDE_SECONDS)
+def area_facts(generation, area):
     return queries.area_facts(area)
 
 
-@functools.lru_cache(maxsize=4)
-def year_closes(generation, period):
+@ttl_cache(maxsize=4, ttl=PLAN_WIDE_SECONDS)
+def year_closes(generation):
     return verdicts.year_closes()
 
 
-@functools.lru_cache(maxsize=32)
-def reports(generation, period, plan_path):
+@ttl_cache(maxsize=32, ttl=PLAN_WIDE_SECONDS)
+def reports(generation, plan_path):
     return tuple(periods.plan_reports(plan_path))
 
 
