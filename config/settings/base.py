@@ -60,19 +60,20 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # django-csp's, the header built once per policy (public, admin).
-    "config.security.ContentSecurityPolicy",
-    "django_permissions_policy.PermissionsPolicyMiddleware",
-    "config.faults.DatabaseOutageMiddleware",
     # HTML and data compressed for clients that accept it (brotli, zstd or gzip), unless
     # the page cache sent a body it keeps compressed; static files are compressed ahead
     # by whitenoise (production storage).
     "compression_middleware.middleware.CompressionMiddleware",
     # Answers a conditional GET with 304 (from the ETag the page cache sets).
     "django.middleware.http.ConditionalGetMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # A hit costs no query and none of the middleware below.
+    # A hit costs no query and none of the middleware below: it is sent with the headers
+    # they gave the page when it was stored (the CSP, Permissions-Policy, X-Frame-Options).
     "plan.public.page_cache.PageCacheMiddleware",
+    # django-csp's, the header built once per policy (public, admin).
+    "config.security.ContentSecurityPolicy",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "config.faults.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -177,6 +178,8 @@ DEMO_DATA_ALLOWED = os.environ.get("DEMO_DATA_ALLOWED", "1") == "1"
 # long browsers and proxies may keep it without asking again.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+# What each worker keeps in its own memory of the pages it served (plan/public/page_cache.py).
+PAGE_CACHE_MEMORY_BYTES = int(os.environ.get("PAGE_CACHE_MEMORY_BYTES", str(16 * 1024 * 1024)))
 # The dashboard's counts (plan/public/dashboard_figures.py): kept in the same cache until
 # something changes (a new page cache generation) or the day ends, at most this long;
 # 0 works them out on every request.

@@ -16,6 +16,12 @@ the one body the client's Accept-Encoding asks for, nothing else (a brotli page 
 not the 100 KB of every encoding and the plain text), and the middleware, seeing the
 body already encoded, leaves it alone.
 
+Each worker also keeps the bodies it served last in its own memory (PAGE_CACHE_MEMORY_BYTES,
+16 MB by default), under the same keys and expiry: a repeated hit then reads only the
+generation from the shared cache (a file or Redis), not the body as well, which took
+about a third of a cached page's time in the worker (docs/performance.md). The key
+holds the generation, so a change is seen by every worker on its next request.
+
 Never cached: the admin, the search (per-query and rate-limited), documents, the API,
 anything but a plain 200 HTML or data response, and any request that carries a
 session (a signed-in editor, a visitor who unlocked a private page).
@@ -27,9 +33,11 @@ default site's page, and adds no entry."""
 
 import functools
 import hashlib
+import threading
 import time
 from typing import NamedTuple
 
+from cachetools import TLRUCache
 from compression_middleware.middleware import MIN_IMPROVEMENT, MIN_LEN, compressor, compressors
 from django.conf import settings
 from django.core.cache import caches
@@ -60,7 +68,6 @@ CACHED_TYPES = (
     "application/atom+xml",
     "text/plain",
 )
-KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language", "Vary")
 
 
 def store():
@@ -93,7 +100,7 @@ def cacheable_request(request):
         settings.PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
         and not request.path.startswith(NEVER_CACHED)
-        and not request.GET  # filters and odd parameters: computed each time, never a cache entry per URL
+        and not request.META.get("QUERY_STRING")  # filters and odd parameters: computed each time, never cached
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
     )
 
@@ -145,25 +152,67 @@ ENCODINGS = (None, *(name for name, _compress, _stream in compressors))  # None:
 def variants(response):
     """{encoding: (body, headers)}: what a hit sends to a client whose Accept-Encoding
     the compression middleware answers with `encoding`, marked as the middleware marks
-    it; the plain body where that encoding would not save enough."""
+    it; the plain body where that encoding would not save enough. Every header the
+    response has (the security headers of the middleware below the cache included),
+    with the length of each body."""
     content = response.content
-    headers = {name: response[name] for name in (*KEPT_HEADERS, "Cache-Control", "Last-Modified", "ETag")
-               if response.has_header(name)}  # fmt: skip
+    headers = {name: value for name, value in response.items() if name != "Content-Length"}
     if len(content) >= MIN_LEN:
         plain = HttpResponse(headers=headers)
         patch_vary_headers(plain, ("Accept-Encoding",))
         headers = dict(plain.items())
     bodies = encoded_bodies(content)
+    encoded = {**headers, "ETag": "W/" + headers["ETag"]}
     return {
-        encoding: (bodies[encoding], {**headers, "Content-Encoding": encoding, "ETag": "W/" + headers["ETag"]})
+        encoding: (
+            bodies[encoding],
+            {**encoded, "Content-Encoding": encoding, "Content-Length": str(len(bodies[encoding]))},
+        )
         if encoding in bodies
-        else (content, headers)
+        else (content, {**headers, "Content-Length": str(len(content))})
         for encoding in ENCODINGS
     }
 
 
 def variant_key(base, encoding):
     return f"{base}:{encoding or 'identity'}"
+
+
+def entry_size(_key, stored):
+    body, headers, _expires = stored
+    return len(body) + sum(len(name) + len(value) for name, value in headers.items())
+
+
+def memory(size):
+    """A worker's memory of the pages it served: (body, headers, expires) under their
+    keys, `size` bytes at most, each until the time the shared store keeps it."""
+    return TLRUCache(
+        maxsize=size,
+        ttu=lambda _key, stored, _now: stored[2],
+        timer=time.time,
+        getsizeof=lambda stored: entry_size(None, stored),
+    )
+
+
+served = memory(settings.PAGE_CACHE_MEMORY_BYTES)
+served_lock = threading.Lock()  # cachetools' caches are not thread-safe (runserver, threaded workers)
+
+
+def stored_variant(key):
+    """What the worker or the shared store keeps under `key`, or None."""
+    with served_lock:
+        stored = served.get(key)
+    if stored is None:
+        stored = store().get(key)
+        if stored is not None:
+            keep_in_memory(key, stored)
+    return stored
+
+
+def keep_in_memory(key, stored):
+    if entry_size(key, stored) <= served.maxsize:
+        with served_lock:
+            served[key] = stored
 
 
 class PageCacheMiddleware:
@@ -174,21 +223,24 @@ class PageCacheMiddleware:
         if not cacheable_request(request):
             return self.get_response(request)
         current = generation()
-        base = f"plan:page-encoded:{current}:{matched_site(request, current).pk}:{request.scheme}:{request.path}"
+        base = f"plan:page:{current}:{matched_site(request, current).pk}:{request.scheme}:{request.path}"
         encoding = compressor(request.META.get("HTTP_ACCEPT_ENCODING", ""))[0]
-        stored = store().get(variant_key(base, encoding))
+        stored = stored_variant(variant_key(base, encoding))
         if stored is not None:
-            body, headers = stored
+            body, headers, _expires = stored
             return HttpResponse(body, headers=headers)
         response = self.get_response(request)
         if cacheable_response(response):
             response["Cache-Control"] = f"public, max-age={settings.PAGE_CACHE_BROWSER_SECONDS}"
             response["Last-Modified"] = http_date()
             response["ETag"] = '"' + hashlib.blake2b(response.content, digest_size=16).hexdigest() + '"'
-            stored = variants(response)
             timeout = settings.PAGE_CACHE_SECONDS
-            store().set_many({variant_key(base, name): value for name, value in stored.items()}, timeout)
-            body, headers = stored[encoding]
+            expires = time.time() + timeout
+            stored = {variant_key(base, name): (*value, expires) for name, value in variants(response).items()}
+            store().set_many(stored, timeout)
+            key = variant_key(base, encoding)
+            keep_in_memory(key, stored[key])
+            body, headers, _expires = stored[key]
             response.content = body
             for name, value in headers.items():
                 response[name] = value

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from plan.models import AreaPage, Indicator, PlanPage, Result, UpdatePage
+from plan.models import AreaPage, Indicator, PlanPage, Result, Task, UpdatePage
 from plan.results.importer import import_rows
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
@@ -45,12 +45,22 @@ def test_a_repeated_anonymous_request_costs_no_query(client):
     assert again["X-Frame-Options"] == "DENY" and again["X-Content-Type-Options"] == "nosniff"  # headers kept
 
 
+@pytest.mark.parametrize("encoding", ["", "gzip", "gzip, br"])
+def test_a_hit_carries_the_headers_of_the_middleware_it_skips_and_its_length(client, encoding):
+    first = client.get(AREA, HTTP_ACCEPT_ENCODING=encoding)
+    again = client.get(AREA, HTTP_ACCEPT_ENCODING=encoding)
+    for header in ("Content-Security-Policy", "Permissions-Policy", "X-Frame-Options", "Content-Language"):
+        assert again[header] == first[header], header
+    assert "script-src 'self'" in again["Content-Security-Policy"] and "camera=()" in again["Permissions-Policy"]
+    assert int(again["Content-Length"]) == len(again.content) == len(first.content)
+
+
 def test_pages_go_to_their_own_cache_when_there_is_one(client, page_cache, tmp_path):
     client.get(AREA)
     written = [path for path in tmp_path.rglob("*") if path.is_file()]
     assert len(written) == (5 if page_cache == "files" else 0)  # the generation; the page plain, zstd, br, gzip
     default_keys = list(getattr(caches["default"], "_cache", {}))
-    assert any(":plan:page-encoded:" in key for key in default_keys) == (page_cache == "default")
+    assert any(":plan:page:" in key for key in default_keys) == (page_cache == "default")
 
 
 def test_a_conditional_get_gets_304(client):
@@ -162,16 +172,55 @@ def test_a_miss_is_encoded_once_and_sent_as_a_hit_would_be(client):
     assert miss.content == hit.content and miss["ETag"] == hit["ETag"]
 
 
-def test_a_hit_reads_the_generation_and_the_one_body_it_sends(client, monkeypatch):
+def reads_of_a_hit(client, monkeypatch, **headers):
     from plan.public import page_cache
 
-    client.get(AREA, HTTP_ACCEPT_ENCODING="gzip, br")
     store, read = page_cache.store(), []
     monkeypatch.setattr(page_cache, "store", lambda: store)
     monkeypatch.setattr(store, "get", lambda key, *args, get=store.get: read.append(key) or get(key, *args))
-    hit = client.get(AREA, HTTP_ACCEPT_ENCODING="gzip, br")
-    assert hit["Content-Encoding"] == "br"
+    hit = client.get(AREA, **headers)
+    monkeypatch.undo()
+    return hit, read
+
+
+def test_a_hit_in_the_worker_that_served_the_page_reads_only_the_generation(client, monkeypatch):
+    from plan.public import page_cache
+
+    client.get(AREA, HTTP_ACCEPT_ENCODING="gzip, br")
+    hit, read = reads_of_a_hit(client, monkeypatch, HTTP_ACCEPT_ENCODING="gzip, br")
+    assert hit["Content-Encoding"] == "br" and read == [page_cache.GENERATION_KEY]
+
+
+def test_another_worker_reads_the_generation_and_the_one_body_it_sends(client, monkeypatch):
+    from plan.public import page_cache
+
+    miss = client.get(AREA, HTTP_ACCEPT_ENCODING="gzip, br")
+    page_cache.served.clear()  # the memory of a worker that has not served the page
+    hit, read = reads_of_a_hit(client, monkeypatch, HTTP_ACCEPT_ENCODING="gzip, br")
+    assert hit["Content-Encoding"] == "br" and hit.content == miss.content
     assert read[0] == page_cache.GENERATION_KEY and len(read) == 2 and read[1].endswith(":br")
+    again, read = reads_of_a_hit(client, monkeypatch, HTTP_ACCEPT_ENCODING="gzip, br")
+    assert again.content == miss.content and read == [page_cache.GENERATION_KEY]  # now kept in its memory
+
+
+def test_a_worker_that_kept_a_page_serves_the_change_made_through_another(client):
+    from plan.public import page_cache
+
+    task = Task.objects.filter(area__url_path__endswith="/cai-cach-thu-tuc-hanh-chinh/").order_by("sort_order").first()
+    assert task.text in client.get(AREA).content.decode()
+    Task.objects.filter(pk=task.pk).update(text="Nội dung đã sửa ở máy chủ khác")  # no signal in this worker
+    page_cache.new_generation()  # what the other worker's signal does, in the shared store
+    assert "Nội dung đã sửa ở máy chủ khác" in client.get(AREA).content.decode()
+
+
+def test_a_page_larger_than_the_memory_is_served_from_the_shared_store(client, monkeypatch):
+    from plan.public import page_cache
+
+    monkeypatch.setattr(page_cache, "served", page_cache.memory(100))
+    miss = client.get(AREA)
+    assert len(page_cache.served) == 0
+    hit, read = reads_of_a_hit(client, monkeypatch)
+    assert hit.content == miss.content and len(read) == 2
 
 
 def test_a_conditional_get_of_an_encoded_hit_gets_304(client):
