@@ -71,6 +71,11 @@ class Provenance:
         return text
 
     @property
+    def marked(self):
+        """Whether a table marks the fact: inferred (*) or an editor's (†)."""
+        return self.origin in (FactOrigin.INFERRED, FactOrigin.EDITOR)
+
+    @property
     def edited(self):
         return self.origin == FactOrigin.EDITOR and self.basis == EDITED
 
