@@ -6,6 +6,7 @@ written by an import, a sync, the demo load, or by hand; a progress report; a pu
 area, plan or indicator: plan/progress/triggers.py) and daily (`refresh_progress`), for
 what depends on the date alone. Pages, roll-ups and files read the stored state."""
 
+from django.db.models import F, Max, Window
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -43,9 +44,14 @@ def refresh_indicators(pks=None, today=None):
         return 0
     results = Result.objects.all() if pks is None else Result.objects.filter(indicator_id__in=[r.pk for r in rows])
     figures = {}
-    # An import may touch thousands of indicators and 100,000 figures: read them in chunks.
-    figures_read = results.order_by().values_list("pk", "indicator_id", "period", "scope", "value", named=True)
-    for figure in figures_read.iterator(chunk_size=5000):
+    # An import may touch thousands of indicators and 100,000 figures: read only those the
+    # status can rest on, each indicator's own level's ending last (latest_figure picks
+    # the shortest of them), in chunks.
+    own = results.filter(scope=F("indicator__level")).annotate(
+        last_end=Window(Max("period_end"), partition_by=F("indicator_id"))
+    )
+    figures_read = own.filter(period_end=F("last_end")).order_by()
+    for figure in figures_read.values_list("pk", "indicator_id", "period", "value", named=True).iterator(5000):
         figures.setdefault(figure.indicator_id, []).append(figure)
     years, changed = plan_years(), []
     # A figure of the plan year's last months goes in the next year's first report.
@@ -56,7 +62,7 @@ def refresh_indicators(pks=None, today=None):
             row.target_value,
             row.target_value_max,
             row.frequency,
-            [f for f in figures.get(row.pk, []) if f.scope == row.level],
+            figures.get(row.pk, ()),
             plan_year(row.area__path, years) or today.year,
             today,
             reports,

@@ -42,20 +42,25 @@ def correction_refused(number, old, new):
 
 class BatchWriter:
     """Collects rows; every BATCH_SIZE rows compares them with what is stored (one
-    query) and, while the report has no error and this is no dry run, writes them."""
+    query) and, while the report has no error and this is no dry run, writes them.
+    Same interface as staging.StagingWriter: stage(rows) once, then finish()."""
 
     def __init__(self, report, user, origin, dry_run, reason, now):
         self.report, self.origin, self.dry_run, self.reason, self.now = report, origin, dry_run, reason, now
         self.user_id = user.pk if user else None
         self.batch = []
+        self.written = set()  # the indicators whose figures are new or changed
 
-    def add(self, row):
-        self.batch.append(row)
-        if len(self.batch) == BATCH_SIZE:
-            self.flush()
+    def stage(self, rows):
+        for row in rows:
+            self.batch.append(row)
+            if len(self.batch) == BATCH_SIZE:
+                self.flush()
 
     def finish(self):
+        """Returns the pks of the indicators with a new or changed figure."""
         self.flush()
+        return self.written
 
     def flush(self):
         batch, self.batch = self.batch, []
@@ -96,6 +101,7 @@ class BatchWriter:
                     (current.pk, now, user_id, origin, current.value, row.value, changes)
                     + (current.updated_by_id, current.updated_at, reason)
                 )
+            self.written.add(row.indicator_pk)
             if len(report.preview) < PREVIEW_ROWS:
                 report.preview.append((kind, row, previous))
         if self.dry_run or not report.ok:

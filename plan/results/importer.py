@@ -64,7 +64,8 @@ def import_rows(
     nothing is written: the transaction is rolled back. A dry run is rolled back too.
     `allowed_indicators` (a set of pks, or None for all) limits an agency's editor
     to the indicators of that agency. `reason`: why the file changes published real
-    figures, for the rows that give none (a row without either is refused)."""
+    figures, for the rows that give none (a row without either is refused).
+    On PostgreSQL the rows are read while COPY runs: `open_rows()` reads no database."""
     today = today or timezone.localdate()
     copy = stages_with_copy()
     report, touched = ImportReport(), set()
@@ -79,15 +80,22 @@ def import_rows(
                     lock_database(())
                 writer_class = StagingWriter if copy else BatchWriter
                 writer = writer_class(report, user, origin, dry_run, reason, timezone.now())
-                codes = read_into(writer, open_rows(), report, touched, today, progress, allowed_indicators)
+                codes, known = set(), (current_limits(), known_indicators())  # read before the COPY starts
+                writer.stage(
+                    checked_rows(open_rows(), report, touched, codes, known, today, progress, allowed_indicators)
+                )
+                if report.rows == 0:
+                    report.add_error(RowError(0, "", "", "tệp không có dòng số liệu nào"))
                 if copy and not dry_run and report.ok:
                     # Before reading what is stored: a second import of these indicators waits here.
                     held.enter_context(process_lock(codes))
                     lock_database(codes)
-                writer.finish()
+                written = writer.finish()
                 if dry_run or not report.ok:
                     raise Rollback
-                state.refresh_indicators(touched, today)  # in the same transaction as the figures
+                # In the same transaction as the figures; an indicator whose figures the
+                # file leaves as they are keeps its state (the daily refresh follows the date).
+                state.refresh_indicators(written, today)
     except Rollback:
         pass
     if not report.ok:
@@ -99,38 +107,43 @@ def import_rows(
     return report
 
 
-def read_into(writer, rows, report, touched, today, progress, allowed_indicators):
-    """Check each row; give the valid ones to the writer (also after an error: a
-    correction without a reason is found there, and listed). Returns the codes read."""
-    limits, indicators = current_limits(), known_indicators()
-    seen, codes = {}, set()
-    for number, row in rows:
-        report.rows += 1
-        if progress:
-            progress(1)
-        if isinstance(row, RowError):  # a line the reader could not split into the header's columns
-            report.add_error(row)
-            continue
-        result_row, errors = check_row(number, row, indicators, today, limits)
-        for error in errors:
-            report.add_error(error)
-        if result_row is None:
-            continue
-        if allowed_indicators is not None and result_row.indicator_pk not in allowed_indicators:
-            reason = "chỉ tiêu thuộc cơ quan khác: bạn không được nhập số liệu cho chỉ tiêu này"
-            report.add_error(RowError(number, "ma_chi_tieu", result_row.indicator_code, reason))
-            continue
-        first = seen.setdefault(result_row.key, number)
-        if first != number:
-            reason = f"trùng chỉ tiêu, kỳ và cấp với dòng {first}"
-            report.add_error(RowError(number, "ky", result_row.period, reason))
-            continue
-        writer.add(result_row)
-        touched.add(result_row.indicator_pk)
-        codes.add(result_row.indicator_code)
-    if report.rows == 0:
-        report.add_error(RowError(0, "", "", "tệp không có dòng số liệu nào"))
-    return codes
+def checked_rows(rows, report, touched, codes, known, today, progress, allowed_indicators):
+    """Check each row and yield the valid ones (also after an error: a correction without
+    a reason is found by the writer, and listed). Adds each valid row's indicator to
+    `touched` (its pk) and `codes` (its code). `known`: (limits, known_indicators())."""
+    limits, indicators = known
+    seen = {}
+    add_error = report.add_error
+    count = 0
+    try:
+        for number, row in rows:
+            count += 1
+            if progress:
+                progress(1)
+            if row.__class__ is RowError:  # a line the reader could not split into the header's columns
+                add_error(row)
+                continue
+            result_row, errors = check_row(number, row, indicators, today, limits)
+            if result_row is None:
+                for error in errors:
+                    add_error(error)
+                continue
+            pk = result_row.indicator_pk
+            if allowed_indicators is not None and pk not in allowed_indicators:
+                reason = "chỉ tiêu thuộc cơ quan khác: bạn không được nhập số liệu cho chỉ tiêu này"
+                add_error(RowError(number, "ma_chi_tieu", result_row.indicator_code, reason))
+                continue
+            first = seen.setdefault((pk, result_row.period, result_row.scope), number)
+            if first != number:
+                reason = f"trùng chỉ tiêu, kỳ và cấp với dòng {first}"
+                add_error(RowError(number, "ky", result_row.period, reason))
+                continue
+            if pk not in touched:
+                touched.add(pk)
+                codes.add(result_row.indicator_code)
+            yield result_row
+    finally:
+        report.rows += count
 
 
 def import_file(path, file_format, **options):

@@ -198,8 +198,8 @@ SUSPECT = re.compile(f"{CONTROL.pattern}|{OTHER_DIGIT.pattern}")
 
 
 def cells_need_checking(texts, limits):
-    """One quick look at a whole row: True when some cell may have a problem."""
-    texts = list(texts)
+    """One quick look at a whole row (`texts`: its cells, read twice at most): True
+    when some cell may have a problem."""
     joined = "\n".join(texts)
     if len(joined) > limits.max_field_chars and any(len(text) > limits.max_field_chars for text in texts):
         return True

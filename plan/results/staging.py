@@ -1,5 +1,6 @@
-"""The import's path on PostgreSQL: validated rows go with COPY into a temporary
-staging table of the import's transaction; once the file is read, one statement
+"""The import's path on PostgreSQL: validated rows go with one COPY into a temporary
+staging table of the import's transaction, the server storing each part of the file
+while the next is checked (RowStream); once the file is read, one statement
 compares them with the stored results, and INSERT … SELECT / UPDATE … FROM write the
 new and changed ones with their history. Rendering each row as SQL and a lookup per
 batch cost an import 6 to 12 times what COPY does (docs/architecture.md, "Imports").
@@ -11,6 +12,7 @@ report; tests/plan/test_import_paths.py runs both on the same files."""
 
 import csv
 import io
+from itertools import islice
 
 from django.db import connection
 
@@ -19,7 +21,7 @@ from plan.results.batches import COMPARED_FIELDS, correction_refused
 from plan.results.bulk import table
 from plan.results.report import MAX_CHANGES_LISTED, MAX_ERRORS_LISTED, PREVIEW_ROWS, PreviewRow
 
-FLUSH_ROWS = 10_000  # rows held in memory between two COPY calls (about 1 MB)
+ROWS_PER_READ = 1000  # rows rendered for each read() of COPY (about 60 kB)
 STAGED = (
     ("number", "integer"),
     ("indicator_id", "bigint"),
@@ -86,48 +88,69 @@ def execute(cursor, sql, params=None):
     cursor.execute(sql.format(result=table(Result), history=table(ResultHistory)), params)
 
 
+class RowStream:
+    """The file COPY reads: each read() renders the next rows as CSV, so that the
+    server stores a part of the file while the next part is being checked. An error
+    raised while the rows are read (a file past its limits, the worker's deadline) is
+    kept, the COPY ends, and stage() raises it (psycopg2 would replace it with its own)."""
+
+    def __init__(self, rows):
+        self.rows = rows
+        self.buffer = io.StringIO()
+        self.csv = csv.writer(self.buffer, lineterminator="\n")
+        self.error = None
+
+    def read(self, size=-1):
+        try:
+            self.csv.writerows(islice(self.rows, ROWS_PER_READ))
+        except Exception as error:
+            self.error = error
+            return ""
+        text = self.buffer.getvalue()
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        return text
+
+
+def staged(rows):
+    """Each valid row as the tuple of STAGED's columns."""
+    for row in rows:
+        present = row.present
+        yield (
+            row.number, row.indicator_pk, row.indicator_code, row.period, row.period_end, row.scope,
+            row.value, row.note, row.source_name, row.source_url, row.captured_on, row.is_demo,
+            "ghi_chu" in present, "duong_dan_nguon" in present, "du_lieu_minh_hoa" in present, row.reason,
+        )  # fmt: skip
+
+
 class StagingWriter:
-    """Same interface as batches.BatchWriter: add(row) for each valid row, finish() once."""
+    """Same interface as batches.BatchWriter: stage(rows) once, then finish()."""
 
     def __init__(self, report, user, origin, dry_run, reason, now):
         self.report, self.origin, self.dry_run, self.reason, self.now = report, origin, dry_run, reason, now
         self.user_id = user.pk if user else None
-        self.buffer = io.StringIO()
-        self.csv = csv.writer(self.buffer, lineterminator="\n")
-        self.pending = 0
         columns = ", ".join(f"{name} {kind} NOT NULL" for name, kind in STAGED)
         with connection.cursor() as cursor:
             cursor.execute(f"CREATE TEMPORARY TABLE import_staging ({columns}) ON COMMIT DROP")
 
-    def add(self, row):
-        present = row.present
-        self.csv.writerow(
-            (row.number, row.indicator_pk, row.indicator_code, row.period, row.period_end, row.scope)
-            + (row.value, row.note, row.source_name, row.source_url, row.captured_on, row.is_demo)
-            + ("ghi_chu" in present, "duong_dan_nguon" in present, "du_lieu_minh_hoa" in present, row.reason)
-        )
-        self.pending += 1
-        if self.pending == FLUSH_ROWS:
-            self.flush()
-
-    def flush(self):
-        if not self.pending:
-            return
-        self.buffer.seek(0)
-        with connection.cursor() as cursor:
-            cursor.copy_expert(
-                f"COPY import_staging FROM STDIN WITH (FORMAT csv, FORCE_NOT_NULL ({TEXT_COLUMNS}))",
-                self.buffer,
-                size=1 << 16,
-            )
-        self.buffer.seek(0)
-        self.buffer.truncate()
-        self.pending = 0
+    def stage(self, rows):
+        """One COPY of the valid rows, while the file is read and checked."""
+        stream = RowStream(staged(rows))
+        try:
+            with connection.cursor() as cursor:
+                cursor.copy_expert(
+                    f"COPY import_staging FROM STDIN WITH (FORMAT csv, FORCE_NOT_NULL ({TEXT_COLUMNS}))",
+                    stream,
+                    size=1 << 16,
+                )
+        finally:
+            if stream.error is not None:
+                raise stream.error
 
     def finish(self):
         """Compare with the stored results (refused corrections go to the report) and,
-        while the report has no error and this is no dry run, write."""
-        self.flush()
+        while the report has no error and this is no dry run, write. Returns the pks of
+        the indicators with a new or changed figure."""
         report = self.report
         with connection.cursor() as cursor:
             execute(cursor, PLAN, {"reason": self.reason})
@@ -139,9 +162,11 @@ class StagingWriter:
             self.list_refused(cursor, counts.get("refused", (0,))[0])
             self.list_preview(cursor)
             self.list_changes(cursor, counts.get("updated", (0, 0))[1])
+            written = set()
             if not self.dry_run and report.ok:
-                self.write(cursor)
+                written = self.write(cursor)
             cursor.execute("DROP TABLE import_plan, import_staging")
+        return written
 
     def list_refused(self, cursor, count):
         if not count:
@@ -208,3 +233,5 @@ class StagingWriter:
             "is_demo, %(origin)s, %(now)s, %(user)s FROM import_plan WHERE kind = 'new' ORDER BY number",
             values,
         )
+        cursor.execute("SELECT DISTINCT indicator_id FROM import_plan WHERE kind IN ('new', 'updated')")
+        return {pk for (pk,) in cursor.fetchall()}

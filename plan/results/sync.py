@@ -33,9 +33,10 @@ def due_sources(now):
     )
 
 
-def source_rows(source, path, today):
-    """Rows of the source file, renamed into the template's columns. The source gives
-    no note and no demo flag: those columns are absent, so stored ones are kept."""
+def source_rows(source, code, path, today):
+    """Rows of the source file, renamed into the template's columns (`code`: the source's
+    indicator's, read before: the rows are read while COPY runs, when no query can). The
+    source gives no note and no demo flag: those columns are absent, so stored ones are kept."""
     for number, row in read_rows(path, source.format):
         if isinstance(row, RowError):
             yield number, row
@@ -45,7 +46,7 @@ def source_rows(source, path, today):
         yield (
             number,
             {
-                "ma_chi_tieu": source.indicator.code,
+                "ma_chi_tieu": code,
                 "ky": row.get(source.period_field.lower(), ""),
                 "cap": row.get(source.scope_field.lower(), "") if source.scope_field else "",
                 "gia_tri": row.get(source.value_field.lower(), ""),
@@ -57,9 +58,10 @@ def source_rows(source, path, today):
 
 
 def import_source(source, today):
+    code = source.indicator.code
     with fetch_to_file(source.url, f".{source.format}") as downloaded:
         report = import_rows(
-            lambda: source_rows(source, downloaded.name, today),
+            lambda: source_rows(source, code, downloaded.name, today),
             origin=ResultOrigin.SYNC,
             today=today,
             reason=f"Nguồn công khai “{source.name}” đã thay đổi số liệu (đồng bộ tự động).",

@@ -14,10 +14,11 @@ import pytest
 from django.db import connection, transaction
 
 from plan.models import Indicator, Result, ResultHistory
-from plan.results import importer
-from plan.results.importer import import_file
+from plan.results import batches, importer, staging
+from plan.results.errors import ReadError
+from plan.results.importer import import_file, import_rows
 from plan.results.report import report_to_json
-from plan.vocabulary import ResultOrigin
+from plan.vocabulary import IndicatorStatus, ResultOrigin
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2025, 2, 1)
@@ -178,3 +179,44 @@ def test_copy_and_batches_give_the_same_rows_history_and_reports(tmp_path, edito
     assert copy_reports == batch_reports
     assert copy_stored == batch_stored
     assert copy_stored["history"] and copy_stored["results"]
+
+
+@pytest.fixture(params=["copy", "batches"])
+def import_path(request, monkeypatch):
+    """Each test below runs on both paths: COPY where the database has it (PostgreSQL)."""
+    copy = request.param == "copy"
+    if copy and connection.vendor != "postgresql":
+        pytest.skip("COPY: PostgreSQL only")
+    monkeypatch.setattr(importer, "stages_with_copy", lambda: copy)
+
+
+def test_only_the_indicators_whose_figures_change_have_their_state_refreshed(tmp_path, import_path):
+    Result.objects.filter(indicator__code__in=CODES).delete()
+    q1 = ["3.a.2", "2024-Q1", "96", "Cổng Dịch vụ công", "15/04/2024"]
+    assert import_file(write_file(tmp_path, 1, SHORT, [q1]), "csv", today=TODAY).written
+    # A stale state, as a QuerySet.update (no signal) leaves it: a refresh would replace it.
+    Indicator.objects.filter(code__in=["3.a.2", "3.a.8.2"]).update(status=IndicatorStatus.NO_DATA, latest_result=None)
+    rows = [q1, ["3.a.8.2", "2024-H1", "14", "Khảo sát", "10/07/2024"]]
+    report = import_file(write_file(tmp_path, 2, SHORT, rows), "csv", today=TODAY)
+    assert (report.new, report.unchanged, report.written) == (1, 1, True)
+    states = dict(Indicator.objects.filter(code__in=["3.a.2", "3.a.8.2"]).values_list("code", "latest_result__period"))
+    assert states == {"3.a.2": None, "3.a.8.2": "2024-H1"}, "the unchanged figure's indicator keeps its state"
+    assert Indicator.objects.get(code="3.a.8.2").status != IndicatorStatus.NO_DATA
+
+
+def test_an_error_raised_while_the_rows_stream_past_is_raised_as_itself_and_nothing_is_written(
+    import_path, monkeypatch
+):
+    monkeypatch.setattr(staging, "ROWS_PER_READ", 1)  # COPY has sent the first rows when the error comes
+    monkeypatch.setattr(batches, "BATCH_SIZE", 1)  # the batches have written them
+    good = {"ma_chi_tieu": "3.a.2", "ky": "2024-Q1", "gia_tri": "96", "nguon": "Cổng", "ngay_thu_thap": "15/04/2024"}
+
+    def rows():
+        yield 2, good
+        yield 3, {**good, "ky": "2024-Q2"}
+        raise ReadError("Tệp hỏng ở dòng 4.")
+
+    before = sorted(Result.objects.values_list("indicator__code", "period", "value"))
+    with pytest.raises(ReadError, match="dòng 4"):
+        import_rows(rows, today=TODAY)
+    assert sorted(Result.objects.values_list("indicator__code", "period", "value")) == before

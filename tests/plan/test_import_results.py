@@ -242,7 +242,7 @@ def test_a_bad_row_after_batches_were_written_rolls_them_all_back(tmp_path, monk
     from plan.results import batches, staging
 
     monkeypatch.setattr(batches, "BATCH_SIZE", 2)  # SQLite writes batches as it reads
-    monkeypatch.setattr(staging, "FLUSH_ROWS", 2)  # PostgreSQL copies to its staging table
+    monkeypatch.setattr(staging, "ROWS_PER_READ", 2)  # PostgreSQL copies to its staging table, 2 rows a read
     rows = GOOD_ROWS + [["3.a.5", "2024", "", "x", "", "N", "", "01/01/2025", ""]]
     before = snapshot()
     report = import_file(write(tmp_path, "late-error.csv", csv_text(rows)), "csv")

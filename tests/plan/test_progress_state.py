@@ -35,6 +35,16 @@ def test_an_indicator_per_level_is_judged_on_its_own_level_only():
     assert progress.latest_result.value == Decimal(70)
 
 
+def test_a_later_figure_of_another_level_does_not_hide_the_latest_of_its_own():
+    """The refresh reads only each indicator's own level's figures ending last: the
+    other level's are left out before the last end is found, not after."""
+    indicator = builders.IndicatorFactory(level=AdministrativeLevel.DISTRICT, frequency=ReportingFrequency.QUARTERLY)
+    builders.ResultFactory(indicator=indicator, scope=AdministrativeLevel.DISTRICT, period="2024-Q2", value=Decimal(70))
+    builders.ResultFactory(indicator=indicator, scope="", period="2024-Q4", value=Decimal(99))
+    progress = stored(indicator, date(2025, 2, 1))
+    assert progress.latest_result is not None and progress.latest_result.period == "2024-Q2"
+
+
 def test_an_indicator_is_judged_by_the_year_of_its_own_plan():
     plan = builders.plan_page(year=2025)
     indicator = builders.IndicatorFactory(area=builders.area_page(plan), frequency=ReportingFrequency.QUARTERLY)

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from plan.models import Indicator, Result, ResultSource
 from plan.results.fetch import FetchError, address_is_public, check_url, host_allowed
+from plan.results.sync import sync_source
 
 pytestmark = pytest.mark.django_db
 
@@ -136,6 +137,14 @@ def test_a_due_source_is_fetched_filtered_and_imported(source_server):
     source.refresh_from_db()
     assert source.last_success_at and source.next_run_at > timezone.now() and source.last_error == ""
     assert run_sync()[0] == "Không có nguồn nào đến hạn.\n"
+
+
+def test_a_source_read_without_its_indicator_is_imported(source_server):
+    """The rows are read while COPY runs (PostgreSQL), when no query can: the indicator's
+    code is read before."""
+    source = ResultSource.objects.get(pk=make_source(source_server, "/good.csv").pk)
+    assert sync_source(source).new == 2
+    assert Result.objects.filter(indicator__code="3.a.2").count() == 2
 
 
 @pytest.mark.parametrize(
