@@ -19,8 +19,11 @@ from plan.vocabulary import (
 
 
 class Result(models.Model):
+    # No index of its own: the unique constraint and the index below start with it. An
+    # import writes every index: without this one it wrote 10-19% more new rows a second
+    # (benchmarks/import_results.py; updates the same).
     indicator = models.ForeignKey(
-        "plan.Indicator", on_delete=models.PROTECT, related_name="results", verbose_name="chỉ tiêu"
+        "plan.Indicator", on_delete=models.PROTECT, related_name="results", verbose_name="chỉ tiêu", db_index=False
     )
     period = models.CharField(
         "kỳ", max_length=10, help_text="Năm “2024”, 6 tháng “2024-H1”, quý “2024-Q1” hoặc tháng “2024-03”."

@@ -120,7 +120,7 @@ def checked_rows(rows, report, touched, codes, known, today, progress, allowed_i
             count += 1
             if progress:
                 progress(1)
-            if row.__class__ is RowError:  # a line the reader could not split into the header's columns
+            if isinstance(row, RowError):  # a line the reader could not split into the header's columns
                 add_error(row)
                 continue
             result_row, errors = check_row(number, row, indicators, today, limits)
