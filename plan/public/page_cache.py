@@ -178,7 +178,7 @@ def variant_key(base, encoding):
     return f"{base}:{encoding or 'identity'}"
 
 
-def entry_size(_key, stored):
+def entry_size(stored):
     body, headers, _expires = stored
     return len(body) + sum(len(name) + len(value) for name, value in headers.items())
 
@@ -190,7 +190,7 @@ def memory(size):
         maxsize=size,
         ttu=lambda _key, stored, _now: stored[2],
         timer=time.time,
-        getsizeof=lambda stored: entry_size(None, stored),
+        getsizeof=entry_size,
     )
 
 
@@ -210,7 +210,7 @@ def stored_variant(key):
 
 
 def keep_in_memory(key, stored):
-    if entry_size(key, stored) <= served.maxsize:
+    if entry_size(stored) <= served.maxsize:
         with served_lock:
             served[key] = stored
 
