@@ -29,6 +29,11 @@ def loaded_record(prefix, field):
     return Subquery(LoadRecord.objects.filter(key=key).values("values")[:1])
 
 
+def loaded_records(keys):
+    """{key: what load_plan wrote} for those of `keys` it wrote, in one query."""
+    return dict(LoadRecord.objects.filter(key__in=keys).values_list("key", "values"))
+
+
 def attach_provenance(tasks=(), indicators=(), loaded=None):
     """Set `.provenance` ({fact: Provenance}) on each task and indicator. Who published
     a change is read only for the objects an editor changed. `loaded`: {key: values}
@@ -39,7 +44,7 @@ def attach_provenance(tasks=(), indicators=(), loaded=None):
     areas = {task.area_id: task.area for task in tasks}
     if loaded is None:
         keys = [area_key(area) for area in areas.values()] + [indicator_key(i.code) for i in indicators]
-        loaded = dict(LoadRecord.objects.filter(key__in=keys).values_list("key", "values"))
+        loaded = loaded_records(keys)
     facts = []  # (object, rule, current, loaded, area number, revision id)
     for task in tasks:
         area = areas[task.area_id]

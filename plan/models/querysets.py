@@ -67,10 +67,15 @@ class IndicatorQuerySet(QuerySet):
         """Live indicators of live areas outside any private section."""
         return self.live().filter(in_public_section("area__path"))
 
+    def for_rows(self):
+        """What a row of a table shows, but the area: for rows read through an area's
+        `indicators` manager, which sets the area on each without a join."""
+        return self.select_related("responsible_agency", "latest_result")
+
     def for_table(self):
         """What a row of a table shows: the responsible agency, the figure the stored
         status rests on, and the area (for the address)."""
-        return self.select_related("responsible_agency", "latest_result", "area")
+        return self.for_rows().select_related("area")
 
     def for_detail(self):
         """for_table, with the topics and whether updates or corrected figures exist
@@ -106,13 +111,18 @@ class TaskQuerySet(QuerySet):
         """Tasks of live areas outside any private section."""
         return self.live().filter(in_public_section("area__path"))
 
-    def for_table(self):
-        """What a row of a table shows: the lead and coordinating agencies, the topics,
-        the latest report the stored status rests on, and the area (for the address)."""
-        return self.select_related("lead_agency", "latest_report", "area").prefetch_related(
+    def for_rows(self):
+        """What a row of a table shows, but the area: for rows read through an area's
+        `tasks` manager, which sets the area on each without a join."""
+        return self.select_related("lead_agency", "latest_report").prefetch_related(
             Prefetch("coordinating_agencies", queryset=named(Agency, "code", "name")),
             Prefetch("topics", queryset=named(Topic, "slug", "name")),
         )
+
+    def for_table(self):
+        """What a row of a table shows: the lead and coordinating agencies, the topics,
+        the latest report the stored status rests on, and the area (for the address)."""
+        return self.for_rows().select_related("area")
 
     def for_appendix(self):
         """What a row of the appendix shows: the lead and coordinating agencies (the area

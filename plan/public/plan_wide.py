@@ -1,7 +1,8 @@
 """What every page of a plan says about the plan as a whole: the plan that follows it
 and what became of the body that issued it (plan.content.continuity.plan_notices),
 which plan years are closed (reports.verdicts.year_closes) and the plan's published
-periodic reports; and what an area's page counts. The same on every request until
+periodic reports; and what an area's page counts, its agencies and its PAR INDEX
+component's latest figure, and what load_plan wrote for the appendix's areas. The same on every request until
 something changes, so read once per process under the page cache's generation
 (plan.public.page_cache: publishing a page, saving a task, an indicator, a figure or a
 succession, closing a year start a new one, and every worker reads the generation from
@@ -15,7 +16,8 @@ every request's template."""
 from cachetools.func import ttl_cache
 from django.utils.functional import SimpleLazyObject
 
-from plan.content import continuity, queries
+from indices.queries import latest_component_figures
+from plan.content import continuity, provenance_data, queries
 from plan.public import page_cache
 from reports import periods, verdicts
 
@@ -43,6 +45,20 @@ class PlanWide:
         generation (a task, an indicator or a figure saved, a page published)."""
         return area_facts(self.generation, area)
 
+    def area_agencies(self, area):
+        """The agencies answerable for the area and those supporting it
+        (plan.content.queries.area_agencies): an agency or an area saved renews the generation."""
+        return area_agencies(self.generation, area)
+
+    def component_figure(self, component):
+        """The latest published PAR INDEX figure of the component, or None (a figure
+        saved renews the generation)."""
+        return component_figure(self.generation, component)
+
+    def loaded_records(self, keys):
+        """What load_plan wrote for `keys` (plan.content.provenance_data.loaded_records)."""
+        return loaded_records(self.generation, tuple(keys))
+
     def reports(self, plan):
         """The plan's published periodic reports, newest period first."""
         return reports(self.generation, plan.path)
@@ -56,6 +72,21 @@ def notices(generation, plan_pk):
 @ttl_cache(maxsize=64, ttl=PLAN_WIDE_SECONDS)
 def area_facts(generation, area):
     return queries.area_facts(area)
+
+
+@ttl_cache(maxsize=64, ttl=PLAN_WIDE_SECONDS)
+def area_agencies(generation, area):
+    return queries.area_agencies(area)
+
+
+@ttl_cache(maxsize=16, ttl=PLAN_WIDE_SECONDS)
+def component_figure(generation, component):
+    return latest_component_figures([component]).get(component)
+
+
+@ttl_cache(maxsize=16, ttl=PLAN_WIDE_SECONDS)
+def loaded_records(generation, keys):
+    return provenance_data.loaded_records(keys)
 
 
 @ttl_cache(maxsize=4, ttl=PLAN_WIDE_SECONDS)

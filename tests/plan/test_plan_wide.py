@@ -3,10 +3,12 @@ is kept per process under the page cache's generation: a change shows on the nex
 request of a page that was read before it."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
-from plan.models import Agency, AgencySuccession, Indicator, Task
+from indices.models import IndexFigure
+from plan.models import Agency, AgencySuccession, AreaPage, Indicator, Task
 from reports.closing import close_year
 
 pytestmark = pytest.mark.django_db
@@ -39,3 +41,32 @@ def test_a_year_closed_after_a_page_was_read_shows_on_the_next_request(client):
     close_year(2024, date(2025, 1, 10))
     for url in urls:
         assert closed in client.get(url).content.decode(), url
+
+
+AREA = PLAN + "cai-cach-thu-tuc-hanh-chinh/"
+
+
+def answerable(client):
+    """The area's “Cơ quan chịu trách nhiệm” line."""
+    page = client.get(AREA).content.decode()
+    return page.split("Cơ quan chịu trách nhiệm (theo mục IV)</dt>")[1].split("</dd>")[0]
+
+
+def test_an_agency_renamed_after_an_area_was_read_shows_on_the_next_request(client):
+    agency = AreaPage.objects.get(url_path__endswith="/cai-cach-thu-tuc-hanh-chinh/").answerable_agencies.first()
+    assert agency.name in answerable(client)
+    agency.name = "Văn phòng Ủy ban nhân dân tỉnh (tên mới)"
+    agency.save()
+    assert "Văn phòng Ủy ban nhân dân tỉnh (tên mới)" in answerable(client)
+
+
+def test_a_par_index_figure_published_after_an_area_was_read_shows_on_the_next_request(client):
+    assert "Điểm của Hải Dương: chưa tìm thấy số liệu công bố" in client.get(AREA).content.decode()
+    IndexFigure.objects.create(
+        index="PAR_INDEX", year=2024, unit="Hải Dương", level="component",
+        measure="Cải cách thủ tục hành chính", value=Decimal("85.25"), source_kind="portal",
+        source_name="Bộ Nội vụ", source_url="https://example.org/par", quote="đạt 85.25",
+        read_on=date(2025, 5, 1),
+    )  # fmt: skip
+    page = client.get(AREA).content.decode()
+    assert "<strong>85,25</strong>" in page and "chưa tìm thấy số liệu công bố" not in page

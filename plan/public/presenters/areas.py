@@ -8,11 +8,10 @@ from datetime import date
 from django.http import Http404
 from django.utils import timezone
 
-from indices.queries import latest_component_figures
 from plan.content import continuity, history_data, queries
 from plan.content.codes import INDICATOR_KEY, indicator_key
 from plan.content.provenance_data import area_key, attach_provenance, loaded_record
-from plan.models import AreaPage, Indicator, Task
+from plan.models import AreaPage
 from plan.models.presenting import presents
 from plan.paging import table_page
 from plan.progress import rows, rules
@@ -43,16 +42,17 @@ class AreaPresenter(UpdateListing, Presenter):
         return self.parent()
 
     def context(self):
-        area, plan = self.page, self.plan()
-        facts = plan_wide.current().area_facts(area)  # kept per page cache generation
+        area, plan, kept = self.page, self.plan(), plan_wide.current()  # kept per page cache generation
+        facts = kept.area_facts(area)
         rollup = rows.rollup_view(
             area.title,
             "",
             rows.tally_of(facts["indicator_counts"], rules.INDICATOR_STATUSES),
             rows.tally_of(facts["task_counts"], rules.ALL_TASK_STATUSES),
         )
-        tasks = Task.objects.filter(area=area).for_table().order_by("sort_order", "pk")
-        indicators = Indicator.objects.filter(area=area, live=True).for_table().order_by("sort_order", "code")
+        # Read through the area's own managers: each row gets this page as its area, no join.
+        tasks = area.tasks.for_rows().order_by("sort_order", "pk")
+        indicators = area.indicators.filter(live=True).for_rows().order_by("sort_order", "code")
         indicators = indicators.annotate(loaded_values=loaded_record(INDICATOR_KEY, "code"))
         tasks_page = table_page(self.request, tasks, "trang_nhiem_vu", "nhiem-vu", rollup.tasks.total)
         indicators_page = table_page(self.request, indicators, "trang_chi_tieu", "chi-tieu", rollup.indicators.total)
@@ -75,12 +75,12 @@ class AreaPresenter(UpdateListing, Presenter):
             "open_after_year_end": open_after_year_end(rollup, plan.year),
             "has_demo": rows.has_demo(rollup),
             "updates": queries.updates_about(area)[:10] if facts["has_updates"] else [],
-            **queries.area_agencies(area),
+            **kept.area_agencies(area),
             "history": history_data.area_history(area)
             if facts["publications"] > 1 or facts["indicator_publications"] > facts["live_indicators"]
             else [],
             "meta_description": f"Lĩnh vực {area.number}. {area.heading_as_written}: chỉ tiêu, nhiệm vụ và tiến độ.",
-            "par_figure": par_figure(area.par_component),
+            "par_figure": kept.component_figure(area.par_component) if area.par_component else None,
         }
 
     def task_page(self, code):
@@ -127,11 +127,6 @@ class AreaPresenter(UpdateListing, Presenter):
             "edit_url": edit_links.indicator_url_for_editor(self.request, indicator),
         }
         return edit_links.private_if(self.render("plan/indicator_detail.html", context), context["edit_url"])
-
-
-def par_figure(component):
-    """The latest published PAR INDEX score of the area's component (one query), or None."""
-    return latest_component_figures([component]).get(component) if component else None
 
 
 class ChartInputs:
