@@ -6,10 +6,12 @@ at least 50,000 new and 30,000 updated rows/s, under 200 MB.
 
 In one run, on the same file: (1) the floor: PostgreSQL's COPY of the file into a
 staging table, then INSERT … SELECT (new rows) / UPDATE … FROM (changed values), with
-no check, no history and no stored state; (2) the import as it runs on PostgreSQL
-(COPY into a staging table); (3) the import's batch path, the one SQLite takes, on the
-same PostgreSQL. Each import: new rows, the same file again (unchanged), then changed
-values (a correction of real figures, with the import's reason).
+no check, no history and no stored state; (2) the import as it runs on PostgreSQL for a
+CSV file (its codes read first, the locks held, each part written while a thread checks
+the next: plan/results/parts.py); (3) the path of an XLSX or JSON file (the whole file
+staged with COPY, then written); (4) the import's batch path, the one SQLite takes, on
+the same PostgreSQL. Each import: new rows, the same file again (unchanged), then
+changed values (a correction of real figures, with the import's reason).
 
 Uses DATABASE_URL when set (it must be PostgreSQL), otherwise starts a throwaway
 cluster. Figures go to stdout and to benchmarks/results/import_results.txt."""
@@ -179,7 +181,7 @@ def line(label, count, elapsed, detail=""):
 IMPORTS = (("mới (lần đầu)", None, ""), ("không đổi (nhập lại)", None, ""), ("cập nhật (giá trị khác)", 7, "Thử tải"))
 
 
-def one_import(database_url, path, reason, batches):
+def one_import(database_url, path, reason, variant):
     """In a process of its own (as the import worker): Django loaded, one import; its
     figures as JSON on stdout."""
     os.environ["DATABASE_URL"] = database_url
@@ -190,8 +192,10 @@ def one_import(database_url, path, reason, batches):
     django.setup()
     from plan.results import importer
 
-    if batches:
+    if variant == "batches":
         importer.stages_with_copy = lambda: False
+    if variant == "copy":
+        importer.CODES_FIRST = ()
     before = rss_mb()
     reset_peak()
     report, elapsed = timed_import(path, reason)
@@ -199,13 +203,13 @@ def one_import(database_url, path, reason, batches):
     print(json.dumps({**counts, "elapsed": elapsed, "before": before, "peak": peak_rss_mb()}))
 
 
-def run_imports(database_url, path, codes, rows, lines, title, batches=False):
+def run_imports(database_url, path, codes, rows, lines, title, variant):
     lines.append(title)
     print(title, flush=True)
     for label, offset, reason in IMPORTS:
         write_rows(path, codes, rows, offset or 0)
         command = [sys.executable, __file__, "--one", str(path), "--reason", reason, "--database", database_url]
-        done = subprocess.run(command + (["--batches"] if batches else []), check=True, capture_output=True, text=True)
+        done = subprocess.run(command + ["--variant", variant], check=True, capture_output=True, text=True)
         figures = json.loads(done.stdout.strip().splitlines()[-1])
         detail = (
             f" ({figures['new']} mới, {figures['updated']} cập nhật, {figures['unchanged']} không đổi); "
@@ -233,11 +237,14 @@ def run(database_url, rows):
         write_rows(path, codes, rows, 7)
         lines.append(line("  cập nhật: COPY + UPDATE … FROM", *plain_copy(path, PLAIN_UPDATE)))
         forget_results()
-        title = "2. Nhập trên PostgreSQL (COPY vào bảng tạm, plan/results/staging.py)"
-        run_imports(database_url, path, codes, rows, lines, title)
+        title = "2. Nhập tệp CSV trên PostgreSQL (đọc mã trước, ghi từng phần trong khi kiểm tra phần sau)"
+        run_imports(database_url, path, codes, rows, lines, title, "parts")
         forget_results()
-        title = "3. Nhập theo lô, cách SQLite nhập (plan/results/batches.py), trên cùng PostgreSQL"
-        run_imports(database_url, path, codes, rows, lines, title, batches=True)
+        title = "3. Nhập tệp XLSX/JSON trên PostgreSQL (COPY cả tệp vào bảng tạm rồi mới ghi), cùng tệp"
+        run_imports(database_url, path, codes, rows, lines, title, "copy")
+        forget_results()
+        title = "4. Nhập theo lô, cách SQLite nhập (plan/results/batches.py), trên cùng PostgreSQL"
+        run_imports(database_url, path, codes, rows, lines, title, "batches")
     load = f"tải trung bình 1 phút lúc bắt đầu {load_before:.1f}, lúc kết thúc {os.getloadavg()[0]:.1f}"
     header = [
         f"benchmarks/import_results.py, {date.today().isoformat()}, PostgreSQL {connection.pg_version // 10000}, "
@@ -256,10 +263,10 @@ def main():
     parser.add_argument("--one", help=argparse.SUPPRESS)  # a file to import in this process (one_import)
     parser.add_argument("--reason", default="", help=argparse.SUPPRESS)
     parser.add_argument("--database", help=argparse.SUPPRESS)
-    parser.add_argument("--batches", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--variant", default="parts", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        one_import(args.database, args.one, args.reason, args.batches)
+        one_import(args.database, args.one, args.reason, args.variant)
         return
     database_url = os.environ.get("DATABASE_URL", "")
     if database_url:

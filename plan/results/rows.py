@@ -109,11 +109,10 @@ def text(value):
 
 def check_row(number, row, indicators, today, limits=DEFAULT_LIMITS):
     """(ResultRow, []) for a good row, (None, [RowError, ...]) for a bad one."""
-    get = row.get
-    cells = {}
-    for column in COLUMNS:
-        value = get(column)
-        cells[column] = value.strip() if value.__class__ is str else text(value)
+    cells = dict.fromkeys(COLUMNS, "")  # a column the file lacks: empty
+    for column, value in row.items():
+        if column in cells:
+            cells[column] = value.strip() if value.__class__ is str else text(value)
     errors = []
 
     def fail(column, reason):

@@ -2,13 +2,16 @@
 staging table of the import's transaction, the server storing each part of the file
 while the next is checked (RowStream); once the file is read, one statement
 compares them with the stored results, and INSERT … SELECT / UPDATE … FROM write the
-new and changed ones with their history. Rendering each row as SQL and a lookup per
-batch cost an import 6 to 12 times what COPY does (docs/architecture.md, "Imports").
+new and changed ones with their history. An import that holds its locks before its
+rows are read (a CSV file: importer.import_rows) does the same for each part of the
+file while a thread checks the next (write_parts, plan/results/parts.py). Rendering
+each row as SQL and a lookup per batch cost an import 6 to 12 times what COPY does
+(docs/architecture.md, "Imports").
 
 Like the bulk writer (plan/results/bulk.py), this is one of the places where SQL is
 written by hand: fixed table and column names, every value a parameter or COPY data.
 The outcome is the SQLite path's (plan/results/batches.py): same rows, history and
-report; tests/plan/test_import_paths.py runs both on the same files."""
+report; tests/plan/test_import_paths.py runs the three on the same files."""
 
 import csv
 import io
@@ -41,6 +44,7 @@ STAGED = (
     ("reason", "text"),
 )
 TEXT_COLUMNS = ", ".join(name for name, kind in STAGED if kind == "text")
+COPY = f"COPY import_staging FROM STDIN WITH (FORMAT csv, FORCE_NOT_NULL ({TEXT_COLUMNS}))"
 # For each staged row: the stored result it matches (if any), its values once the
 # absent columns are kept, and what the import does with it.
 PLAN = """
@@ -112,6 +116,13 @@ class RowStream:
         return text
 
 
+def rendered(rows):
+    """The rows as COPY reads them: CSV of STAGED's columns."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(staged(rows))
+    return buffer.getvalue()
+
+
 def staged(rows):
     """Each valid row as the tuple of STAGED's columns."""
     for row in rows:
@@ -129,6 +140,7 @@ class StagingWriter:
     def __init__(self, report, user, origin, dry_run, reason, now):
         self.report, self.origin, self.dry_run, self.reason, self.now = report, origin, dry_run, reason, now
         self.user_id = user.pk if user else None
+        self.change_total = 0
         columns = ", ".join(f"{name} {kind} NOT NULL" for name, kind in STAGED)
         with connection.cursor() as cursor:
             cursor.execute(f"CREATE TEMPORARY TABLE import_staging ({columns}) ON COMMIT DROP")
@@ -138,11 +150,7 @@ class StagingWriter:
         stream = RowStream(staged(rows))
         try:
             with connection.cursor() as cursor:
-                cursor.copy_expert(
-                    f"COPY import_staging FROM STDIN WITH (FORMAT csv, FORCE_NOT_NULL ({TEXT_COLUMNS}))",
-                    stream,
-                    size=1 << 16,
-                )
+                cursor.copy_expert(COPY, stream, size=1 << 16)
         finally:
             if stream.error is not None:
                 raise stream.error
@@ -151,21 +159,52 @@ class StagingWriter:
         """Compare with the stored results (refused corrections go to the report) and,
         while the report has no error and this is no dry run, write. Returns the pks of
         the indicators with a new or changed figure."""
+        written = self.compare_and_write()
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TABLE import_staging")
+        return written
+
+    def write_parts(self, parts):
+        """For an import that holds its locks before reading (importer.import_rows): each
+        part of the file (plan.results.parts) staged, compared and, while the report has
+        no error, written while the next part is checked. The links of what is written are
+        checked as each statement ends (SET CONSTRAINTS … IMMEDIATE), in that overlapped
+        time, rather than all at the commit. Returns what finish() does."""
+        report, written = self.report, set()
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            for part in parts:
+                for error in part.errors:
+                    report.add_error(error)
+                report.error_count += part.unlisted
+                report.rows += part.read or 0
+                if part.valid:
+                    with connection.cursor() as copying:  # one read(): psycopg2 takes Python's lock for each
+                        copying.copy_expert(COPY, io.StringIO(part.text), size=len(part.text) + 1)
+                    written |= self.compare_and_write()
+                    cursor.execute("TRUNCATE import_staging")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # Django's own: every link checked at the commit
+            cursor.execute("DROP TABLE import_staging")
+        return written
+
+    def compare_and_write(self):
+        """What finish() does with the rows staged so far; they stay staged."""
         report = self.report
         with connection.cursor() as cursor:
             execute(cursor, PLAN, {"reason": self.reason})
             cursor.execute(f"SELECT kind, count(*), sum({LISTED}) FROM import_plan GROUP BY kind")  # noqa: S608 (fixed column names)
             counts = {kind: (count, listed) for kind, count, listed in cursor.fetchall()}
-            report.new += counts.get("new", (0,))[0]
-            report.updated += counts.get("updated", (0,))[0]
-            report.unchanged += counts.get("unchanged", (0,))[0]
-            self.list_refused(cursor, counts.get("refused", (0,))[0])
+            kinds = {kind: count for kind, (count, _listed) in counts.items()}
+            report.new += kinds.get("new", 0)
+            report.updated += kinds.get("updated", 0)
+            report.unchanged += kinds.get("unchanged", 0)
+            self.list_refused(cursor, kinds.get("refused", 0))
             self.list_preview(cursor)
             self.list_changes(cursor, counts.get("updated", (0, 0))[1])
             written = set()
             if not self.dry_run and report.ok:
-                written = self.write(cursor)
-            cursor.execute("DROP TABLE import_plan, import_staging")
+                written = self.write(cursor, new=kinds.get("new"), updated=kinds.get("updated"))
+            cursor.execute("DROP TABLE import_plan")
         return written
 
     def list_refused(self, cursor, count):
@@ -180,34 +219,60 @@ class StagingWriter:
         self.report.error_count += count - min(count, MAX_ERRORS_LISTED)
 
     def list_preview(self, cursor):
+        wanted = PREVIEW_ROWS - len(self.report.preview)  # the file's first: a part after others adds fewer
+        if wanted <= 0:
+            return
         cursor.execute(
             "SELECT kind, code, period, scope, value, is_demo, source_name, old_value FROM import_plan "
             "WHERE kind IN ('new', 'updated') ORDER BY number LIMIT %s",
-            [PREVIEW_ROWS],
+            [wanted],
         )
         for kind, *values, previous in cursor.fetchall():
             self.report.preview.append((kind, PreviewRow(*values), previous))
 
     def list_changes(self, cursor, total):
-        """The first MAX_CHANGES_LISTED stored values changed or cleared; `total`: all of them."""
+        """The first MAX_CHANGES_LISTED stored values changed or cleared; `total`: all of
+        them in the rows staged (a part of the file: added to the parts before)."""
         if not total:
             return
-        fields = ", ".join(f"{name}, old_{name}" for name in COMPARED_FIELDS)
-        cursor.execute(
-            f"SELECT code, period, scope, {fields} FROM import_plan "  # noqa: S608 (fixed column names)
-            f"WHERE kind = 'updated' AND {LISTED} > 0 ORDER BY number LIMIT %s",
-            [MAX_CHANGES_LISTED],
-        )
+        self.change_total += total
         report = self.report
-        for code, period, scope, *values in cursor.fetchall():
-            new = dict(zip(COMPARED_FIELDS, values[::2], strict=True))
-            old = dict(zip(COMPARED_FIELDS, values[1::2], strict=True))
-            changed = [name for name in COMPARED_FIELDS if new[name] != old[name]]
-            report.add_changes(code, period, scope, changed, old, new)
-        report.change_count = total  # the rows above are the first; this counts them all
+        if len(report.changes) < MAX_CHANGES_LISTED:
+            fields = ", ".join(f"{name}, old_{name}" for name in COMPARED_FIELDS)
+            cursor.execute(
+                f"SELECT code, period, scope, {fields} FROM import_plan "  # noqa: S608 (fixed column names)
+                f"WHERE kind = 'updated' AND {LISTED} > 0 ORDER BY number LIMIT %s",
+                [MAX_CHANGES_LISTED],
+            )
+            for code, period, scope, *values in cursor.fetchall():
+                new = dict(zip(COMPARED_FIELDS, values[::2], strict=True))
+                old = dict(zip(COMPARED_FIELDS, values[1::2], strict=True))
+                changed = [name for name in COMPARED_FIELDS if new[name] != old[name]]
+                report.add_changes(code, period, scope, changed, old, new)
+        report.change_count = self.change_total  # the rows above are the first; this counts them all
 
-    def write(self, cursor):
+    def write(self, cursor, new, updated):
+        """Write the `new` and `updated` rows of import_plan (how many of each: a statement
+        with none to write is not sent)."""
+        if not new and not updated:
+            return set()
         values = {"now": self.now, "user": self.user_id, "origin": self.origin}
+        if updated:
+            self.write_updated(cursor, values)
+        if new:
+            execute(
+                cursor,
+                "INSERT INTO {result} (indicator_id, period, period_end, scope, value, note, source_name, "
+                "source_url, captured_on, is_demo, origin, updated_at, updated_by_id) "
+                "SELECT indicator_id, period, period_end, scope, value, note, source_name, source_url, captured_on, "
+                "is_demo, %(origin)s, %(now)s, %(user)s FROM import_plan WHERE kind = 'new' ORDER BY number",
+                values,
+            )
+        cursor.execute("SELECT DISTINCT indicator_id FROM import_plan WHERE kind IN ('new', 'updated')")
+        return {pk for (pk,) in cursor.fetchall()}
+
+    def write_updated(self, cursor, values):
+        """The changed rows, each with its history."""
         execute(
             cursor,
             "INSERT INTO {history} (result_id, changed_at, changed_by_id, origin, previous_value, new_value, "  # noqa: S608 (fixed names; the changes' expression is built from COMPARED_FIELDS)
@@ -225,13 +290,3 @@ class StagingWriter:
             "WHERE p.kind = 'updated' AND r.id = p.result_id",
             values,
         )
-        execute(
-            cursor,
-            "INSERT INTO {result} (indicator_id, period, period_end, scope, value, note, source_name, source_url, "
-            "captured_on, is_demo, origin, updated_at, updated_by_id) "
-            "SELECT indicator_id, period, period_end, scope, value, note, source_name, source_url, captured_on, "
-            "is_demo, %(origin)s, %(now)s, %(user)s FROM import_plan WHERE kind = 'new' ORDER BY number",
-            values,
-        )
-        cursor.execute("SELECT DISTINCT indicator_id FROM import_plan WHERE kind IN ('new', 'updated')")
-        return {pk for (pk,) in cursor.fetchall()}

@@ -20,14 +20,9 @@ def parse_number(text):
 
     A comma is the decimal mark; dots are thousands separators when they group
     digits by three ("1.234" is 1234), otherwise a decimal point ("95.5")."""
-    if isinstance(text, bool):
-        raise ValueError("không phải là số")
-    if isinstance(text, (int, float, Decimal)):
-        number = Decimal(str(text))
-        if not number.is_finite():
-            raise ValueError("không phải là số (NaN hoặc vô cực)")
-        return number
-    cleaned = str(text).strip().replace("\u00a0", "").replace(" ", "").rstrip("%")
+    if text.__class__ is not str:
+        return parse_number_cell(text)
+    cleaned = text.strip().replace("\u00a0", "").replace(" ", "").rstrip("%")
     if not cleaned:
         raise ValueError("ô trống")
     sign = ""
@@ -47,6 +42,18 @@ def parse_number(text):
         return Decimal(sign + cleaned)
     except InvalidOperation as error:
         raise ValueError("không phải là số") from error
+
+
+def parse_number_cell(text):
+    """parse_number of what is not text: a spreadsheet's number cell (or anything else, as text)."""
+    if isinstance(text, bool):
+        raise ValueError("không phải là số")
+    if isinstance(text, (int, float, Decimal)):
+        number = Decimal(str(text))
+        if not number.is_finite():
+            raise ValueError("không phải là số (NaN hoặc vô cực)")
+        return number
+    return parse_number(str(text))
 
 
 def parse_done_value(text):
@@ -92,7 +99,9 @@ def parse_date_text(text):
 
 
 def parse_flag(value):
-    word = str(value if value is not None else "").strip().lower()
+    if not value:  # an empty cell: no
+        return False
+    word = str(value).strip().lower()
     if word in TRUE_WORDS:
         return True
     if word in FALSE_WORDS:

@@ -1,12 +1,16 @@
 """PostgreSQL's import stages the rows with COPY (plan/results/staging.py), SQLite's
-compares them in batches (plan/results/batches.py). The same files give the same rows,
-history, corrections, stored state and reports on both: a sequence of files (new rows,
-an illustrative figure made real, absent optional columns, a refused correction, a
-reason, cleared values, text COPY must escape, errors) runs on each database, and on
-PostgreSQL through both paths."""
+compares them in batches (plan/results/batches.py); on PostgreSQL a CSV file's codes are
+read first and each part of the file is written while a thread checks the next
+(plan/results/parts.py). The same files give the same rows, history, corrections, stored
+state and reports on every path: a sequence of files (new rows, an illustrative figure
+made real, absent optional columns, a refused correction, a reason, cleared values, text
+COPY must escape, errors) runs on each database, and on PostgreSQL through all three
+paths, the parts made of two rows so that a file spans several."""
 
 import csv
 import json
+import sys
+import threading
 from datetime import date
 from decimal import Decimal as D
 
@@ -14,7 +18,7 @@ import pytest
 from django.db import connection, transaction
 
 from plan.models import Indicator, Result, ResultHistory
-from plan.results import batches, importer, staging
+from plan.results import batches, importer, parts, staging
 from plan.results.errors import ReadError
 from plan.results.importer import import_file, import_rows
 from plan.results.report import report_to_json
@@ -167,27 +171,34 @@ def test_a_sequence_of_files_writes_what_it_should(tmp_path, editor):
     assert q1_history.changes["is_demo"] == ["True", "False"] and q1_history.changes["value"] == ["91.0000", "96.0000"]
 
 
+def use_path(monkeypatch, path):
+    """ "parts" (COPY, the codes read first, two rows a part), "copy" (COPY once the file is
+    read) or "batches" (SQLite's)."""
+    monkeypatch.setattr(importer, "stages_with_copy", lambda: path != "batches")
+    monkeypatch.setattr(importer, "CODES_FIRST", ("csv",) if path == "parts" else ())
+    monkeypatch.setattr(parts, "PART_ROWS", 2)
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="COPY: PostgreSQL only")
-def test_copy_and_batches_give_the_same_rows_history_and_reports(tmp_path, editor, monkeypatch):
-    outcomes = []
-    for copy in (True, False):
-        monkeypatch.setattr(importer, "stages_with_copy", lambda copy=copy: copy)
+def test_parts_copy_and_batches_give_the_same_rows_history_and_reports(tmp_path, editor, monkeypatch):
+    outcomes = {}
+    for path in ("parts", "copy", "batches"):
+        use_path(monkeypatch, path)
         with pytest.raises(RuntimeError), transaction.atomic():  # each path starts from the same stored rows
-            outcomes.append(run_files(tmp_path / str(copy), editor))
+            outcomes[path] = run_files(tmp_path / path, editor)
             raise RuntimeError
-    (copy_reports, copy_stored), (batch_reports, batch_stored) = outcomes
-    assert copy_reports == batch_reports
-    assert copy_stored == batch_stored
-    assert copy_stored["history"] and copy_stored["results"]
+    assert outcomes["parts"] == outcomes["copy"] == outcomes["batches"]
+    reports, after = outcomes["parts"]
+    assert after["history"] and after["results"] and any(report["errors"] for report in reports)
 
 
-@pytest.fixture(params=["copy", "batches"])
+@pytest.fixture(params=["parts", "copy", "batches"])
 def import_path(request, monkeypatch):
-    """Each test below runs on both paths: COPY where the database has it (PostgreSQL)."""
-    copy = request.param == "copy"
-    if copy and connection.vendor != "postgresql":
+    """Each test below runs on every path: COPY where the database has it (PostgreSQL)."""
+    if request.param != "batches" and connection.vendor != "postgresql":
         pytest.skip("COPY: PostgreSQL only")
-    monkeypatch.setattr(importer, "stages_with_copy", lambda: copy)
+    use_path(monkeypatch, request.param)
+    return request.param
 
 
 def test_only_the_indicators_whose_figures_change_have_their_state_refreshed(tmp_path, import_path):
@@ -206,9 +217,10 @@ def test_only_the_indicators_whose_figures_change_have_their_state_refreshed(tmp
 
 def test_an_error_raised_while_the_rows_stream_past_is_raised_as_itself_and_nothing_is_written(
     import_path, monkeypatch
-):
+):  # on the parts' path it is raised in the checking thread
     monkeypatch.setattr(staging, "ROWS_PER_READ", 1)  # COPY has sent the first rows when the error comes
     monkeypatch.setattr(batches, "BATCH_SIZE", 1)  # the batches have written them
+    monkeypatch.setattr(parts, "PART_ROWS", 1)  # and so have the parts
     good = {"ma_chi_tieu": "3.a.2", "ky": "2024-Q1", "gia_tri": "96", "nguon": "Cổng", "ngay_thu_thap": "15/04/2024"}
 
     def rows():
@@ -216,7 +228,80 @@ def test_an_error_raised_while_the_rows_stream_past_is_raised_as_itself_and_noth
         yield 3, {**good, "ky": "2024-Q2"}
         raise ReadError("Tệp hỏng ở dòng 4.")
 
+    codes_first = (lambda: {"3.a.2"}) if import_path == "parts" else None
     before = sorted(Result.objects.values_list("indicator__code", "period", "value"))
+    switching = sys.getswitchinterval()
     with pytest.raises(ReadError, match="dòng 4"):
-        import_rows(rows, today=TODAY)
+        import_rows(rows, today=TODAY, codes_first=codes_first)
     assert sorted(Result.objects.values_list("indicator__code", "period", "value")) == before
+    assert not [thread for thread in threading.enumerate() if thread.name == "import-check"], "the thread stopped"
+    assert sys.getswitchinterval() == switching
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="COPY: PostgreSQL only")
+def test_parts_hold_the_files_codes_before_the_rows_are_read_and_a_part_written_is_undone_by_a_later_error(
+    tmp_path, monkeypatch
+):
+    use_path(monkeypatch, "parts")
+    monkeypatch.setattr(parts, "PART_ROWS", 1)
+    Result.objects.filter(indicator__code__in=CODES).delete()
+    held, events = (
+        [],
+        [],
+    )  # events: ("checked", row number) from the checking thread, ("written", results) from the import's
+    lock, checked, write = importer.lock_database, importer.checked_rows, staging.StagingWriter.write
+
+    def lock_database(codes):
+        held.append(set(codes))
+        return lock(codes)
+
+    def checked_rows(rows, *args):
+        for row in checked(rows, *args):
+            events.append(("checked", row.number))
+            yield row
+
+    def written(writer, cursor, **counts):
+        pks = write(writer, cursor, **counts)
+        events.append(("written", Result.objects.filter(indicator__code__in=CODES).count()))
+        return pks
+
+    monkeypatch.setattr(importer, "lock_database", lock_database)
+    monkeypatch.setattr(importer, "checked_rows", checked_rows)
+    monkeypatch.setattr(staging.StagingWriter, "write", written)
+    rows = [["3.a.2", f"2024-{month:02d}", "90", "Cổng", "15/01/2025"] for month in range(1, 13)]
+    rows += [["3.a.8.2", "2024-H1", "14", "Khảo sát", "10/07/2024"], ["7.a.1", "2024", "gần", "Báo cáo", "20/01/2025"]]
+    report = import_file(write_file(tmp_path, 1, SHORT, rows), "csv", today=TODAY)
+    assert held == [{"3.a.2", "3.a.8.2", "7.a.1"}], "every code of the file, before its first row"
+    first_written = next(n for n, (kind, _) in enumerate(events) if kind == "written")
+    assert events[first_written][1] >= 1 and first_written < events.index(("checked", 14)), "written while read"
+    assert not report.written and [(e.row, e.column) for e in report.errors] == [(15, "gia_tri")]
+    assert not Result.objects.filter(indicator__code__in=CODES).exists(), "all or nothing"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="fillfactor: PostgreSQL only")
+def test_a_correction_of_every_figure_keeps_each_new_version_on_its_page(tmp_path):
+    """Migration 0021: the results' pages keep room, so that an import's UPDATE leaves their
+    indexes as they are (PostgreSQL's HOT updates, counted for this transaction)."""
+    codes = [code for code, info in importer.known_indicators().items() if info.year == 2024 and info.unit == "%"]
+    Result.objects.filter(indicator__code__in=codes).delete()
+    periods = [
+        "2024",
+        "2024-H1",
+        "2024-H2",
+        *(f"2024-Q{q}" for q in range(1, 5)),
+        *(f"2024-{m:02d}" for m in range(1, 13)),
+    ]
+    files = [[[code, period, value, "Báo cáo", "15/01/2025"] for code in codes for period in periods] for value in "56"]
+    assert len(files[0]) >= 300, "rows enough to fill pages"
+    assert import_file(write_file(tmp_path, 1, SHORT, files[0]), "csv", today=TODAY).new == len(files[0])
+    report = import_file(write_file(tmp_path, 2, SHORT, files[1]), "csv", today=TODAY, reason="Số liệu chốt.")
+    assert report.updated == len(files[1])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_xact_user_tables WHERE relid = %s::regclass",
+            [Result._meta.db_table],
+        )
+        updated, hot = cursor.fetchone()
+    # Nearly all (a few rows may sit on a page the fixtures' results filled); pages filled
+    # to 100 % give none of 513.
+    assert updated >= len(files[1]) and hot >= 0.9 * updated
