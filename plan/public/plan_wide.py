@@ -2,7 +2,8 @@
 and what became of the body that issued it (plan.content.continuity.plan_notices),
 which plan years are closed (reports.verdicts.year_closes) and the plan's published
 periodic reports; and what an area's page counts, its agencies and its PAR INDEX
-component's latest figure, and what load_plan wrote for the appendix's areas. The same on every request until
+component's latest figure, what load_plan wrote for the appendix's areas, and a plan
+page's history. The same on every request until
 something changes, so read once per process under the page cache's generation
 (plan.public.page_cache: publishing a page, saving a task, an indicator, a figure or a
 succession, closing a year start a new one, and every worker reads the generation from
@@ -17,7 +18,7 @@ from cachetools.func import ttl_cache
 from django.utils.functional import SimpleLazyObject
 
 from indices.queries import latest_component_figures
-from plan.content import continuity, provenance_data, queries
+from plan.content import continuity, history_data, provenance_data, queries
 from plan.public import page_cache
 from reports import periods, verdicts
 
@@ -55,6 +56,12 @@ class PlanWide:
         saved renews the generation)."""
         return component_figure(self.generation, component)
 
+    def plan_history(self, plan):
+        """(the plan page's own changes, the changes below it, its publication log with
+        what each publication changed): plan.content.history_data.plan_histories, read
+        from every published version; only a publication changes it."""
+        return plan_history(self.generation, plan)
+
     def loaded_records(self, keys):
         """What load_plan wrote for `keys` (plan.content.provenance_data.loaded_records)."""
         return loaded_records(self.generation, tuple(keys))
@@ -82,6 +89,12 @@ def area_agencies(generation, area):
 @ttl_cache(maxsize=16, ttl=PLAN_WIDE_SECONDS)
 def component_figure(generation, component):
     return latest_component_figures([component]).get(component)
+
+
+@ttl_cache(maxsize=16, ttl=PLAN_WIDE_SECONDS)
+def plan_history(generation, plan):
+    own, below, labels = history_data.plan_histories(plan)
+    return own, below, history_data.log_with_changes(queries.publication_log(plan), labels)
 
 
 @ttl_cache(maxsize=16, ttl=PLAN_WIDE_SECONDS)

@@ -6,9 +6,10 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from bs4 import BeautifulSoup
 
 from indices.models import IndexFigure
-from plan.models import Agency, AgencySuccession, AreaPage, Indicator, Task
+from plan.models import Agency, AgencySuccession, AreaPage, Indicator, PlanPage, Task
 from reports.closing import close_year
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +71,17 @@ def test_a_par_index_figure_published_after_an_area_was_read_shows_on_the_next_r
     )  # fmt: skip
     page = client.get(AREA).content.decode()
     assert "<strong>85,25</strong>" in page and "chưa tìm thấy số liệu công bố" not in page
+
+
+def plan_history(client):
+    page = BeautifulSoup(client.get(PLAN).content, "html.parser")
+    return " ".join(page.select_one("#thay-doi").find_parent("section").get_text(" ").split())
+
+
+def test_a_change_published_after_the_plan_page_was_read_shows_in_its_history(client, admin_user):
+    assert "(bản cập nhật)" not in plan_history(client)
+    plan = PlanPage.objects.get(slug="cchc-2024")
+    plan.subtitle += " (bản cập nhật)"
+    plan.save_revision(user=admin_user).publish(user=admin_user)
+    history = plan_history(client)
+    assert "Trích yếu" in history and "(bản cập nhật)" in history

@@ -1,10 +1,10 @@
 """The list of plans and a plan document, with its dashboard and update feeds."""
 
-from plan.content import continuity, history_data, queries
+from plan.content import continuity, queries
 from plan.content.document import document_heading
 from plan.models import PlanIndexPage, PlanPage
 from plan.models.presenting import presents
-from plan.public import dashboard
+from plan.public import dashboard, plan_wide
 from plan.public.presenters.base import Presenter
 from plan.public.presenters.updates import UpdateListing
 
@@ -19,13 +19,13 @@ class PlanIndexPresenter(Presenter):
 class PlanPresenter(UpdateListing, Presenter):
     def context(self):
         plan = self.page
-        own_history, changes_below, labels = history_data.plan_histories(plan)
+        own_history, changes_below, revisions = plan_wide.current().plan_history(plan)  # kept per generation
         return {
             "plan": plan,  # the plan the page belongs to (the draft banner: no read of the newest plan)
             "plan_url": plan.get_url(self.request),
             "areas": queries.areas_with_counts(plan),
             "updates": queries.updates_about(plan)[:10],
-            "revisions": history_data.log_with_changes(queries.publication_log(plan), labels),
+            "revisions": revisions,
             "changes_below": changes_below,
             "appendix": queries.first_appendix(plan),
             "implementation_sections": queries.implementation_sections(plan),
