@@ -12,8 +12,8 @@ thread, and the checking thread stops when the import does.
 
 While parts are handed over, Python switches threads every SWITCH_SECONDS rather than
 every 5 ms: the import's thread takes Python's lock back after each statement, and
-waited up to 5 ms each time for the checking thread to let it go (100,000 new rows:
-3.26 s with the default, 2.24 s with 0.5 ms; docs/architecture.md, "Imports")."""
+waited up to 5 ms each time for the checking thread to let it go (measured in
+docs/architecture.md, "A CSV file written part by part")."""
 
 import queue
 import sys
@@ -24,7 +24,7 @@ from itertools import islice
 
 from plan.results.report import MAX_ERRORS_LISTED
 
-PART_ROWS = 5_000  # about 0.1 s of checking: small enough to overlap, large enough for set-wise SQL
+PART_ROWS = 5_000  # about 0.07 s of checking: small enough to overlap, large enough for set-wise SQL
 QUEUED = 2
 SWITCH_SECONDS = 0.0005
 

@@ -178,9 +178,8 @@ class StagingWriter:
                     report.add_error(error)
                 report.error_count += part.unlisted
                 report.rows += part.read or 0
-                if part.valid:
-                    with connection.cursor() as copying:  # one read(): psycopg2 takes Python's lock for each
-                        copying.copy_expert(COPY, io.StringIO(part.text), size=len(part.text) + 1)
+                if part.valid:  # one read() of the text: psycopg2 takes Python's lock for each
+                    cursor.copy_expert(COPY, io.StringIO(part.text), size=len(part.text) + 1)
                     written |= self.compare_and_write()
                     cursor.execute("TRUNCATE import_staging")
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # Django's own: every link checked at the commit
