@@ -20,7 +20,7 @@ from plan.results.batches import COMPARED_FIELDS, BatchWriter, changed_fields
 from plan.results.limits import current_limits
 from plan.results.locking import lock_database, process_lock
 from plan.results.parts import checked_parts
-from plan.results.readers import read_rows
+from plan.results.readers import read_column, read_rows
 from plan.results.report import ImportReport
 from plan.results.rows import IndicatorInfo, RowError, check_row, text
 from plan.results.signals import results_changed
@@ -167,7 +167,7 @@ def checked_rows(rows, report, touched, codes, known, today, progress, allowed_i
 
 def file_codes(path, file_format):
     """Every indicator code the file's rows name, as check_row reads them."""
-    return {text(row.get("ma_chi_tieu")) for _number, row in read_rows(path, file_format) if isinstance(row, dict)}
+    return {text(code) for code in read_column(path, file_format, "ma_chi_tieu")}
 
 
 # The formats whose codes are read before their rows: a workbook or a JSON file takes

@@ -28,7 +28,7 @@ FORMATS = ("csv", "xlsx", "json")
 # Excel's "Unicode Text" export: a .txt file, UTF-16, tab-separated: read as CSV.
 SUFFIXES = {"csv": "csv", "txt": "csv", "xlsx": "xlsx", "json": "json"}
 
-__all__ = ["FORMATS", "ReadError", "detect_format", "read_rows"]
+__all__ = ["FORMATS", "ReadError", "detect_format", "read_column", "read_rows"]
 
 
 def detect_format(name):
@@ -73,7 +73,9 @@ def field_count_error(number, count, expected, delimiter):
     return RowError(number, "", f"{count} trường", reason)
 
 
-def read_csv(path):
+def read_csv(path, only=None):
+    """With `only` (a column), each row's text in that column instead of the row: a third
+    of the time, for what must be known of a file before its rows are checked."""
     limits = current_limits()
     check_csv(path, limits)
     encoding = csv_encoding(path)
@@ -88,15 +90,20 @@ def read_csv(path):
             if len(header) > limits.max_columns:
                 raise column_count_error(len(header), limits)
             last, width = limits.max_rows + 1, len(header)
+            column = len(header) - 1 - header[::-1].index(only) if only in header else None  # the dict's: the last
             for number, values in enumerate(csv.reader(handle, delimiter=delimiter), start=2):
                 if number > last:
                     raise row_count_error(number, limits)
                 if not "".join(values).strip():
                     continue
                 if len(values) != width:
-                    yield number, field_count_error(number, len(values), len(header), delimiter)
+                    if only is None:
+                        yield number, field_count_error(number, len(values), len(header), delimiter)
                     continue
-                yield number, dict(zip(header, values, strict=True))
+                if only is None:
+                    yield number, dict(zip(header, values, strict=True))
+                elif column is not None:
+                    yield number, values[column]
     except UnicodeDecodeError as error:
         raise ReadError("Tệp CSV không phải UTF-8 hoặc UTF-16: hãy lưu lại với mã hóa UTF-8.") from error
     except csv.Error as error:
@@ -173,3 +180,10 @@ READERS = {"csv": read_csv, "xlsx": read_xlsx, "json": read_json}
 
 def read_rows(path, file_format):
     return READERS[file_format](path)
+
+
+def read_column(path, file_format, column):
+    """Each row's value in `column` (the rows that have it), as read_rows reads it."""
+    if file_format == "csv":
+        return (value for _number, value in read_csv(path, only=column))
+    return (row[column] for _number, row in read_rows(path, file_format) if isinstance(row, dict) and column in row)

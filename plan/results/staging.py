@@ -16,6 +16,7 @@ report; tests/plan/test_import_paths.py runs the three on the same files."""
 import csv
 import io
 from itertools import islice
+from typing import NamedTuple
 
 from django.db import connection
 
@@ -46,7 +47,9 @@ STAGED = (
 TEXT_COLUMNS = ", ".join(name for name, kind in STAGED if kind == "text")
 COPY = f"COPY import_staging FROM STDIN WITH (FORMAT csv, FORCE_NOT_NULL ({TEXT_COLUMNS}))"
 # For each staged row: the stored result it matches (if any), its values once the
-# absent columns are kept, and what the import does with it.
+# absent columns are kept, and what the import does with it. The match is looked up in
+# the results' unique index, row by row (LATERAL … LIMIT 1): left to itself the planner
+# hashes the whole results table for each part of a file.
 PLAN = """
 CREATE TEMPORARY TABLE import_plan ON COMMIT DROP AS
 SELECT m.*, CASE
@@ -67,18 +70,21 @@ FROM (
         r.source_url AS old_source_url, r.captured_on AS old_captured_on, r.is_demo AS old_is_demo,
         r.updated_by_id AS old_by, r.updated_at AS old_at
     FROM import_staging s
-    LEFT JOIN {result} r ON r.indicator_id = s.indicator_id AND r.period = s.period AND r.scope = s.scope
+    LEFT JOIN LATERAL (
+        SELECT * FROM {result} r WHERE r.indicator_id = s.indicator_id AND r.period = s.period AND r.scope = s.scope
+        LIMIT 1
+    ) r ON true
 ) m
 """
 # What each compared field's history records: str() of the Python value, as the SQLite path writes it.
 AS_TEXT = {"captured_on": "to_char({}, 'YYYY-MM-DD')", "is_demo": "CASE WHEN {} THEN 'True' ELSE 'False' END"}
-CHANGES = "jsonb_strip_nulls(jsonb_build_object({}))".format(
-    ", ".join(
-        f"'{name}', CASE WHEN {name} <> old_{name} THEN jsonb_build_array("
-        + ", ".join(AS_TEXT.get(name, "{}::text").format(column) for column in (f"old_{name}", name))
-        + ") END"
-        for name in COMPARED_FIELDS
-    )
+# One object per changed field, joined with ||: a third of the time of one jsonb_build_object
+# of every field with its NULLs stripped (the same value: jsonb orders its keys itself).
+CHANGES = " || ".join(
+    f"CASE WHEN {name} <> old_{name} THEN jsonb_build_object('{name}', jsonb_build_array("
+    + ", ".join(AS_TEXT.get(name, "{}::text").format(column) for column in (f"old_{name}", name))
+    + ")) ELSE '{{}}' END"  # {{}}: execute() formats the statement
+    for name in COMPARED_FIELDS
 )
 # A changed field whose stored value is not empty: one line of the report's changes.
 TEXT_FIELDS = ("note", "source_name", "source_url")
@@ -86,6 +92,17 @@ LISTED = " + ".join(
     f"({name} <> old_{name}" + (f" AND old_{name} <> ''" if name in TEXT_FIELDS else "") + ")::int"
     for name in COMPARED_FIELDS
 )
+
+
+class Kind(NamedTuple):
+    """The staged rows of one kind (new, updated, unchanged, refused)."""
+
+    rows: int
+    listed: int  # their changed fields that the report lists (LISTED)
+    indicators: list  # their indicators' pks
+
+
+NONE = Kind(0, 0, [])
 
 
 def execute(cursor, sql, params=None):
@@ -191,18 +208,21 @@ class StagingWriter:
         report = self.report
         with connection.cursor() as cursor:
             execute(cursor, PLAN, {"reason": self.reason})
-            cursor.execute(f"SELECT kind, count(*), sum({LISTED}) FROM import_plan GROUP BY kind")  # noqa: S608 (fixed column names)
-            counts = {kind: (count, listed) for kind, count, listed in cursor.fetchall()}
-            kinds = {kind: count for kind, (count, _listed) in counts.items()}
-            report.new += kinds.get("new", 0)
-            report.updated += kinds.get("updated", 0)
-            report.unchanged += kinds.get("unchanged", 0)
-            self.list_refused(cursor, kinds.get("refused", 0))
+            cursor.execute(
+                f"SELECT kind, count(*), sum({LISTED}), array_agg(DISTINCT indicator_id) FROM import_plan GROUP BY kind"  # noqa: S608 (fixed column names)
+            )
+            kinds = {kind: Kind(*figures) for kind, *figures in cursor.fetchall()}
+            new, updated = kinds.get("new", NONE), kinds.get("updated", NONE)
+            report.new += new.rows
+            report.updated += updated.rows
+            report.unchanged += kinds.get("unchanged", NONE).rows
+            self.list_refused(cursor, kinds.get("refused", NONE).rows)
             self.list_preview(cursor)
-            self.list_changes(cursor, counts.get("updated", (0, 0))[1])
+            self.list_changes(cursor, updated.listed)
             written = set()
             if not self.dry_run and report.ok:
-                written = self.write(cursor, new=kinds.get("new"), updated=kinds.get("updated"))
+                self.write(cursor, new=new.rows, updated=updated.rows)
+                written = {*new.indicators, *updated.indicators}
             cursor.execute("DROP TABLE import_plan")
         return written
 
@@ -253,8 +273,6 @@ class StagingWriter:
     def write(self, cursor, new, updated):
         """Write the `new` and `updated` rows of import_plan (how many of each: a statement
         with none to write is not sent)."""
-        if not new and not updated:
-            return set()
         values = {"now": self.now, "user": self.user_id, "origin": self.origin}
         if updated:
             self.write_updated(cursor, values)
@@ -267,8 +285,6 @@ class StagingWriter:
                 "is_demo, %(origin)s, %(now)s, %(user)s FROM import_plan WHERE kind = 'new' ORDER BY number",
                 values,
             )
-        cursor.execute("SELECT DISTINCT indicator_id FROM import_plan WHERE kind IN ('new', 'updated')")
-        return {pk for (pk,) in cursor.fetchall()}
 
     def write_updated(self, cursor, values):
         """The changed rows, each with its history."""

@@ -278,6 +278,27 @@ def test_parts_hold_the_files_codes_before_the_rows_are_read_and_a_part_written_
     assert not Result.objects.filter(indicator__code__in=CODES).exists(), "all or nothing"
 
 
+def test_the_codes_read_first_are_those_the_rows_give(tmp_path):
+    """importer.file_codes reads one column (readers.read_column): the codes check_row reads,
+    from the rows it would read; a line with other fields, a blank line and the header's
+    repeated column read as the rows are."""
+    header = ["ma_chi_tieu", "ky", "gia_tri", "nguon", "ngay_thu_thap", "ma_chi_tieu"]
+    rows = [
+        ["3.a.2", "2024", "9", "A", "15/01/2025", " 7.a.1 "],  # the last column of that name, stripped
+        ["3.a.8.2", "2024"],  # other fields: no row, no code
+        ["", "", "", "", "", ""],  # blank
+        ["x", "2024", "9", "A", "15/01/2025", ""],  # a row without a code
+    ]
+    path = write_file(tmp_path, 1, header, rows)
+    from plan.results.readers import read_rows
+
+    expected = {row["ma_chi_tieu"].strip() for _n, row in read_rows(path, "csv") if isinstance(row, dict)}
+    assert importer.file_codes(path, "csv") == expected == {"7.a.1", ""}
+    json_path = tmp_path / "tep.json"
+    json_path.write_text(json.dumps([{"ma_chi_tieu": " 3.a.2"}, {"ky": "2024"}, {"MA_CHI_TIEU": "7.a.1"}]))
+    assert importer.file_codes(json_path, "json") == {"3.a.2", "7.a.1"}
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="fillfactor: PostgreSQL only")
 def test_a_correction_of_every_figure_keeps_each_new_version_on_its_page(tmp_path):
     """Migration 0021: the results' pages keep room, so that an import's UPDATE leaves their
@@ -305,3 +326,30 @@ def test_a_correction_of_every_figure_keeps_each_new_version_on_its_page(tmp_pat
     # Nearly all (a few rows may sit on a page the fixtures' results filled); pages filled
     # to 100 % give none of 513.
     assert updated >= len(files[1]) and hot >= 0.9 * updated
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="COPY: PostgreSQL only")
+def test_each_part_looks_its_rows_up_in_the_index_rather_than_reading_every_result(tmp_path, monkeypatch):
+    """The comparison looks each staged row up in the results' unique index: left to
+    itself, the planner read the whole results table for every part of the file (counted
+    for this transaction in pg_stat_xact_user_tables)."""
+    codes = [code for code, info in importer.known_indicators().items() if info.year == 2024 and info.unit == "%"]
+    rows = [[code, f"2024-{month:02d}", "5", "Báo cáo", "15/01/2025"] for code in codes for month in range(1, 13)]
+    path = write_file(tmp_path, 1, SHORT, rows)
+    assert import_file(path, "csv", today=TODAY).ok
+    monkeypatch.setattr(parts, "PART_ROWS", 50)
+    stored_results = Result.objects.count()
+    assert len(rows) >= 6 * 50 and stored_results >= len(rows)
+
+    def rows_read_in_sequence():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT seq_tup_read FROM pg_stat_xact_user_tables WHERE relid = %s::regclass",
+                [Result._meta.db_table],
+            )
+            return cursor.fetchone()[0]
+
+    before = rows_read_in_sequence()
+    report = import_file(path, "csv", today=TODAY)
+    assert report.unchanged == len(rows)
+    assert rows_read_in_sequence() - before < stored_results, "less than one reading of the table for the file"
