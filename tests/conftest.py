@@ -21,6 +21,20 @@ def empty_cache():
 
 
 @pytest.fixture
+def held_rate_window(monkeypatch):
+    """django-ratelimit counts in windows fixed to the clock (a minute, a quarter of an
+    hour): a test that crossed a window's end saw its counter start again, now and then
+    on a loaded machine. The clock the limiter reads is held where the test began."""
+    import time
+    from types import SimpleNamespace
+
+    from django_ratelimit import core
+
+    began = time.time()
+    monkeypatch.setattr(core, "time", SimpleNamespace(time=lambda: began))
+
+
+@pytest.fixture
 def admin_client(client, django_user_model, db):
     user = django_user_model.objects.create_superuser("quantri", "quantri@example.org", "mat-khau-thu-nghiem")
     client.force_login(user)

@@ -68,7 +68,7 @@ def test_a_publication_through_one_worker_shows_through_another(client, on_redis
 
 
 @override_settings(RATELIMIT_ENABLE=True, SEARCH_RATE_LIMIT="3/m")
-def test_the_search_limit_counts_across_workers(client, on_redis, redis_url):
+def test_the_search_limit_counts_across_workers(client, on_redis, redis_url, held_rate_window):
     for _ in range(3):
         assert client.get("/tim-kiem/", {"q": "so hoa"}, REMOTE_ADDR="203.0.113.7").status_code == 200
     with another_worker(redis_url):

@@ -2,13 +2,15 @@
 answers 429 in Vietnamese, other clients are not affected. The test settings turn
 the limit off; these tests turn it on with a small rate."""
 
+import time
+
 import pytest
 from django.core.cache import cache
 from django.test import RequestFactory, override_settings
 
 from search.ratelimit import client_ip
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("held_rate_window")]
 
 LIMITED = override_settings(RATELIMIT_ENABLE=True, SEARCH_RATE_LIMIT="3/m", SEARCH_SUGGEST_RATE_LIMIT="2/m")
 
@@ -37,6 +39,16 @@ def test_suggestions_have_their_own_limit(client):
     response = client.get("/tim-kiem/goi-y/", {"q": "mot"}, REMOTE_ADDR="198.51.100.1")
     assert response.status_code == 429 and "thử lại" in response.json()["error"]
     assert client.get("/tim-kiem/", {"q": "mot"}, REMOTE_ADDR="198.51.100.1").status_code == 200
+
+
+@override_settings(RATELIMIT_ENABLE=True, SEARCH_RATE_LIMIT="2/s")
+def test_a_test_that_outlasts_a_window_still_counts_in_one(client):
+    """held_rate_window: the clock the limiter reads stays where the test began, so that
+    its count goes on past a window's end (a second here)."""
+    for _ in range(2):
+        assert client.get("/tim-kiem/", {"q": "so hoa"}, REMOTE_ADDR="192.0.2.50").status_code == 200
+        time.sleep(1.05)
+    assert client.get("/tim-kiem/", {"q": "so hoa"}, REMOTE_ADDR="192.0.2.50").status_code == 429
 
 
 def request(remote, forwarded=None):

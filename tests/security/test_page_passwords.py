@@ -12,7 +12,7 @@ from wagtail.models import PageViewRestriction
 
 from plan.models import AreaPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("held_rate_window")]
 
 AREA = "/ke-hoach/cchc-2024/cai-cach-thu-tuc-hanh-chinh/"
 PASSWORD = "mat-khau-dung"
