@@ -1,17 +1,13 @@
-"""The import's path on PostgreSQL: validated rows go with one COPY into a temporary
+"""The import's path on PostgreSQL: validated rows go with COPY into a temporary
 staging table of the import's transaction, the server storing each part of the file
-while the next is checked (RowStream); once the file is read, one statement
-compares them with the stored results, and INSERT … SELECT / UPDATE … FROM write the
-new and changed ones with their history. An import that holds its locks before its
-rows are read (a CSV file: importer.import_rows) does the same for each part of the
-file while a thread checks the next (write_parts, plan/results/parts.py). Rendering
-each row as SQL and a lookup per batch cost an import 6 to 12 times what COPY does
-(docs/architecture.md, "Imports").
+while the next is checked (RowStream; write_parts for a CSV file whose locks are held
+before its rows are read: plan/results/parts.py); one statement compares them with
+the stored results, and INSERT … SELECT / UPDATE … FROM write the new and changed ones
+with their history (docs/architecture.md, "Imports": why, and what it costs).
 
-Like the bulk writer (plan/results/bulk.py), this is one of the places where SQL is
-written by hand: fixed table and column names, every value a parameter or COPY data.
-The outcome is the SQLite path's (plan/results/batches.py): same rows, history and
-report; tests/plan/test_import_paths.py runs the three on the same files."""
+SQL written by hand, as in plan/results/bulk.py: fixed table and column names, every
+value a parameter or COPY data. The outcome is the SQLite path's (batches.py): same
+rows, history and report; tests/plan/test_import_paths.py runs the three on the same files."""
 
 import csv
 import io
@@ -47,9 +43,8 @@ STAGED = (
 TEXT_COLUMNS = ", ".join(name for name, kind in STAGED if kind == "text")
 COPY = f"COPY import_staging FROM STDIN WITH (FORMAT csv, FORCE_NOT_NULL ({TEXT_COLUMNS}))"
 # For each staged row: the stored result it matches (if any), its values once the
-# absent columns are kept, and what the import does with it. The match is looked up in
-# the results' unique index, row by row (LATERAL … LIMIT 1): left to itself the planner
-# hashes the whole results table for each part of a file.
+# absent columns are kept, and what the import does with it. The match is looked up in the
+# unique index (LATERAL … LIMIT 1): else the planner hashes all the results for each part.
 PLAN = """
 CREATE TEMPORARY TABLE import_plan ON COMMIT DROP AS
 SELECT m.*, CASE
@@ -94,9 +89,7 @@ LISTED = " + ".join(
 )
 
 
-class Kind(NamedTuple):
-    """The staged rows of one kind (new, updated, unchanged, refused)."""
-
+class Kind(NamedTuple):  # the staged rows of one kind: new, updated, unchanged or refused
     rows: int
     listed: int  # their changed fields that the report lists (LISTED)
     indicators: list  # their indicators' pks
