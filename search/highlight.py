@@ -150,20 +150,26 @@ def fit(words, terms):
     return (bool(terms) and bool(phrase_starts(words, folded_terms)), len(present))
 
 
-def best_text(texts, terms):
-    """Of the item's texts (the main one first), the one that shows the query best;
-    the main one when none holds any query word."""
-    analysed = [split(text) for text in texts if text]
+def best_passage(texts, terms):
+    """Of the item's texts (the main one first), the one that shows the query best, as
+    (its index, its Words); the main one when none holds any query word; (None, no
+    words) when all are empty."""
+    analysed = [(index, split(text)) for index, text in enumerate(texts) if text]
     if not analysed:
-        return split("")
-    return max(analysed, key=lambda words: fit(words, terms))  # max keeps the first of equals
+        return None, split("")
+    return max(analysed, key=lambda pair: fit(pair[1], terms))  # max keeps the first of equals
 
 
 def excerpt(texts, terms, length=EXCERPT_CHARS):
     """[Part] of at most about `length` characters of the best of `texts` (a text
     or a list of them, the main one first), for the query terms
     (search.folding.query_terms)."""
-    words = best_text([texts] if isinstance(texts, str) else texts, terms)
+    _index, words = best_passage([texts] if isinstance(texts, str) else texts, terms)
+    return excerpt_of(words, terms, length)
+
+
+def excerpt_of(words, terms, length=EXCERPT_CHARS):
+    """excerpt() of the text whose Words are `words` (best_passage's)."""
     text = words.text
     folded_terms = [folded for folded, _key in terms]
     marked = sorted(marked_positions(words, terms))

@@ -32,6 +32,30 @@ class Item:
     # A topic, an area or an agency: listed before tasks and indicators when its
     # name holds every word of the query (search.ranking.names_first).
     leads: bool = False
+    # Where the facts shown come from (search.origins): {fact: Provenance}, for the
+    # facts of the agencies shown, of each passage ("" for none) and of the deadline.
+    origins: dict = field(default_factory=dict)
+    agency_fact: str = ""
+    passage_facts: tuple = ()
+    excerpt_fact: str = ""  # the fact of the passage the excerpt comes from
+
+    @property
+    def agency_origin(self):
+        return self.origins.get(self.agency_fact)
+
+    @property
+    def excerpt_origin(self):
+        return self.origins.get(self.excerpt_fact)
+
+    @property
+    def deadline_origin(self):
+        return self.origins.get("deadline")
+
+    @property
+    def marks_origin(self):
+        """Whether a fact shown is marked: inferred or an editor's."""
+        shown = (self.agency_origin, self.excerpt_origin, self.deadline_origin if self.deadline else None)
+        return any(origin is not None and origin.marked for origin in shown)
 
     @property
     def status_label(self):
@@ -83,6 +107,8 @@ def task_item(task, ref):
         agencies=[task.lead_agency] if task.lead_agency else [],
         agency_role="Cơ quan chủ trì",
         deadline=facets.deadline_bucket(task.due_date, task.deadline_text),
+        agency_fact="lead_agency",
+        passage_facts=("text", "output", ""),  # a group is a heading, no fact of its own
     )
 
 
@@ -101,6 +127,8 @@ def indicator_item(indicator, ref):
         area=indicator.area,
         agencies=[agency] if agency else [],
         agency_role="Cơ quan chịu trách nhiệm",
+        agency_fact="responsible_agency",
+        passage_facts=("statement", ""),  # the metric: the name the title gives
     )
 
 

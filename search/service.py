@@ -15,7 +15,8 @@ from plan.progress.rules import ALL_TASK_STATUSES, INDICATOR_STATUSES, STATUS_LA
 from search import candidates, facets, ranking, reference
 from search import params as search_params
 from search.folding import query_terms
-from search.highlight import excerpt
+from search.highlight import best_passage, excerpt_of
+from search.origins import attach_origins
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +42,7 @@ class Outcome:
     capped: list = field(default_factory=list)  # kind labels with more candidates than were ranked
     total: int = 0
     page: object = None  # django Page of Items
+    marked: bool = False  # some fact shown is marked as not the plan's word (* or †)
     facets: list = field(default_factory=list)
     active_filters: list = field(default_factory=list)  # [(label, url without it)]
     areas: list = field(default_factory=list)  # for browsing when nothing matches
@@ -100,7 +102,11 @@ def run(params, backend):
     outcome.total = len(results)
     outcome.page = paginate(results, params)
     for item in outcome.page.object_list:
-        item.excerpt = excerpt(item.passages, terms)
+        index, words = best_passage(item.passages, terms)
+        item.excerpt = excerpt_of(words, terms)
+        item.excerpt_fact = item.passage_facts[index] if index is not None and item.passage_facts else ""
+    attach_origins(outcome.page.object_list)
+    outcome.marked = any(item.marks_origin for item in outcome.page.object_list)
     demo = facets.demo_statuses(ranked, params.selected)
     outcome.facets = facet_lists(facets.counts(ranked, params.selected), params.selected, ref, demo)
     outcome.active_filters = active_filters(params, outcome.facets)
