@@ -180,8 +180,10 @@ def csv_response(records, fields, filename):
     return response
 
 
-def json_response(records, schema_url):
-    document = {"van_ban_du_thao": plan_is_draft(), "schema": schema_url, "data": list(records)}
+def json_response(records, schema_url, draft=None):
+    """`draft`: plan_is_draft(), when the records have read it already."""
+    draft = plan_is_draft() if draft is None else draft
+    document = {"van_ban_du_thao": draft, "schema": schema_url, "data": list(records)}
     return JsonResponse(document, json_dumps_params={"ensure_ascii": False})
 
 
@@ -199,7 +201,7 @@ def indicators(request, file_format):
     records = (indicator_record(i, base_url, request, plans, draft) for i in indicators)
     if file_format == "csv":
         return csv_response(records, INDICATOR_FIELDS, "chi-tieu.csv")
-    return json_response(records, site_root(request) + reverse("plan:open_data"))
+    return json_response(records, site_root(request) + reverse("plan:open_data"), draft)
 
 
 def results(request, file_format):

@@ -55,11 +55,10 @@ CORRECTION_FIELDS = [
 ]
 
 
-def task_records(request):
+def task_records(request, draft):
     base_url = site_root(request)
     tasks = list(Task.objects.published().for_table().order_by("area__path", "sort_order", "pk"))
     attach_provenance(tasks=tasks)
-    draft = plan_is_draft()
     for task in tasks:
         report = task.latest_report
         yield {
@@ -114,9 +113,10 @@ def figure(value, indicator):
 
 def tasks(request, file_format):
     check_format(file_format)
+    draft = plan_is_draft()
     if file_format == "csv":
-        return csv_response(task_records(request), TASK_FIELDS, "nhiem-vu.csv")
-    return json_response(task_records(request), site_root(request) + reverse("plan:open_data"))
+        return csv_response(task_records(request, draft), TASK_FIELDS, "nhiem-vu.csv")
+    return json_response(task_records(request, draft), site_root(request) + reverse("plan:open_data"), draft)
 
 
 def corrections(request, file_format):

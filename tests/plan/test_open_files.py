@@ -11,6 +11,7 @@ import pytest
 
 from plan.models import AreaPage, Indicator, Result, ResultHistory
 from plan.vocabulary import ResultOrigin
+from tests.plan.test_progress_pages import count_queries
 
 pytestmark = pytest.mark.django_db
 REASON = "Theo chỉ đạo của Văn phòng UBND tỉnh, mở rộng phạm vi đánh giá."
@@ -62,3 +63,9 @@ def test_the_data_package_describes_the_new_files(client):
         fields = [field["name"] for field in resources[name]["schema"]["fields"]]
         assert header is None or header == fields
     assert "bản dự thảo" in package["description"]
+
+
+@pytest.mark.parametrize("name", ["chi-tieu", "nhiem-vu"])
+def test_a_json_file_reads_what_its_csv_reads(client, name):
+    """Whether the plan is a draft is read once, for the rows and the file's own field."""
+    assert count_queries(client, f"/du-lieu/{name}.json") == count_queries(client, f"/du-lieu/{name}.csv")
