@@ -12,22 +12,24 @@ from search import facets
 COLUMNS = ("id", "area_id", "code", "change_reason")
 READS = {
     facets.TASK: lambda pks: Task.objects.filter(pk__in=pks).for_appendix().only(*COLUMNS, *TASK_FIELDS),
-    facets.INDICATOR: lambda pks: Indicator.objects.filter(pk__in=pks)
-    .select_related("responsible_agency")
-    .only(*COLUMNS, "live_revision_id", *INDICATOR_FIELDS),
+    facets.INDICATOR: lambda pks: (
+        Indicator.objects.filter(pk__in=pks)
+        .select_related("responsible_agency")
+        .only(*COLUMNS, "live_revision_id", *INDICATOR_FIELDS)
+    ),
 }
 
 
 def attach_origins(items):
     """Set `.origins` ({fact: Provenance}) on the tasks and indicators among `items`;
     no query for a kind none of them is."""
-    read = {}
+    shown, read = {}, {}
     for kind, query in READS.items():
-        shown = {item.obj.pk: item for item in items if item.kind == kind}
-        read[kind] = list(query(shown).order_by()) if shown else []
+        shown[kind] = {item.obj.pk: item for item in items if item.kind == kind}
+        read[kind] = list(query(shown[kind]).order_by()) if shown[kind] else []
         for obj in read[kind]:
-            obj.area = shown[obj.pk].area  # the search's own, read once for every search
-            obj.item = shown[obj.pk]
+            obj.area = shown[kind][obj.pk].area  # the search's own, read once for every search
     attach_provenance(read[facets.TASK], read[facets.INDICATOR])
-    for obj in (*read[facets.TASK], *read[facets.INDICATOR]):
-        obj.item.origins = obj.provenance
+    for kind, objects in read.items():
+        for obj in objects:
+            shown[kind][obj.pk].origins = obj.provenance
